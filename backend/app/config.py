@@ -1,0 +1,128 @@
+"""Configuration: one settings object, read from the environment and `.env`.
+
+Environment names follow the seed (`CORS_ORIGINS`, `OPENAI_API_KEY`, `REPLICATE_API_TOKEN`) and
+the official clients' own variables (`OPENAI_BASE_URL`, `REPLICATE_BASE_URL`), so one `.env`
+serves both us and the SDKs. Each concern is a sub-model that reads its own prefix.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+BACKEND_DIR = Path(__file__).resolve().parent.parent
+_ENV_FILE = BACKEND_DIR / ".env"
+
+
+def _config(prefix: str = "") -> SettingsConfigDict:
+    return SettingsConfigDict(
+        env_prefix=prefix,
+        env_file=_ENV_FILE,
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+
+class ProviderChoice(StrEnum):
+    """Which implementation serves a capability."""
+
+    AUTO = "auto"  # remote when its key is set, local otherwise
+    LOCAL = "local"
+    REMOTE = "remote"
+
+
+class MediaSettings(BaseSettings):
+    model_config = _config()
+
+    root: Path = Field(
+        default=BACKEND_DIR / "media", validation_alias=AliasChoices("MEDIA_ROOT", "root")
+    )
+    """Directory that holds every asset the API hands out."""
+    public_base_url: str = Field(
+        default="http://localhost:8000",
+        validation_alias=AliasChoices("PUBLIC_BASE_URL", "public_base_url"),
+    )
+    """Origin the browser reaches the backend at; media URLs are built from it."""
+    max_download_bytes: int = 200 * 1024 * 1024
+    """Largest foreign file we fetch into the store (a clip URL handed to compose, say)."""
+
+
+class FFmpegSettings(BaseSettings):
+    model_config = _config("FFMPEG_")
+
+    binary: str | None = None
+    """Explicit ffmpeg path; otherwise `ffmpeg` on PATH, otherwise the imageio-ffmpeg binary."""
+    preset: str = "veryfast"
+    crf: int = 20
+    timeout_seconds: float = 600.0
+    max_concurrent: int = 2
+    """FFmpeg processes allowed at once; each already uses every core."""
+
+
+class OpenAISettings(BaseSettings):
+    model_config = _config("OPENAI_")
+
+    api_key: SecretStr | None = None
+    base_url: str | None = None
+    model: str = "gpt-4o"
+
+
+class ReplicateSettings(BaseSettings):
+    model_config = _config("REPLICATE_")
+
+    api_token: SecretStr | None = None
+    base_url: str | None = None
+
+
+class ProviderSettings(BaseSettings):
+    """Per-capability selection: `auto`, `local` or `remote`."""
+
+    model_config = _config()
+
+    director: ProviderChoice = Field(
+        default=ProviderChoice.AUTO,
+        validation_alias=AliasChoices("DIRECTOR_PROVIDER", "director"),
+    )
+    images: ProviderChoice = Field(
+        default=ProviderChoice.AUTO, validation_alias=AliasChoices("IMAGE_PROVIDER", "images")
+    )
+    motion: ProviderChoice = Field(
+        default=ProviderChoice.AUTO, validation_alias=AliasChoices("MOTION_PROVIDER", "motion")
+    )
+    music: ProviderChoice = Field(
+        default=ProviderChoice.AUTO, validation_alias=AliasChoices("MUSIC_PROVIDER", "music")
+    )
+
+
+class Settings(BaseSettings):
+    model_config = _config()
+
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default=["http://localhost:3000"],
+        validation_alias=AliasChoices("CORS_ORIGINS", "cors_origins"),
+    )
+    """Origins allowed to call the API from a browser (comma-separated in the environment)."""
+
+    media: MediaSettings = Field(default_factory=MediaSettings)
+    ffmpeg: FFmpegSettings = Field(default_factory=FFmpegSettings)
+    openai: OpenAISettings = Field(default_factory=OpenAISettings)
+    replicate: ReplicateSettings = Field(default_factory=ReplicateSettings)
+    providers: ProviderSettings = Field(default_factory=ProviderSettings)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests override this dependency."""
+    return Settings()

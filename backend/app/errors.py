@@ -1,0 +1,82 @@
+"""Domain errors, and how each reaches a client.
+
+    ReelsmithError                 500 internal_error
+    ├── NotFoundError              404 not_found
+    │   ├── JobNotFound            404 job_not_found
+    │   └── MediaNotFound          404 media_not_found
+    ├── MediaPathRefused           403 media_path_refused
+    ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
+    ├── ProviderError              502 provider_error    (a model or service failed us)
+    │   ├── ProviderRateLimited    503 provider_rate_limited
+    │   ├── ProviderTimedOut       504 provider_timed_out
+    │   └── ProviderBadOutput      502 provider_bad_output
+    └── RenderError                500 render_failed     (FFmpeg could not produce the file)
+        └── RenderTimedOut         500 render_timed_out
+
+Every error carries a stable `code` for programs and a `message` written for people. Services
+raise these and never import FastAPI; `app.main` maps them to responses in one handler.
+"""
+
+from __future__ import annotations
+
+
+class ReelsmithError(Exception):
+    status_code = 500
+    code = "internal_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFoundError(ReelsmithError):
+    status_code = 404
+    code = "not_found"
+
+
+class JobNotFound(NotFoundError):
+    code = "job_not_found"
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(f"No job with id {job_id!r}. It may have expired or never existed.")
+
+
+class MediaNotFound(NotFoundError):
+    code = "media_not_found"
+
+
+class MediaPathRefused(ReelsmithError):
+    status_code = 403
+    code = "media_path_refused"
+
+
+class InvalidRequest(ReelsmithError):
+    status_code = 422
+    code = "invalid_request"
+
+
+class ProviderError(ReelsmithError):
+    status_code = 502
+    code = "provider_error"
+
+
+class ProviderRateLimited(ProviderError):
+    status_code = 503
+    code = "provider_rate_limited"
+
+
+class ProviderTimedOut(ProviderError):
+    status_code = 504
+    code = "provider_timed_out"
+
+
+class ProviderBadOutput(ProviderError):
+    code = "provider_bad_output"
+
+
+class RenderError(ReelsmithError):
+    code = "render_failed"
+
+
+class RenderTimedOut(RenderError):
+    code = "render_timed_out"

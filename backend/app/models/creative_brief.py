@@ -1,0 +1,51 @@
+"""The creative brief: what the ad is for and how it should feel."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models.common import Keyword, ShortText
+
+BRIEF_FIELDS = (
+    "product_name",
+    "target_audience",
+    "emotional_tone",
+    "visual_style_keywords",
+    "key_messages",
+)
+
+
+class BriefFields(BaseModel):
+    """A brief as it takes shape: every field may still be empty."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    product_name: ShortText = ""
+    """What is being advertised."""
+    target_audience: ShortText = ""
+    """Who the ad speaks to."""
+    emotional_tone: list[Keyword] = Field(default_factory=list, max_length=10)
+    """How the ad should feel, e.g. ["elegant", "calming"]."""
+    visual_style_keywords: list[Keyword] = Field(default_factory=list, max_length=12)
+    """How it should look, e.g. ["minimalist", "white", "gold"]."""
+    key_messages: list[ShortText] = Field(default_factory=list, max_length=8)
+    """What the viewer must take away."""
+
+    def missing_fields(self) -> list[str]:
+        return [name for name in BRIEF_FIELDS if not getattr(self, name)]
+
+
+class CreativeBrief(BriefFields):
+    """A brief good enough to make an ad from: at least the product is named."""
+
+    product_name: ShortText = Field(min_length=1)
+
+
+class BriefSynthesis(BaseModel):
+    """What the director made of a conversation so far."""
+
+    creative_brief: BriefFields
+    missing_fields: list[str]
+    """Brief fields the conversation has not settled yet, in the order the director asks."""
+    complete: bool
+    """True once every field is filled and the studio can move on to moods."""

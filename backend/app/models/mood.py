@@ -1,0 +1,51 @@
+"""Visual moods: three style directions, four reference images each."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models.common import HexColour, Keyword, LongText, ShortText
+from app.models.creative_brief import CreativeBrief
+
+MOODS_PER_BRIEF = 3
+IMAGES_PER_MOOD = 4
+
+
+class MoodDirection(BaseModel):
+    """A style direction as the director proposes it, before any image exists."""
+
+    style_name: ShortText = Field(min_length=1)
+    style_keywords: list[Keyword] = Field(min_length=1, max_length=12)
+    color_palette: list[HexColour] = Field(min_length=2, max_length=6)
+    image_prompts: list[LongText] = Field(min_length=IMAGES_PER_MOOD, max_length=IMAGES_PER_MOOD)
+    """One shot idea per reference image, so the four images differ from each other."""
+
+
+class Mood(BaseModel):
+    """A mood as the API returns it (the seed's shape)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    mood_id: ShortText
+    style_name: ShortText = Field(min_length=1)
+    style_keywords: list[Keyword] = Field(default_factory=list, max_length=12)
+    reference_images: list[ShortText | LongText] = Field(default_factory=list, max_length=8)
+    color_palette: list[HexColour] = Field(default_factory=list, max_length=6)
+
+
+class MoodStyle(BaseModel):
+    """The parts of a mood that style a seed image; a full `Mood` is accepted as well."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    style_name: ShortText = ""
+    style_keywords: list[Keyword] = Field(default_factory=list, max_length=12)
+    color_palette: list[HexColour] = Field(default_factory=list, max_length=6)
+
+
+class GenerateMoodsRequest(BaseModel):
+    creative_brief: CreativeBrief
+
+
+class GenerateMoodsResponse(BaseModel):
+    moods: list[Mood]

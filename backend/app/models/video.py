@@ -1,0 +1,106 @@
+"""Clip generation and composition jobs, in the seed's shapes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models.common import MAX_SCENES, MIN_SCENES, Seconds
+from app.models.creative_brief import BriefFields
+from app.models.mood import MoodStyle
+from app.models.scene import SeededStoryboard
+
+Url = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class JobStatus(StrEnum):
+    PROCESSING = "processing"
+    COMPLETE = "complete"
+    FAILED = "failed"
+
+
+class JobKind(StrEnum):
+    CLIPS = "clips"
+    COMPOSE = "compose"
+
+
+class ErrorInfo(BaseModel):
+    code: str
+    """Stable, for programs: e.g. `render_failed`, `provider_timed_out`."""
+    message: str
+    """For people: what went wrong, in a sentence."""
+
+
+class Clip(BaseModel):
+    scene_number: int
+    status: JobStatus
+    video_url: str | None = None
+    duration: Seconds | None = None
+    """The scene's share of the 30 s; the clip file itself runs 0.5 s longer to feed the crossfade."""
+    error: ErrorInfo | None = None
+
+
+class GenerateVideoRequest(BaseModel):
+    scenes: SeededStoryboard
+
+
+class GenerateVideoResponse(BaseModel):
+    job_id: str
+    status: JobStatus
+    clips: list[Clip]
+
+
+class VideoStatusResponse(BaseModel):
+    job_id: str
+    status: JobStatus
+    progress: int
+    clips: list[Clip]
+    error: ErrorInfo | None = None
+
+
+class ComposeClip(BaseModel):
+    """A finished clip handed to composition; `status` and `duration` pass through from status."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    scene_number: int = Field(ge=1, le=MAX_SCENES)
+    video_url: Url
+    duration: Seconds | None = Field(default=None, gt=0.5, le=15)
+    status: JobStatus = JobStatus.COMPLETE
+
+
+class ComposeRequest(BaseModel):
+    clips: list[ComposeClip] = Field(min_length=MIN_SCENES, max_length=MAX_SCENES)
+    mood: MoodStyle = Field(default_factory=MoodStyle)
+    creative_brief: BriefFields = Field(default_factory=BriefFields)
+
+
+class ComposeResponse(BaseModel):
+    job_id: str
+    status: JobStatus
+
+
+class ComposeStatusResponse(BaseModel):
+    job_id: str
+    status: JobStatus
+    progress: int
+    final_video_url: str | None = None
+    duration: Seconds | None = None
+    audio_url: str | None = None
+    error: ErrorInfo | None = None
+
+
+class JobStatusResponse(BaseModel):
+    """Any job, whatever its kind (`GET /api/status/{job_id}`)."""
+
+    job_id: str
+    kind: JobKind
+    status: JobStatus
+    progress: int
+    clips: list[Clip] = Field(default_factory=list)
+    final_video_url: str | None = None
+    duration: Seconds | None = None
+    audio_url: str | None = None
+    error: ErrorInfo | None = None

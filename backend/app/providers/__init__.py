@@ -1,0 +1,5 @@
+"""Capabilities (director, images, motion, music), each behind one Protocol in `base`.
+
+`local/` holds the embedded, offline implementations; remote ones (OpenAI, Replicate) sit
+beside them and are chosen per capability by `registry`.
+"""

@@ -1,0 +1,115 @@
+"""The four capabilities a reel needs, each as one small Protocol.
+
+Specs are frozen dataclasses so the same spec always describes the same asset; every provider
+must be deterministic for a given `seed` where its backend allows it (the local ones always).
+Providers write their output to the path they are given and return it; the caller owns the
+path (it lives in the media store). Providers raise `app.errors.ProviderError` subclasses, never
+SDK exceptions, and never block the event loop: CPU work goes to a thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from app.models.chat import ChatMessage
+from app.models.creative_brief import BriefFields, CreativeBrief
+from app.models.mood import MoodDirection, MoodStyle
+from app.models.scene import CameraMove, ScenePlan
+
+ProgressCallback = Callable[[float], None]
+"""Called with the fraction done, 0.0 to 1.0, as work advances."""
+
+
+@runtime_checkable
+class Director(Protocol):
+    """The creative director: talks with the marketer and plans the ad."""
+
+    name: str
+
+    def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:
+        """Stream the next assistant turn, chunk by chunk."""
+        ...
+
+    async def synthesize_brief(self, messages: list[ChatMessage]) -> BriefFields:
+        """Everything the conversation has settled so far; unknown fields stay empty."""
+        ...
+
+    async def propose_moods(self, brief: CreativeBrief, count: int) -> list[MoodDirection]:
+        """`count` clearly distinct style directions for the brief."""
+        ...
+
+    async def plan_scenes(self, brief: CreativeBrief, mood: MoodStyle) -> ScenePlan:
+        """5–7 scenes shaped like an ad, durations summing to exactly 30 s."""
+        ...
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    prompt: str
+    """The full natural-language prompt, as a text-to-image model reads it."""
+    subject: str
+    """The shot itself (a scene description or a mood's shot idea)."""
+    style_keywords: tuple[str, ...]
+    palette: tuple[str, ...]
+    """Hex colours, most important first."""
+    width: int
+    height: int
+    seed: int
+    caption: str | None = None
+    """Words to letter onto the image (the product name on the closing scene), if any."""
+    tone: tuple[str, ...] = ()
+    """The brief's emotional tone, for lighting and contrast."""
+
+
+class ImageProvider(Protocol):
+    name: str
+
+    async def generate(self, spec: ImageSpec, out: Path) -> Path:
+        """Write one image (PNG unless `out` says otherwise) and return its path."""
+        ...
+
+
+@dataclass(frozen=True)
+class MotionSpec:
+    image: Path
+    """The scene's seed image."""
+    duration: float
+    """Seconds the clip must run (scene duration plus the crossfade tail)."""
+    prompt: str
+    camera_move: CameraMove
+    seed: int
+    width: int = 1080
+    height: int = 1920
+    fps: int = 30
+
+
+class MotionProvider(Protocol):
+    name: str
+
+    async def animate(
+        self, spec: MotionSpec, out: Path, on_progress: ProgressCallback | None = None
+    ) -> Path:
+        """Turn the still into an H.264 MP4 clip at `out` and return its path."""
+        ...
+
+
+@dataclass(frozen=True)
+class MusicSpec:
+    duration: float
+    emotional_tone: tuple[str, ...]
+    style_keywords: tuple[str, ...]
+    seed: int
+    prompt: str = ""
+    """A text description for music models that read one."""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class MusicProvider(Protocol):
+    name: str
+
+    async def compose(self, spec: MusicSpec, out: Path) -> Path:
+        """Write a music track of `spec.duration` seconds at `out` and return its path."""
+        ...
