@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.models import examples
+
 ChatRole = Literal["system", "user", "assistant"]
 MAX_MESSAGES = 200
 MAX_MESSAGE_CHARS = 8000
@@ -44,7 +46,10 @@ class UIMessage(BaseModel):
 class ChatRequest(BaseModel):
     """The body `useChat` posts: `{id, messages, trigger, ...}`."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={"examples": [{"id": "chat-1", "messages": examples.MESSAGES}]},
+    )
 
     id: str | None = Field(default=None, max_length=200)
     messages: list[UIMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
@@ -54,6 +59,8 @@ class ChatRequest(BaseModel):
 
 
 class BriefRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"messages": examples.MESSAGES}]})
+
     messages: list[UIMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
 
     def chat_messages(self) -> list[ChatMessage]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.models import examples
 from app.models.common import HexColour, Keyword, LongText, ShortText
 from app.models.creative_brief import CreativeBrief
 
@@ -32,6 +33,13 @@ class Mood(BaseModel):
     reference_images: list[ShortText | LongText] = Field(default_factory=list, max_length=8)
     color_palette: list[HexColour] = Field(default_factory=list, max_length=6)
 
+    def style(self) -> MoodStyle:
+        return MoodStyle(
+            style_name=self.style_name,
+            style_keywords=self.style_keywords,
+            color_palette=self.color_palette,
+        )
+
 
 class MoodStyle(BaseModel):
     """The parts of a mood that style a seed image; a full `Mood` is accepted as well."""
@@ -44,6 +52,8 @@ class MoodStyle(BaseModel):
 
 
 class GenerateMoodsRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"creative_brief": examples.BRIEF}]})
+
     creative_brief: CreativeBrief
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from app.models import examples
 from app.models.common import (
     DURATION_TOLERANCE,
     MAX_SCENE_SECONDS,
@@ -79,6 +80,12 @@ class ScenePlan(BaseModel):
 
 
 class PlanScenesRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"creative_brief": examples.BRIEF, "selected_mood": examples.MOOD}]
+        }
+    )
+
     creative_brief: CreativeBrief
     selected_mood: Mood
 
@@ -88,6 +95,18 @@ class PlanScenesResponse(BaseModel):
 
 
 class GenerateSeedsRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "scenes": examples.SCENES,
+                    "mood_style": examples.MOOD,
+                    "creative_brief": examples.BRIEF,
+                }
+            ]
+        }
+    )
+
     scenes: Storyboard
     mood_style: MoodStyle = Field(default_factory=MoodStyle)
     creative_brief: CreativeBrief | None = None

@@ -5,9 +5,15 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from app.models.common import MAX_SCENES, MIN_SCENES, Seconds
+from app.models.common import (
+    DURATION_TOLERANCE,
+    MAX_SCENES,
+    MIN_SCENES,
+    TOTAL_DURATION,
+    Seconds,
+)
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.scene import SeededStoryboard
@@ -38,7 +44,7 @@ class Clip(BaseModel):
     status: JobStatus
     video_url: str | None = None
     duration: Seconds | None = None
-    """The scene's share of the 30 s; the clip file itself runs 0.5 s longer to feed the crossfade."""
+    """The scene's share of the 30 s; the clip file runs 0.5 s longer to feed the crossfade."""
     error: ErrorInfo | None = None
 
 
@@ -50,6 +56,11 @@ class GenerateVideoResponse(BaseModel):
     job_id: str
     status: JobStatus
     clips: list[Clip]
+
+
+class RetryClipsRequest(BaseModel):
+    scene_numbers: list[int] = Field(default_factory=list, max_length=MAX_SCENES)
+    """Scenes to render again; empty means every failed one."""
 
 
 class VideoStatusResponse(BaseModel):
@@ -71,8 +82,32 @@ class ComposeClip(BaseModel):
     status: JobStatus = JobStatus.COMPLETE
 
 
+def check_compose_clips(clips: list[ComposeClip]) -> list[ComposeClip]:
+    """Finished clips numbered 1..N, with durations for all (summing to 30 s) or for none."""
+    numbers = sorted(clip.scene_number for clip in clips)
+    if numbers != list(range(1, len(clips) + 1)):
+        raise ValueError(f"scene numbers must be 1 to {len(clips)}, each once; got {numbers}")
+    unfinished = [clip.scene_number for clip in clips if clip.status is not JobStatus.COMPLETE]
+    if unfinished:
+        raise ValueError(f"scenes {unfinished} have no finished clip; retry them before composing")
+    durations = [clip.duration for clip in clips]
+    given = [d for d in durations if d is not None]
+    if given and len(given) != len(clips):
+        raise ValueError("give a duration for every clip or for none")
+    if given and abs(sum(given) - TOTAL_DURATION) > DURATION_TOLERANCE:
+        raise ValueError(
+            f"clip durations sum to {sum(given):g} s; they must sum to exactly {TOTAL_DURATION:g} s"
+        )
+    return sorted(clips, key=lambda clip: clip.scene_number)
+
+
 class ComposeRequest(BaseModel):
-    clips: list[ComposeClip] = Field(min_length=MIN_SCENES, max_length=MAX_SCENES)
+    clips: Annotated[
+        list[ComposeClip],
+        Field(min_length=MIN_SCENES, max_length=MAX_SCENES),
+        AfterValidator(check_compose_clips),
+    ]
+    """Durations are the scenes' shares of the 30 s; without them the 30 s is split evenly."""
     mood: MoodStyle = Field(default_factory=MoodStyle)
     creative_brief: BriefFields = Field(default_factory=BriefFields)
 

@@ -1,0 +1,87 @@
+"""`reelsmith render brief.json -o ad.mp4`: the whole pipeline, headless, with a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from app.config import get_settings
+from app.errors import ReelsmithError
+from app.models.creative_brief import CreativeBrief
+from app.pipeline import render_ad
+from app.runtime import open_runtime
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reelsmith", description="Turn a creative brief into a 30-second vertical video ad."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    render = commands.add_parser("render", help="render an ad from a creative brief JSON file")
+    render.add_argument("brief", type=Path, help="a creative brief (see examples/*.json)")
+    render.add_argument("-o", "--output", type=Path, default=Path("ad.mp4"), help="MP4 to write")
+    render.add_argument(
+        "--mood", type=int, default=1, help="which of the three proposed moods to use (1-3)"
+    )
+    return parser
+
+
+def load_brief(path: Path) -> CreativeBrief:
+    """A brief file holds the brief itself, or `{"creative_brief": {...}}` as the API takes it."""
+    data = json.loads(path.read_text())
+    if isinstance(data, dict) and "creative_brief" in data:
+        data = data["creative_brief"]
+    return CreativeBrief.model_validate(data)
+
+
+async def _render(brief: CreativeBrief, output: Path, mood: int, console: Console) -> Path:
+    columns = (
+        TextColumn("[bold]{task.description:<22}"),
+        BarColumn(bar_width=40),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("Starting", total=1.0)
+
+        def report(step: str, fraction: float) -> None:
+            progress.update(task, description=step, completed=fraction)
+
+        async with open_runtime(get_settings()) as runtime:
+            result = await render_ad(runtime, brief, mood_index=mood - 1, report=report)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(shutil.copyfile, result.video, output)
+    console.print(
+        f"[dim]{result.mood.style_name} · {len(result.plan.scenes)} scenes · "
+        f"{result.duration:.1f} s[/dim]"
+    )
+    return output
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        brief = load_brief(args.brief)
+    except (OSError, json.JSONDecodeError, ValidationError) as exc:
+        console.print(f"[red]Cannot read the brief {args.brief}:[/red] {exc}")
+        return 2
+    try:
+        output = asyncio.run(_render(brief, args.output, args.mood, console))
+    except ReelsmithError as exc:
+        console.print(f"[red]Rendering failed ({exc.code}):[/red] {exc.message}")
+        return 1
+    print(output.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

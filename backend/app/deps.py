@@ -1,0 +1,43 @@
+"""Named dependencies, reused by every router."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.config import Settings
+from app.providers.registry import Providers
+from app.runtime import Runtime
+from app.storage.media_store import MediaStore
+from app.utils.job_tracker import JobTracker
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def get_settings_dep(runtime: RuntimeDep) -> Settings:
+    return runtime.settings
+
+
+def get_store(runtime: RuntimeDep) -> MediaStore:
+    return runtime.store
+
+
+def get_jobs(runtime: RuntimeDep) -> JobTracker:
+    return runtime.jobs
+
+
+def get_providers(runtime: RuntimeDep) -> Providers:
+    return runtime.providers
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+StoreDep = Annotated[MediaStore, Depends(get_store)]
+JobsDep = Annotated[JobTracker, Depends(get_jobs)]
+ProvidersDep = Annotated[Providers, Depends(get_providers)]

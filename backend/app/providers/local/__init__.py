@@ -1,0 +1,1 @@
+"""Embedded, offline providers: deterministic, no keys, no network."""

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.deps import ProvidersDep, StoreDep
+from app.models.scene import (
+    GenerateSeedsRequest,
+    GenerateSeedsResponse,
+    PlanScenesRequest,
+    PlanScenesResponse,
+)
+from app.services import scene_service
+
+router = APIRouter(prefix="/api/scenes", tags=["scenes"])
+
+
+@router.post("/plan")
+async def plan_scenes(request: PlanScenesRequest, providers: ProvidersDep) -> PlanScenesResponse:
+    """A storyboard of 5–7 scenes whose durations sum to 30 s."""
+    plan = await scene_service.plan_scenes(
+        request.creative_brief, request.selected_mood, providers.director
+    )
+    return PlanScenesResponse(scene_plan=plan)
+
+
+@router.post("/seeds")
+async def generate_seeds(
+    request: GenerateSeedsRequest, providers: ProvidersDep, store: StoreDep
+) -> GenerateSeedsResponse:
+    """A 1080×1920 seed image for every scene, in the mood's style."""
+    scenes = await scene_service.generate_seeds(
+        request.scenes, request.mood_style, request.creative_brief, providers.images, store
+    )
+    return GenerateSeedsResponse(scenes_with_seeds=scenes)

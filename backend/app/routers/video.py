@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from app.deps import RuntimeDep
+from app.errors import JobNotFound
+from app.models.video import (
+    ComposeRequest,
+    ComposeResponse,
+    ComposeStatusResponse,
+    GenerateVideoRequest,
+    GenerateVideoResponse,
+    JobKind,
+    RetryClipsRequest,
+    VideoStatusResponse,
+)
+from app.runtime import Runtime
+from app.services import clip_service, composition_service
+from app.utils.job_tracker import Job
+
+router = APIRouter(prefix="/api/video", tags=["video"])
+
+
+def _job_of_kind(runtime: Runtime, job_id: str, kind: JobKind) -> Job:
+    job = runtime.jobs.get(job_id)
+    if job.kind is not kind:
+        raise JobNotFound(job_id)
+    return job
+
+
+def _clips_response(job: Job) -> GenerateVideoResponse:
+    return GenerateVideoResponse(
+        job_id=job.job_id, status=job.status, clips=[clip.to_model() for clip in job.clips]
+    )
+
+
+@router.post("/generate", status_code=status.HTTP_202_ACCEPTED)
+async def generate_video(
+    request: GenerateVideoRequest, runtime: RuntimeDep
+) -> GenerateVideoResponse:
+    """Start rendering one clip per scene; poll the status endpoint with the job id."""
+    return _clips_response(clip_service.start_clip_job(runtime, request.scenes))
+
+
+@router.post("/generate/{job_id}/retry", status_code=status.HTTP_202_ACCEPTED)
+async def retry_clips(
+    job_id: str, request: RetryClipsRequest, runtime: RuntimeDep
+) -> GenerateVideoResponse:
+    """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
+    return _clips_response(clip_service.retry_clips(runtime, job_id, request.scene_numbers))
+
+
+@router.get("/status/{job_id}")
+async def video_status(job_id: str, runtime: RuntimeDep) -> VideoStatusResponse:
+    """Progress of a clip job, clip by clip."""
+    job = _job_of_kind(runtime, job_id, JobKind.CLIPS)
+    return VideoStatusResponse(
+        job_id=job.job_id,
+        status=job.status,
+        progress=job.progress,
+        clips=[clip.to_model() for clip in job.clips],
+        error=job.error,
+    )
+
+
+@router.post("/compose", status_code=status.HTTP_202_ACCEPTED)
+async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> ComposeResponse:
+    """Start composing the final ad from finished clips, with generated music."""
+    job = composition_service.start_compose_job(
+        runtime, request.clips, request.mood, request.creative_brief
+    )
+    return ComposeResponse(job_id=job.job_id, status=job.status)
+
+
+@router.get("/compose/status/{job_id}")
+async def compose_status(job_id: str, runtime: RuntimeDep) -> ComposeStatusResponse:
+    """Progress of a composition job, and the final video once it is done."""
+    job = _job_of_kind(runtime, job_id, JobKind.COMPOSE)
+    return ComposeStatusResponse(
+        job_id=job.job_id,
+        status=job.status,
+        progress=job.progress,
+        final_video_url=job.final_video_url,
+        duration=job.duration,
+        audio_url=job.audio_url,
+        error=job.error,
+    )

@@ -1,0 +1,21 @@
+"""How a failure inside a background job is described to the client polling it."""
+
+from __future__ import annotations
+
+import logging
+
+from app.errors import ReelsmithError
+from app.models.video import ErrorInfo
+
+logger = logging.getLogger(__name__)
+
+
+def error_info(exc: BaseException, doing: str) -> ErrorInfo:
+    """Our own errors speak for themselves; anything else is logged and described plainly."""
+    if isinstance(exc, ReelsmithError):
+        return ErrorInfo(code=exc.code, message=exc.message)
+    logger.error("unexpected failure while %s", doing, exc_info=exc)
+    return ErrorInfo(
+        code="internal_error",
+        message=f"Something unexpected went wrong while {doing}; the details are in the log.",
+    )

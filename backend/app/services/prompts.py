@@ -1,0 +1,48 @@
+"""Turning briefs, moods and scenes into image specs: one place for how prompts are worded."""
+
+from __future__ import annotations
+
+from app.models.creative_brief import BriefFields
+from app.models.mood import MoodDirection, MoodStyle
+from app.models.scene import Scene
+from app.providers.base import ImageSpec
+from app.utils.helpers import stable_seed
+
+REFERENCE_SIZE = (720, 1280)
+"""Mood gallery thumbnails: 9:16 like the ad, small enough that twelve render quickly."""
+SEED_SIZE = (1080, 1920)
+"""Seed images are full frames of the final ad."""
+
+
+def reference_image_spec(brief: BriefFields, mood: MoodDirection, index: int) -> ImageSpec:
+    shot = mood.image_prompts[index]
+    width, height = REFERENCE_SIZE
+    return ImageSpec(
+        prompt=f"{shot}. {', '.join(mood.style_keywords)}. Vertical 9:16 product photograph.",
+        subject=shot,
+        style_keywords=tuple(mood.style_keywords),
+        palette=tuple(mood.color_palette),
+        width=width,
+        height=height,
+        seed=stable_seed("reference", brief.product_name, mood.style_name, index, shot),
+        tone=tuple(brief.emotional_tone),
+    )
+
+
+def seed_image_spec(
+    scene: Scene, mood: MoodStyle, brief: BriefFields | None, is_closing_scene: bool
+) -> ImageSpec:
+    style = scene.style_prompt or ", ".join(mood.style_keywords)
+    width, height = SEED_SIZE
+    product = brief.product_name if brief else ""
+    return ImageSpec(
+        prompt=f"{scene.description}. {style}. Vertical 9:16 advertising frame.",
+        subject=scene.description,
+        style_keywords=tuple(mood.style_keywords),
+        palette=tuple(mood.color_palette),
+        width=width,
+        height=height,
+        seed=stable_seed("seed", product, mood.style_name, scene.scene_number, scene.description),
+        caption=product if is_closing_scene and product else None,
+        tone=tuple(brief.emotional_tone) if brief else (),
+    )

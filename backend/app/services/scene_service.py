@@ -1,0 +1,49 @@
+"""Step 3: a storyboard for the chosen mood, and a seed image for every scene."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.models.creative_brief import CreativeBrief
+from app.models.mood import Mood, MoodStyle
+from app.models.scene import Scene, ScenePlan, SceneWithSeed
+from app.providers.base import Director, ImageProvider
+from app.services.prompts import seed_image_spec
+from app.storage.media_store import MediaStore
+
+
+async def plan_scenes(brief: CreativeBrief, mood: Mood, director: Director) -> ScenePlan:
+    plan = await director.plan_scenes(brief, mood.style())
+    # Re-validate whatever the director returned: a plan that breaks the rules never leaves here.
+    return ScenePlan.model_validate(plan.model_dump())
+
+
+async def generate_seeds(
+    scenes: list[Scene],
+    mood: MoodStyle,
+    brief: CreativeBrief | None,
+    images: ImageProvider,
+    store: MediaStore,
+) -> list[SceneWithSeed]:
+    last = max(scene.scene_number for scene in scenes)
+    return list(
+        await asyncio.gather(
+            *(
+                generate_seed(scene, mood, brief, images, store, scene.scene_number == last)
+                for scene in scenes
+            )
+        )
+    )
+
+
+async def generate_seed(
+    scene: Scene,
+    mood: MoodStyle,
+    brief: CreativeBrief | None,
+    images: ImageProvider,
+    store: MediaStore,
+    is_closing_scene: bool,
+) -> SceneWithSeed:
+    target = store.allocate("seeds", ".png")
+    path = await images.generate(seed_image_spec(scene, mood, brief, is_closing_scene), target.path)
+    return SceneWithSeed(**scene.model_dump(), seed_image_url=store.url_for_path(path))

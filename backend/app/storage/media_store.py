@@ -1,0 +1,83 @@
+"""Our media store: every asset we hand out lives here and is served at `/media/...`.
+
+Provider URLs expire (Replicate's after about an hour), so nothing else is ever returned to a
+client. Keys are relative POSIX paths such as `clips/3f2a….mp4`; URLs are
+`{PUBLIC_BASE_URL}/media/{key}`. A key that escapes the root is refused, not resolved.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from app.errors import MediaNotFound, MediaPathRefused
+
+MEDIA_PREFIX = "/media/"
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    key: str
+    path: Path
+
+
+class MediaStore:
+    def __init__(self, root: Path, public_base_url: str) -> None:
+        self.root = root.resolve()
+        self.public_base_url = public_base_url.rstrip("/")
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def allocate(self, folder: str, suffix: str) -> StoredFile:
+        """A fresh, unused place for a new asset; its folder exists, the file does not yet."""
+        key = f"{folder}/{uuid.uuid4().hex}{suffix}"
+        path = self._path_for(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return StoredFile(key=key, path=path)
+
+    def url_for(self, key: str) -> str:
+        return f"{self.public_base_url}{MEDIA_PREFIX}{key}"
+
+    def url_for_path(self, path: Path) -> str:
+        return self.url_for(path.resolve().relative_to(self.root).as_posix())
+
+    def resolve(self, key: str) -> Path:
+        """The file behind a key; refuses keys outside the store, 404s missing files."""
+        path = self._path_for(key)
+        if not path.is_file():
+            raise MediaNotFound(f"No media file at {key!r}.")
+        return path
+
+    def key_from_url(self, url: str) -> str | None:
+        """The key of one of our own URLs (absolute or `/media/...`), or None for a foreign URL.
+
+        Matching on the path alone lets a URL built for `localhost` still resolve when the
+        browser reached us as `127.0.0.1`.
+        """
+        parts = urlsplit(url)
+        if parts.scheme not in ("", "http", "https"):
+            return None
+        if parts.scheme and parts.netloc and not self._is_our_origin(parts.hostname, parts.port):
+            return None
+        if not parts.path.startswith(MEDIA_PREFIX):
+            return None
+        return unquote(parts.path[len(MEDIA_PREFIX) :])
+
+    def _is_our_origin(self, host: str | None, port: int | None) -> bool:
+        ours = urlsplit(self.public_base_url)
+        if host == ours.hostname and port == ours.port:
+            return True
+        return host in _LOOPBACK_NAMES and ours.hostname in _LOOPBACK_NAMES and port == ours.port
+
+    def _path_for(self, key: str) -> Path:
+        relative = PurePosixPath(key)
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise MediaPathRefused(f"{key!r} is not a path inside the media store.")
+        path = (self.root / relative).resolve()
+        if not path.is_relative_to(self.root):
+            raise MediaPathRefused(f"{key!r} is not a path inside the media store.")
+        return path
+
+
+_LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}

@@ -1,0 +1,143 @@
+"""In-memory job status tracking, as the seed plans for the MVP.
+
+One process owns its jobs; the scale-out path replaces this class with one backed by Redis or
+PostgreSQL behind the same methods. Progress never goes down: every write is `max(old, new)`,
+so a poller never sees a bar move backwards, whatever order updates arrive in.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from app.errors import JobNotFound
+from app.models.scene import SceneWithSeed
+from app.models.video import Clip, ErrorInfo, JobKind, JobStatus
+
+MAX_JOBS = 500
+"""Finished jobs beyond this many are forgotten, oldest first; their media stays on disk."""
+
+
+@dataclass
+class ClipState:
+    scene_number: int
+    duration: float | None = None
+    status: JobStatus = JobStatus.PROCESSING
+    video_url: str | None = None
+    error: ErrorInfo | None = None
+    fraction: float = 0.0
+    """How far this clip's rendering has got, 0.0 to 1.0."""
+
+    def to_model(self) -> Clip:
+        return Clip(
+            scene_number=self.scene_number,
+            status=self.status,
+            video_url=self.video_url,
+            duration=self.duration,
+            error=self.error,
+        )
+
+
+@dataclass
+class Job:
+    job_id: str
+    kind: JobKind
+    status: JobStatus = JobStatus.PROCESSING
+    progress: int = 0
+    clips: list[ClipState] = field(default_factory=list)
+    final_video_url: str | None = None
+    duration: float | None = None
+    audio_url: str | None = None
+    error: ErrorInfo | None = None
+    scenes: list[SceneWithSeed] = field(default_factory=list)
+    """What a clip job was asked to render, kept so that single clips can be retried."""
+    created_at: float = field(default_factory=time.time)
+
+    def clip(self, scene_number: int) -> ClipState:
+        for clip in self.clips:
+            if clip.scene_number == scene_number:
+                return clip
+        raise KeyError(scene_number)
+
+    @property
+    def finished(self) -> bool:
+        return self.status is not JobStatus.PROCESSING
+
+
+class JobTracker:
+    def __init__(self, max_jobs: int = MAX_JOBS) -> None:
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._max_jobs = max_jobs
+
+    def create(
+        self,
+        kind: JobKind,
+        clips: list[ClipState] | None = None,
+        scenes: list[SceneWithSeed] | None = None,
+    ) -> Job:
+        job = Job(job_id=str(uuid.uuid4()), kind=kind, clips=clips or [], scenes=scenes or [])
+        self._jobs[job.job_id] = job
+        self._forget_old_jobs()
+        return job
+
+    def get(self, job_id: str) -> Job:
+        job = self._jobs.get(job_id)
+        if job is None:
+            raise JobNotFound(job_id)
+        return job
+
+    def advance(self, job_id: str, percent: float) -> None:
+        """Raise the job's progress to `percent` (never lower it; 100 only when finished)."""
+        job = self.get(job_id)
+        ceiling = 100 if job.finished else 99
+        job.progress = max(job.progress, min(ceiling, int(percent)))
+
+    def advance_clip(self, job_id: str, scene_number: int, fraction: float) -> None:
+        """Record one clip's progress; the job's progress is the mean over its clips."""
+        job = self.get(job_id)
+        clip = job.clip(scene_number)
+        clip.fraction = max(clip.fraction, min(1.0, fraction))
+        self.advance(job_id, 100 * sum(c.fraction for c in job.clips) / len(job.clips))
+
+    def finish_clip(
+        self,
+        job_id: str,
+        scene_number: int,
+        *,
+        video_url: str | None = None,
+        error: ErrorInfo | None = None,
+    ) -> None:
+        clip = self.get(job_id).clip(scene_number)
+        clip.video_url = video_url
+        clip.error = error
+        clip.status = JobStatus.FAILED if error else JobStatus.COMPLETE
+        self.advance_clip(job_id, scene_number, 1.0)
+
+    def complete(
+        self,
+        job_id: str,
+        *,
+        final_video_url: str | None = None,
+        duration: float | None = None,
+        audio_url: str | None = None,
+    ) -> None:
+        job = self.get(job_id)
+        job.final_video_url = final_video_url
+        job.duration = duration
+        job.audio_url = audio_url
+        job.status = JobStatus.COMPLETE
+        job.progress = 100
+
+    def fail(self, job_id: str, error: ErrorInfo) -> None:
+        job = self.get(job_id)
+        job.error = error
+        job.status = JobStatus.FAILED
+
+    def _forget_old_jobs(self) -> None:
+        while len(self._jobs) > self._max_jobs:
+            oldest_finished = next((j for j in self._jobs.values() if j.finished), None)
+            if oldest_finished is None:
+                return
+            del self._jobs[oldest_finished.job_id]

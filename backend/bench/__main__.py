@@ -1,0 +1,36 @@
+"""`make bench`: composition against a plain encode, its peak memory, and the whole pipeline.
+
+Every figure comes from this one run on this machine, so ratios compare like with like.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from bench.compose_bench import run_compose_bench
+from bench.pipeline_bench import run_pipeline_bench
+
+TARGETS = {"ratio": 1.5, "compose_peak_rss_mb": 600, "pipeline_seconds": 60}
+
+
+def _line(name: str, value: float, unit: str = "") -> str:
+    target = TARGETS.get(name)
+    verdict = "" if target is None else ("  ok" if value <= target else f"  OVER target {target}")
+    return f"  {name:<32} {value:8.2f} {unit}{verdict}"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="reelsmith-bench-") as tmp:
+        workdir = Path(tmp)
+        print("Composition (six 1080x1920 clips, music, crossfades) vs a plain 30 s encode")
+        compose = run_compose_bench(workdir / "compose")
+        for name, value in compose.items():
+            print(_line(name, value))
+        print("Whole local pipeline, examples/serum.json to MP4")
+        for name, value in run_pipeline_bench(workdir / "pipeline").items():
+            print(_line(name, value, "s" if "seconds" in name or name.startswith("step") else ""))
+
+
+if __name__ == "__main__":
+    main()

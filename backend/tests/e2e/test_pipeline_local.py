@@ -1,0 +1,110 @@
+"""The whole product on the embedded providers: what a newcomer gets with no keys."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import pytest
+
+from tests.conftest import BASE_URL, ClientFactory
+from tests.utils.factories import brief, poll
+
+BACKEND = Path(__file__).resolve().parents[2]
+EXAMPLES = BACKEND.parent / "examples"
+
+
+def assert_is_the_final_ad(path: Path) -> None:
+    """Re-open the file and check every property of the deliverable."""
+    with av.open(str(path)) as container:
+        video = container.streams.video[0]
+        audio = container.streams.audio[0]
+        assert container.duration is not None
+        assert container.duration / av.time_base == pytest.approx(30.0, abs=1 / 30)
+        assert (video.width, video.height) == (1080, 1920)
+        assert video.average_rate == Fraction(30)
+        assert video.codec_context.name == "h264"
+        assert video.codec_context.pix_fmt == "yuv420p"
+        assert audio.codec_context.name == "aac"
+
+
+@pytest.mark.slow
+@pytest.mark.anyio
+async def test_every_endpoint_in_order_makes_a_real_ad(
+    api: ClientFactory, media_root: Path
+) -> None:
+    async with api() as client:
+        moods = (await client.post("/api/moods/generate", json={"creative_brief": brief()})).json()
+        chosen = moods["moods"][0]
+        plan = (
+            await client.post(
+                "/api/scenes/plan", json={"creative_brief": brief(), "selected_mood": chosen}
+            )
+        ).json()["scene_plan"]
+        seeded = (
+            await client.post(
+                "/api/scenes/seeds",
+                json={"scenes": plan["scenes"], "mood_style": chosen, "creative_brief": brief()},
+            )
+        ).json()["scenes_with_seeds"]
+        job = (await client.post("/api/video/generate", json={"scenes": seeded})).json()
+        clips, _ = await poll(client, f"/api/video/status/{job['job_id']}", within=300)
+        assert clips["status"] == "complete", clips
+        composing = (
+            await client.post(
+                "/api/video/compose",
+                json={"clips": clips["clips"], "mood": chosen, "creative_brief": brief()},
+            )
+        ).json()
+        final, _ = await poll(
+            client, f"/api/video/compose/status/{composing['job_id']}", within=300
+        )
+    assert final["status"] == "complete", final
+    assert_is_the_final_ad(media_root / final["final_video_url"].removeprefix(f"{BASE_URL}/media/"))
+
+
+@pytest.mark.slow
+def test_the_cli_renders_an_example_brief(tmp_path: Path) -> None:
+    out = tmp_path / "ad.mp4"
+    env = {**os.environ, "MEDIA_ROOT": str(tmp_path / "media")}
+    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
+        env[name] = "local"
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "energy-drink.json"), "-o", str(out)],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out.resolve())
+    assert "Composing the ad" in result.stderr
+    assert_is_the_final_ad(out)
+
+
+def test_the_cli_explains_a_bad_brief(tmp_path: Path) -> None:
+    bad = tmp_path / "brief.json"
+    bad.write_text('{"target_audience": "nobody"}')
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "render", str(bad)],
+        cwd=BACKEND,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "product_name" in result.stderr
+
+
+def test_every_example_brief_is_valid() -> None:
+    from app.cli import load_brief
+
+    examples = sorted(EXAMPLES.glob("*.json"))
+    assert len(examples) >= 3
+    names = {load_brief(path).product_name for path in examples}
+    assert len(names) == len(examples)

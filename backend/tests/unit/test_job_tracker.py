@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from app.errors import JobNotFound
+from app.models.video import ErrorInfo, JobKind, JobStatus
+from app.utils.job_tracker import ClipState, JobTracker
+
+
+def test_progress_never_goes_down_and_reaches_100_only_when_finished() -> None:
+    jobs = JobTracker()
+    job = jobs.create(JobKind.COMPOSE)
+    for percent in (10, 50, 30, 100, 20):
+        jobs.advance(job.job_id, percent)
+    assert job.progress == 99
+    jobs.complete(job.job_id, final_video_url="u", duration=30.0)
+    assert (job.status, job.progress) == (JobStatus.COMPLETE, 100)
+
+
+def test_clip_progress_is_the_mean_of_its_clips_and_clips_fail_alone() -> None:
+    jobs = JobTracker()
+    job = jobs.create(JobKind.CLIPS, clips=[ClipState(1, 5.0), ClipState(2, 25.0)])
+    jobs.advance_clip(job.job_id, 1, 0.5)
+    assert job.progress == 25
+    jobs.finish_clip(job.job_id, 2, error=ErrorInfo(code="x", message="no"))
+    assert job.progress == 75
+    assert job.clip(2).status is JobStatus.FAILED
+    assert job.clip(1).status is JobStatus.PROCESSING
+
+
+def test_unknown_jobs_raise_and_old_finished_jobs_are_forgotten() -> None:
+    jobs = JobTracker(max_jobs=2)
+    first = jobs.create(JobKind.COMPOSE)
+    jobs.fail(first.job_id, ErrorInfo(code="x", message="no"))
+    running = jobs.create(JobKind.COMPOSE)
+    jobs.create(JobKind.COMPOSE)
+    with pytest.raises(JobNotFound):
+        jobs.get(first.job_id)
+    assert jobs.get(running.job_id) is running
