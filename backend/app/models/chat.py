@@ -48,7 +48,7 @@ class ChatRequest(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
-        json_schema_extra={"examples": [{"id": "chat-1", "messages": examples.MESSAGES}]},
+        json_schema_extra=examples.schema_examples({"id": "chat-1", "messages": examples.MESSAGES}),
     )
 
     id: str | None = Field(default=None, max_length=200)
@@ -59,7 +59,9 @@ class ChatRequest(BaseModel):
 
 
 class BriefRequest(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"messages": examples.MESSAGES}]})
+    model_config = ConfigDict(
+        json_schema_extra=examples.schema_examples({"messages": examples.MESSAGES})
+    )
 
     messages: list[UIMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
+
+from pydantic.config import JsonDict
 
 BRIEF: dict[str, Any] = {
     "product_name": "Luxury Skincare Serum",
@@ -46,3 +48,8 @@ MESSAGES: list[dict[str, Any]] = [
         "parts": [{"type": "text", "text": "I need an ad for a serum called Glow Drops."}],
     }
 ]
+
+
+def schema_examples(*bodies: dict[str, Any]) -> JsonDict:
+    """`json_schema_extra` for a request model: these bodies prefill `/docs`."""
+    return cast(JsonDict, {"examples": list(bodies)})

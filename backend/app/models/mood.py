@@ -52,7 +52,9 @@ class MoodStyle(BaseModel):
 
 
 class GenerateMoodsRequest(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"creative_brief": examples.BRIEF}]})
+    model_config = ConfigDict(
+        json_schema_extra=examples.schema_examples({"creative_brief": examples.BRIEF})
+    )
 
     creative_brief: CreativeBrief
 

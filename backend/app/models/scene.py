@@ -81,9 +81,9 @@ class ScenePlan(BaseModel):
 
 class PlanScenesRequest(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"creative_brief": examples.BRIEF, "selected_mood": examples.MOOD}]
-        }
+        json_schema_extra=examples.schema_examples(
+            {"creative_brief": examples.BRIEF, "selected_mood": examples.MOOD}
+        )
     )
 
     creative_brief: CreativeBrief
@@ -96,15 +96,13 @@ class PlanScenesResponse(BaseModel):
 
 class GenerateSeedsRequest(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "scenes": examples.SCENES,
-                    "mood_style": examples.MOOD,
-                    "creative_brief": examples.BRIEF,
-                }
-            ]
-        }
+        json_schema_extra=examples.schema_examples(
+            {
+                "scenes": examples.SCENES,
+                "mood_style": examples.MOOD,
+                "creative_brief": examples.BRIEF,
+            }
+        )
     )
 
     scenes: Storyboard

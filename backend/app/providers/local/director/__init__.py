@@ -1,0 +1,23 @@
+"""The embedded creative director: talks with the marketer and plans the ad, offline.
+
+Modules, one concept each:
+  text          wording helpers (split, join, stable choice)
+  lexicon       tone and style vocabulary, with synonyms and ambiguity
+  colours       colour words ↔ hex
+  audience      recognising audiences; casting a persona for shots
+  category      what kind of product it is, and what that means on screen
+  questions     how the director asks for each field, and recognises a question
+  messages      splitting key messages
+  extraction    conversation → brief
+  suggestions   defaults when the marketer delegates
+  conversation  the next assistant turn
+  families      the library of style families
+  moods         choosing and writing three distinct moods
+  durations     splitting 30 s exactly
+  storyboard    the scene plan
+  director      `LocalDirector`, the async Protocol shell
+"""
+
+from app.providers.local.director.director import LocalDirector
+
+__all__ = ["LocalDirector"]

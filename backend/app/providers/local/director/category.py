@@ -1,0 +1,469 @@
+"""What kind of product this is, and what that means on screen.
+
+A serum ad and an energy-drink ad share a structure but not a single shot: the serum falls as a
+drop onto marble, the drink cracks open in a burst of spray. The brief has no "category" field, so
+it is inferred from every word the brief holds (the product name counts most). Templates use
+`{p}` (product name), `{who}` (the persona, "a busy woman in her thirties") and `{their}`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    keywords: tuple[str, ...]
+    closeup: str
+    """The product as an object in frame: 'the {p} bottle'."""
+    setting: str
+    """Where the product lives in the audience's day, with its preposition ('at a …')."""
+    hook: str
+    """A first image that stops the scroll."""
+    ritual: str
+    """What the persona does with the product (a verb phrase)."""
+    texture: str
+    """A macro detail for the texture shot."""
+    benefit_visuals: tuple[str, ...]
+    """Shots that can carry a key message on screen, used in order."""
+    lifestyle: str
+    """The social-proof moment: the product in real life, among people."""
+    cta: str
+    """The closing line; always names the product and asks for an action."""
+    default_audience: str
+    default_tones: tuple[str, ...]
+    default_messages: tuple[str, ...]
+
+
+CATEGORIES: tuple[Category, ...] = (
+    Category(
+        key="skincare",
+        keywords=(
+            "serum",
+            "skincare",
+            "skin care",
+            "skin",
+            "moisturiser",
+            "moisturizer",
+            "face cream",
+            "night cream",
+            "eye cream",
+            "lotion",
+            "cleanser",
+            "toner",
+            "glow",
+            "glowing",
+            "beauty",
+            "cosmetics",
+            "makeup",
+            "lipstick",
+            "mascara",
+            "spf",
+            "sunscreen",
+            "retinol",
+            "vitamin c",
+            "hyaluronic",
+            "complexion",
+            "wrinkles",
+            "anti-aging",
+            "anti-ageing",
+            "balm",
+            "face oil",
+            "drops",
+            "radiant",
+            "dewy",
+        ),
+        closeup="the {p} bottle",
+        setting="at a bright bathroom vanity",
+        hook="A single drop of {p} falls in slow motion and blooms across the frame",
+        ritual="smooths {p} onto {their} cheek",
+        texture="a glossy serum droplet catching the light",
+        benefit_visuals=(
+            "Dewy, glowing skin in soft close-up as {who} touches {their} cheek",
+            "Botanical ingredients drift through the light around the {p} bottle",
+            "A quick morning routine in three graceful beats, one drop at a time",
+        ),
+        lifestyle="{who} catches {their} reflection and smiles, skin glowing, ready for the day",
+        cta="Shop {p} now",
+        default_audience="Women 25-45 who want simple, effective skincare",
+        default_tones=("calming", "elegant"),
+        default_messages=("Visible glow in two weeks", "Gentle enough for every day"),
+    ),
+    Category(
+        key="beverage",
+        keywords=(
+            "energy drink",
+            "drink",
+            "drinks",
+            "soda",
+            "can",
+            "beverage",
+            "juice",
+            "caffeine",
+            "sparkling",
+            "kombucha",
+            "smoothie",
+            "hydration",
+            "electrolytes",
+            "sugar",
+            "zero sugar",
+            "flavour",
+            "flavor",
+            "tastes",
+            "taste",
+            "sip",
+            "fizzy",
+            "refreshment",
+            "lemonade",
+            "seltzer",
+        ),
+        closeup="a frosted can of {p}",
+        setting="on a late-night city rooftop",
+        hook="A frosted can of {p} cracks open in an explosion of spray, frozen mid-air",
+        ritual="takes a long, ice-cold sip of {p}",
+        texture="ice-cold condensation beading on the can",
+        benefit_visuals=(
+            "Bubbles race up through the drink in extreme close-up",
+            "Citrus slices and ice cubes collide mid-air around the {p} can",
+            "{who} snaps into focus, eyes sharp, back in the zone",
+        ),
+        lifestyle="{who} and friends raise their cans in a late-night toast, laughing",
+        cta="Grab a {p} today",
+        default_audience="Young adults 18-30 who need a lift",
+        default_tones=("energetic", "bold"),
+        default_messages=("All the energy, none of the crash", "Tastes as good as it feels"),
+    ),
+    Category(
+        key="footwear",
+        keywords=(
+            "shoe",
+            "shoes",
+            "sneaker",
+            "sneakers",
+            "trainers",
+            "running",
+            "runner",
+            "runners",
+            "marathon",
+            "run",
+            "runs",
+            "boots",
+            "footwear",
+            "jogging",
+            "cushioned",
+            "cushioning",
+            "sole",
+            "stride",
+            "pace",
+            "miles",
+            "km",
+            "laces",
+        ),
+        closeup="a {p} sneaker",
+        setting="on a city running path at dawn",
+        hook="A foot strikes wet tarmac in slow motion, the splash frozen mid-air",
+        ritual="laces up {their} {p}",
+        texture="the woven mesh and springy foam sole",
+        benefit_visuals=(
+            "The {p} sole compresses and springs back in slow motion",
+            "{who} glides through the city in a long, low tracking shot",
+            "A close-up of feet finding their rhythm, stride after stride",
+        ),
+        lifestyle="{who} crosses a finish line as a running crew cheers",
+        cta="Find your stride — shop {p}",
+        default_audience="Everyday runners chasing a new personal best",
+        default_tones=("confident", "energetic"),
+        default_messages=("Built for the long run", "Light enough to forget you're wearing them"),
+    ),
+    Category(
+        key="software",
+        keywords=(
+            "app",
+            "saas",
+            "software",
+            "platform",
+            "dashboard",
+            "tool",
+            "b2b",
+            "crm",
+            "ai",
+            "cloud",
+            "analytics",
+            "workflow",
+            "workflows",
+            "automation",
+            "startup",
+            "startups",
+            "teams",
+            "team",
+            "invoicing",
+            "accounting",
+            "finance",
+            "reports",
+            "productivity",
+            "api",
+            "integrations",
+            "spreadsheets",
+            "spreadsheet",
+            "data",
+        ),
+        closeup="{p} open on a laptop screen",
+        setting="in a bright modern office",
+        hook="A chaotic wall of spreadsheets and notifications glitches, then snaps to calm",
+        ritual="opens {p} on {their} laptop",
+        texture="a clean dashboard with charts ticking upward",
+        benefit_visuals=(
+            "A task list in {p} clears itself, one satisfying tick at a time",
+            "Charts rise smoothly across a crisp {p} dashboard",
+            "Teammates lean in around a glowing screen and nod",
+        ),
+        lifestyle="{who} closes the laptop early and heads into a golden evening, smiling",
+        cta="Start your free trial of {p}",
+        default_audience="Small teams who want less busywork",
+        default_tones=("confident", "innovative"),
+        default_messages=("Hours of busywork, done in minutes", "Set up in an afternoon"),
+    ),
+    Category(
+        key="coffee",
+        keywords=(
+            "coffee",
+            "espresso",
+            "latte",
+            "cafe",
+            "café",
+            "roast",
+            "roasted",
+            "roaster",
+            "beans",
+            "brew",
+            "barista",
+            "cappuccino",
+            "pour-over",
+            "mug",
+            "cold brew",
+            "small-batch",
+            "blend",
+        ),
+        closeup="a fresh bag of {p}",
+        setting="at a sunlit kitchen counter",
+        hook="Steam curls up from a fresh pour of {p} in slow motion",
+        ritual="cups a warm mug of {p} in both hands",
+        texture="freshly roasted beans tumbling in slow motion",
+        benefit_visuals=(
+            "Beans tumble from the roaster in a warm glow",
+            "A slow pour-over blooms as hot water meets fresh grounds",
+            "A parcel of {p} lands on a doorstep, the morning still fresh",
+        ),
+        lifestyle="{who} shares a slow morning cup of {p} with a friend by the window",
+        cta="Order your first bag of {p}",
+        default_audience="Coffee lovers who savour a slow morning",
+        default_tones=("warm", "calming"),
+        default_messages=("Roasted fresh, every week", "Your slow morning, in a cup"),
+    ),
+    Category(
+        key="food",
+        keywords=(
+            "snack",
+            "snacks",
+            "chocolate",
+            "cookie",
+            "cookies",
+            "bakery",
+            "bread",
+            "pizza",
+            "burger",
+            "restaurant",
+            "meal",
+            "meals",
+            "recipe",
+            "sauce",
+            "granola",
+            "protein bar",
+            "ice cream",
+            "delicious",
+            "tasty",
+            "crunchy",
+            "bite",
+            "flavours",
+        ),
+        closeup="{p}",
+        setting="at a sunny kitchen table",
+        hook="A slow-motion first bite of {p}, crumbs flying through the light",
+        ritual="takes a first, delighted bite of {p}",
+        texture="a rich, crumbly texture in macro",
+        benefit_visuals=(
+            "Fresh ingredients tumble together in slow motion",
+            "{p} is plated up, steam and colour filling the frame",
+            "{who} goes back for seconds with a grin",
+        ),
+        lifestyle="friends pass {p} around a crowded, laughing table",
+        cta="Order {p} today",
+        default_audience="Food lovers who like to share",
+        default_tones=("joyful", "warm"),
+        default_messages=("Real ingredients you can taste", "Made for sharing"),
+    ),
+    Category(
+        key="fashion",
+        keywords=(
+            "dress",
+            "jacket",
+            "hoodie",
+            "t-shirt",
+            "tee",
+            "jeans",
+            "apparel",
+            "clothing",
+            "fashion",
+            "collection",
+            "jewellery",
+            "jewelry",
+            "necklace",
+            "ring",
+            "earrings",
+            "handbag",
+            "watch",
+            "sunglasses",
+            "streetwear",
+            "outfit",
+            "wardrobe",
+            "knit",
+        ),
+        closeup="{p}",
+        setting="on a sunlit city street",
+        hook="Fabric ripples through the frame in slow motion, catching the light",
+        ritual="steps out wearing {p}",
+        texture="the weave, stitching and finish in close macro",
+        benefit_visuals=(
+            "{who} turns slowly, the {p} moving with {them}",
+            "Details of the {p} in crisp close-up: seams, buttons, finish",
+            "A quick-cut montage of {p} styled three ways",
+        ),
+        lifestyle="{who} turns heads walking through the city in {p}",
+        cta="Shop the {p} collection",
+        default_audience="Style-conscious 20-35 year-olds",
+        default_tones=("confident", "elegant"),
+        default_messages=("Made to be worn every day", "Designed to last"),
+    ),
+    Category(
+        key="wellness",
+        keywords=(
+            "supplement",
+            "supplements",
+            "vitamins",
+            "vitamin",
+            "protein",
+            "yoga",
+            "meditation",
+            "wellness",
+            "gym",
+            "fitness",
+            "workout",
+            "sleep",
+            "mindfulness",
+            "gut health",
+            "collagen",
+            "immune",
+            "energy levels",
+            "recovery",
+        ),
+        closeup="{p}",
+        setting="in a bright studio at sunrise",
+        hook="A deep breath in as the frame slowly sharpens on {p}",
+        ritual="makes {p} part of {their} morning routine",
+        texture="fine powder and capsules in crisp macro",
+        benefit_visuals=(
+            "{who} moves through a sunrise stretch, strong and unhurried",
+            "Ingredients fall into place beside {p} in slow motion",
+            "A calendar of ticked days fills up, streak unbroken",
+        ),
+        lifestyle="{who} laughs with a training partner after a sunrise session",
+        cta="Start your routine with {p}",
+        default_audience="Health-minded adults 25-45",
+        default_tones=("inspiring", "calming"),
+        default_messages=("Feel the difference in a week", "Clean ingredients, nothing hidden"),
+    ),
+    Category(
+        key="home",
+        keywords=(
+            "candle",
+            "candles",
+            "furniture",
+            "sofa",
+            "lamp",
+            "decor",
+            "home",
+            "bedding",
+            "pillow",
+            "mattress",
+            "diffuser",
+            "room spray",
+            "cleaning",
+            "kitchenware",
+            "cookware",
+            "interior",
+            "living room",
+            "bedroom",
+        ),
+        closeup="{p}",
+        setting="in a calm, sunlit living room",
+        hook="Morning light sweeps across a quiet room and lands on {p}",
+        ritual="settles in at home with {p}",
+        texture="soft textures and fine finishes in macro",
+        benefit_visuals=(
+            "{p} transforms a plain corner into the best spot in the house",
+            "Close details of {p}: materials, craft and finish",
+            "{who} exhales and sinks into the calm of the room",
+        ),
+        lifestyle="friends gather around {p} on a slow evening, glasses raised",
+        cta="Shop {p} for your home",
+        default_audience="Homeowners who love a calm, beautiful space",
+        default_tones=("warm", "calming"),
+        default_messages=("Made to make home feel like home", "Crafted to last"),
+    ),
+)
+
+GENERIC = Category(
+    key="generic",
+    keywords=(),
+    closeup="{p}",
+    setting="in a bright, modern space",
+    hook="A spotlight snaps on in a dark room and finds {p}",
+    ritual="reaches for {p} with a smile",
+    texture="the finish and fine details of {p} in macro",
+    benefit_visuals=(
+        "A bold, graphic frame built around {p}",
+        "{who} uses {p} in an everyday moment that suddenly feels easier",
+        "Close details of {p}, every edge catching the light",
+    ),
+    lifestyle="{who} shares {p} with friends, everyone leaning in",
+    cta="Get {p} today",
+    default_audience="Curious early adopters 25-40",
+    default_tones=("confident", "warm"),
+    default_messages=("Made with care", "Try it for yourself"),
+)
+
+_NAME_WEIGHT = 3
+"""A word in the product name says more than the same word in a key message."""
+
+
+@cache
+def _pattern(keyword: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(keyword)}(?![\w-])", re.IGNORECASE)
+
+
+def _hits(category: Category, text: str) -> int:
+    return sum(1 for keyword in category.keywords if _pattern(keyword).search(text))
+
+
+def infer_category(product_name: str, *context: str) -> Category:
+    """The category whose words best match the brief; generic when nothing matches."""
+    other = " \n ".join(context)
+    best, best_score = GENERIC, 0
+    for category in CATEGORIES:
+        score = _NAME_WEIGHT * _hits(category, product_name) + _hits(category, other)
+        if score > best_score:
+            best, best_score = category, score
+    return best

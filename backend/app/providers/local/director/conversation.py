@@ -1,0 +1,284 @@
+"""The director's next turn: reflect back what was just learned, then ask for one missing thing.
+
+The voice is a sharp, friendly creative director: short reflections that prove it listened, one
+question at a time with an example to lower the effort of answering, and a clean summary once
+the brief is complete. Phrasing varies by a stable hash of the conversation, so the same chat
+always gets the same reply while different chats do not sound canned; a question asked again
+always comes in a different wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.models.chat import ChatMessage
+from app.models.creative_brief import BriefFields
+from app.providers.local.director.extraction import Reading, TurnReading, read_conversation
+from app.providers.local.director.questions import FIELD_ORDER, QUESTIONS, asked_field, question
+from app.providers.local.director.suggestions import suggest
+from app.providers.local.director.text import article, capitalise, join_words, pick, quote
+from app.utils.helpers import stable_seed
+
+INTRO = (
+    "I'm your creative director for this one. Together we'll shape a 30-second vertical ad, and "
+    "I only need five things from you: the product, who it's for, how it should feel, how it "
+    "should look, and what people must remember."
+)
+NAME_QUESTION = "Does it have a name?"
+NAME_FOLLOW_UP = f"{NAME_QUESTION} If not, a working title is fine — until then I'll call it {{p}}."
+
+
+_NUMBERS = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight"}
+
+
+def _lower_first(text: str) -> str:
+    # "Busy women 25-40" reads mid-sentence as "busy women 25-40"; keep acronyms like "CFOs".
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _quoted_list(items: Sequence[str]) -> str:
+    return join_words([quote(item) for item in items])
+
+
+# --- Acknowledgements --------------------------------------------------------------------------
+
+
+def _ack_new(name: str, brief: BriefFields, described: bool) -> str:
+    p, aud = brief.product_name, brief.target_audience
+    tones = join_words(brief.emotional_tone)
+    styles = join_words(brief.visual_style_keywords)
+    if name == "product_name":
+        if described:
+            thing = f"{article(p)} {_lower_first(p)}"
+            return pick(
+                (
+                    f"{capitalise(thing)} — great, I can work with that.",
+                    f"{capitalise(thing)}, lovely.",
+                ),
+                name,
+                p,
+            )
+        return pick(
+            (
+                f"{p} — love it. I can already picture it on screen.",
+                f"{p}, great: that's the star of our 30 seconds.",
+                f"Lovely, we're making an ad for {p}.",
+            ),
+            name,
+            p,
+        )
+    if name == "target_audience":
+        return pick(
+            (
+                f"Speaking to {_lower_first(aud)} — a clear audience makes every frame easier "
+                "to aim.",
+                f"{aud}: now I can picture exactly who's watching.",
+                f"Great, {_lower_first(aud)}. We'll cast and shoot with them in mind.",
+            ),
+            name,
+            aud,
+        )
+    if name == "emotional_tone":
+        return pick(
+            (
+                f"{capitalise(tones)} — that's the feeling every shot will build towards.",
+                f"Love that mix: {tones}.",
+                f"{capitalise(tones)}. I can already hear the music.",
+            ),
+            name,
+            tones,
+        )
+    if name == "visual_style_keywords":
+        return pick(
+            (
+                f"{capitalise(styles)} — I can already see the palette.",
+                f"Ooh, {styles}. That gives the visuals a real point of view.",
+                f"{capitalise(styles)}: noted, that will steer the moods I pitch you.",
+            ),
+            name,
+            styles,
+        )
+    messages = brief.key_messages
+    if len(messages) == 1:
+        return pick(
+            (
+                f"{quote(messages[0])} — that's the line we'll land on.",
+                f"{quote(messages[0])}: clear and memorable. It gets its own moment on screen.",
+            ),
+            name,
+            messages[0],
+        )
+    count = _NUMBERS.get(len(messages), str(len(messages)))
+    return f"{count} strong messages — {_quoted_list(messages)}. Each gets its own scene."
+
+
+def _ack_corrected(name: str, brief: BriefFields) -> str:
+    if name == "product_name":
+        return f"Done — it's {brief.product_name} now."
+    if name == "target_audience":
+        return f"Got it, we're now speaking to {_lower_first(brief.target_audience)}."
+    if name == "emotional_tone":
+        return f"Changed: the tone is now {join_words(brief.emotional_tone)}."
+    if name == "visual_style_keywords":
+        return f"Updated the look: {join_words(brief.visual_style_keywords)}."
+    return f"Updated the key messages: {_quoted_list(brief.key_messages)}."
+
+
+def _ack_suggested(name: str, brief: BriefFields) -> str:
+    tones = join_words(brief.emotional_tone)
+    if name == "target_audience":
+        return (
+            f"Leave it with me: let's speak to {_lower_first(brief.target_audience)}. "
+            "You can change that any time."
+        )
+    if name == "emotional_tone":
+        return f"My suggestion: {tones}, which suits {brief.product_name} nicely. Easy to change."
+    if name == "visual_style_keywords":
+        styles = join_words(brief.visual_style_keywords)
+        return (
+            f"I'd go {styles} — it fits a {tones} tone. Say the word if you picture it otherwise."
+        )
+    return f"Here's a starting point: {_quoted_list(brief.key_messages)}. Tweak them any time."
+
+
+def _ack_all_at_once(brief: BriefFields, changed: Sequence[str]) -> str:
+    """One flowing sentence when a single message filled most of the brief."""
+    parts: list[str] = []
+    if "product_name" in changed:
+        parts.append(brief.product_name)
+    if "target_audience" in changed:
+        audience = f"for {_lower_first(brief.target_audience)}"
+        parts[-1:] = [f"{parts[-1]} {audience}"] if parts else [capitalise(audience)]
+    if "emotional_tone" in changed:
+        parts.append(f"feeling {join_words(brief.emotional_tone)}")
+    if "visual_style_keywords" in changed:
+        parts.append(f"with a {join_words(brief.visual_style_keywords)} look")
+    if "key_messages" in changed:
+        parts.append(f"built around {_quoted_list(brief.key_messages)}")
+    opener = pick(
+        ("Now that's a brief!", "You've done half my job already.", "I love where this is going."),
+        "all-at-once",
+        brief.product_name,
+    )
+    body = ", ".join(parts)
+    return f"{opener} {body[:1].upper() + body[1:]}."
+
+
+def _acknowledge(turn: TurnReading, reading: Reading, introduced: bool) -> str:
+    brief = reading.brief
+    if not turn.changed:
+        if turn.greeting and not introduced:
+            return f"Hi! Great to meet you. {INTRO}"
+        if turn.greeting:
+            return "Hi! Great to meet you."
+        if turn.question:
+            intro = "" if introduced else f" {INTRO}"
+            return (
+                f"Happy to explain.{intro} Once the brief is set, I'll pitch three visual moods "
+                "and plan every scene of the ad — one question at a time."
+            )
+        if turn.chit_chat:
+            return pick(("Great.", "Perfect.", "Lovely."), "chit-chat", len(reading.turns))
+        if turn.delegated and turn.asked == "product_name":
+            return (
+                "No problem — the product is the one thing I can't invent. A working name is "
+                "perfectly fine."
+            )
+        if turn.asked:
+            return "I want to get this exactly right, so let me put it another way."
+        return ""
+    new = [name for name in turn.changed if name not in turn.corrected]
+    if len(new) >= 3 and not turn.corrected and not turn.suggested:
+        return _ack_all_at_once(brief, new)
+    sentences = []
+    for name in turn.changed:
+        if name in turn.suggested:
+            sentences.append(_ack_suggested(name, brief))
+        elif name in turn.corrected and turn.asked != name:
+            # An answer to the director's own question (the name of a described product) is
+            # news, not a correction.
+            sentences.append(_ack_corrected(name, brief))
+        else:
+            described = name == "product_name" and reading.product_is_description
+            sentences.append(_ack_new(name, brief, described))
+    return " ".join(sentences)
+
+
+# --- What comes next ---------------------------------------------------------------------------
+
+
+def _times_asked(messages: Sequence[ChatMessage], field: str) -> int:
+    return sum(1 for m in messages if m.role == "assistant" and asked_field(m.content) == field)
+
+
+def _next_question(messages: Sequence[ChatMessage], reading: Reading) -> str | None:
+    brief = reading.brief
+    # A product known only as "a coffee shop" gets one follow-up for its name, never two.
+    asked_for_name = any(m.role == "assistant" and NAME_QUESTION in m.content for m in messages)
+    if brief.product_name and reading.product_is_description and not asked_for_name:
+        return NAME_FOLLOW_UP.format(p=quote(brief.product_name))
+    missing = brief.missing_fields()
+    if not missing:
+        return None
+    field = next(name for name in FIELD_ORDER if name in missing)
+    # Start at a phrasing picked by the conversation, then move on each time it is asked again.
+    start = stable_seed("question", field, brief.product_name) % len(QUESTIONS[field])
+    return question(field, start + _times_asked(messages, field))
+
+
+def summary(brief: BriefFields, suggested: frozenset[str]) -> str:
+    def mark(name: str) -> str:
+        return " (my suggestion)" if name in suggested else ""
+
+    lines = [
+        f"• Product: {brief.product_name}",
+        f"• Audience: {brief.target_audience}{mark('target_audience')}",
+        f"• Tone: {', '.join(brief.emotional_tone)}{mark('emotional_tone')}",
+        f"• Look: {', '.join(brief.visual_style_keywords)}{mark('visual_style_keywords')}",
+        f"• Key messages: {'; '.join(brief.key_messages)}{mark('key_messages')}",
+    ]
+    return "\n".join(lines)
+
+
+def _wrap_up(reading: Reading, turn: TurnReading | None) -> str:
+    brief = reading.brief
+    if turn is not None and not turn.changed and turn.asked is None:
+        # The brief was already complete and nothing changed: no need to repeat it all.
+        return (
+            f"The brief for {brief.product_name} is locked in — hit “Generate moods” whenever "
+            "you're ready. If you'd like to change something, just tell me, e.g. “make it more "
+            "playful” or “the audience is students”."
+        )
+    already_complete = turn is not None and turn.corrected and turn.asked is None
+    heading = (
+        "Here's the updated brief:"
+        if already_complete
+        else pick(
+            ("That's everything I need. Here's your brief:", "We have a brief! Here it is:"),
+            "summary",
+            brief.product_name,
+        )
+    )
+    return (
+        f"{heading}\n\n{summary(brief, reading.suggested)}\n\n"
+        "When you're happy, hit “Generate moods” and I'll pitch three distinct visual "
+        "directions. Anything to change? Just say so, e.g. “actually, make it more playful”."
+    )
+
+
+def compose_reply(messages: Sequence[ChatMessage]) -> str:
+    """The director's next turn for a conversation (pure and deterministic)."""
+    reading = read_conversation(messages, suggest)
+    ends_with_user = bool(messages) and messages[-1].role == "user" and bool(reading.turns)
+    turn = reading.turns[-1] if ends_with_user else None
+    parts: list[str] = []
+    if turn is not None:
+        introduced = any(m.role == "assistant" and INTRO in m.content for m in messages)
+        parts.append(_acknowledge(turn, reading, introduced))
+    elif not reading.turns:
+        parts.append(f"Hi! {INTRO}")
+    follow_up = _next_question(messages, reading)
+    parts.append(follow_up if follow_up else _wrap_up(reading, turn))
+    return " ".join(part for part in parts if part).replace(" \n", "\n")

@@ -1,0 +1,184 @@
+"""Planning the 30-second ad: hook → reveal → one benefit per key message → social proof → call to
+action. Each scene says what the viewer sees (concrete, with the product, the audience's persona
+and the setting), how it should look (for the image model), and how the camera moves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.models.common import MAX_SCENES, MIN_SCENES
+from app.models.creative_brief import BriefFields
+from app.models.mood import MoodStyle
+from app.models.scene import CameraMove, Scene, ScenePlan
+from app.providers.local.director import colours
+from app.providers.local.director.audience import Persona, persona
+from app.providers.local.director.category import Category
+from app.providers.local.director.durations import allocate
+from app.providers.local.director.families import StyleFamily, closest_family
+from app.providers.local.director.moods import BriefTaste, choose_families
+from app.providers.local.director.text import capitalise, join_words, quote
+
+
+class Role(StrEnum):
+    HOOK = "hook"
+    REVEAL = "reveal"
+    BENEFIT = "benefit"
+    PROOF = "social proof"
+    CTA = "call to action"
+
+
+@dataclass(frozen=True)
+class Timing:
+    weight: float
+    low: float
+    high: float
+
+
+# A hook must land before the thumb moves on (3–4 s); the call to action needs time to be read
+# (4–5 s); the middle scenes share the rest. Every scene stays within [3, 8] s.
+TIMINGS: dict[Role, Timing] = {
+    Role.HOOK: Timing(3.5, 3.0, 4.0),
+    Role.REVEAL: Timing(5.0, 4.0, 7.0),
+    Role.BENEFIT: Timing(5.5, 4.0, 8.0),
+    Role.PROOF: Timing(5.0, 4.0, 7.0),
+    Role.CTA: Timing(4.5, 4.0, 5.0),
+}
+
+_SHOTS: dict[Role, str] = {
+    Role.HOOK: "extreme close-up, slow motion, scroll-stopping first frame",
+    Role.REVEAL: "product hero shot, clean composition",
+    Role.BENEFIT: "detail shot with clean space for on-screen text",
+    Role.PROOF: "candid lifestyle shot, natural expressions",
+    Role.CTA: "centred end card with space for the product name",
+}
+
+MAX_BENEFITS = MAX_SCENES - 4
+"""Hook, reveal, proof and call to action leave room for three benefits in a seven-scene ad."""
+
+
+def scene_roles(brief: BriefFields) -> list[Role]:
+    """One benefit scene per key message (at least one), so 5–7 scenes in all."""
+    benefits = min(max(len(brief.key_messages), 1), MAX_BENEFITS)
+    roles = [Role.HOOK, Role.REVEAL, *[Role.BENEFIT] * benefits, Role.PROOF, Role.CTA]
+    assert MIN_SCENES <= len(roles) <= MAX_SCENES
+    return roles
+
+
+def camera_moves(roles: list[Role], lively: bool) -> list[CameraMove]:
+    """Push into the hook, pull out to reveal, alternate pans across benefits, and close by
+    pushing in (lively looks) or rising (calm ones); never the same move twice in a row."""
+    moves: list[CameraMove] = []
+    pans = (CameraMove.PAN_RIGHT, CameraMove.PAN_LEFT)
+    pan_index = 0
+    for role in roles:
+        if role is Role.HOOK:
+            move = CameraMove.PUSH_IN
+        elif role is Role.REVEAL:
+            move = CameraMove.PULL_OUT
+        elif role is Role.BENEFIT or (role is Role.PROOF and lively):
+            move = pans[pan_index % 2]
+            pan_index += 1
+        elif role is Role.PROOF:
+            move = CameraMove.DESCEND
+        else:
+            move = CameraMove.PUSH_IN if lively else CameraMove.RISE
+        moves.append(move)
+    return moves
+
+
+def _social_proof(audience: str) -> str:
+    """'Loved by busy women 25-40': the audience's core, short enough to read in a second."""
+    core = re.split(r"\s+(?:who|that|which|with|looking|wanting)\b|[,;(]", audience)[0].strip()
+    if not core:
+        return "Loved by thousands"
+    return f"Loved by {core[:1].lower() + core[1:] if not core[1:2].isupper() else core}"
+
+
+@dataclass(frozen=True)
+class _Context:
+    product: str
+    category: Category
+    cast: Persona
+    family: StyleFamily
+    audience: str
+
+    def fill(self, template: str, capital: bool = True) -> str:
+        return self.cast.render(template, self.product, capital=capital)
+
+
+def _describe(role: Role, ctx: _Context, benefit_index: int, message: str | None) -> str:
+    family, category = ctx.family, ctx.category
+    closeup = ctx.fill(category.closeup, capital=False)
+    if role is Role.HOOK:
+        return f"{ctx.fill(category.hook)}, {family.atmosphere}."
+    if role is Role.REVEAL:
+        lighting = capitalise(family.lighting)
+        return f"The reveal: {closeup} {family.hero}. {lighting} catches every edge."
+    if role is Role.BENEFIT:
+        visual = ctx.fill(category.benefit_visuals[benefit_index % len(category.benefit_visuals)])
+        text = f" On-screen text: {quote(message)}." if message else ""
+        return f"{visual}, {family.lighting}.{text}"
+    if role is Role.PROOF:
+        return (
+            f"{ctx.fill(category.lifestyle)} — {family.atmosphere}. "
+            f"On-screen text: {quote(_social_proof(ctx.audience))}."
+        )
+    cta = ctx.fill(category.cta)
+    return (
+        f"Closing shot: {closeup} centred on {family.surface}, {family.lighting}. "
+        f"The name {quote(ctx.product)} appears in clean bold type with the call to action "
+        f"{quote(cta)}."
+    )
+
+
+def _style_prompt(role: Role, mood: MoodStyle, family: StyleFamily, tones: list[str]) -> str:
+    keywords = mood.style_keywords[:5] or list(family.keywords[:5])
+    named = colours.describe(mood.color_palette or list(family.palette))
+    palette = [name for name in named if name not in keywords] or named
+    feeling = join_words(tones[:2]) if tones else "confident"
+    return (
+        f"{', '.join(keywords)}, {join_words(palette)} palette, {family.lighting}, "
+        f"{feeling} mood, {_SHOTS[role]}, vertical 9:16 advertising photography"
+    )
+
+
+def plan(brief: BriefFields, mood: MoodStyle) -> ScenePlan:
+    """A valid plan for any brief with a product name and any mood (ours or anyone's)."""
+    taste = BriefTaste.of(brief)
+    family = closest_family(mood.style_name, mood.style_keywords)
+    if family is None:  # a mood in words we do not know: fall back on the brief's best fit
+        family = choose_families(taste, 1)[0]
+    ctx = _Context(
+        product=brief.product_name,
+        category=taste.category,
+        cast=persona(brief.target_audience),
+        family=family,
+        audience=brief.target_audience,
+    )
+    roles = scene_roles(brief)
+    durations = allocate(
+        [TIMINGS[r].weight for r in roles], [(TIMINGS[r].low, TIMINGS[r].high) for r in roles]
+    )
+    moves = camera_moves(roles, family.lively)
+    messages = list(brief.key_messages[:MAX_BENEFITS])
+    scenes: list[Scene] = []
+    benefit_index = 0
+    for number, (role, seconds, move) in enumerate(zip(roles, durations, moves, strict=True), 1):
+        message = None
+        if role is Role.BENEFIT:
+            message = messages[benefit_index] if benefit_index < len(messages) else None
+        scenes.append(
+            Scene(
+                scene_number=number,
+                duration=seconds,
+                description=_describe(role, ctx, benefit_index, message)[:2000],
+                style_prompt=_style_prompt(role, mood, family, brief.emotional_tone)[:2000],
+                camera_move=move,
+            )
+        )
+        if role is Role.BENEFIT:
+            benefit_index += 1
+    return ScenePlan(scenes=scenes)
