@@ -10,7 +10,6 @@ import httpx
 import pytest
 
 from app.config import MediaSettings, ProviderChoice, ProviderSettings, Settings
-from app.main import create_app
 from app.providers.registry import Providers
 
 BASE_URL = "http://testserver"
@@ -44,6 +43,8 @@ def api(settings: Settings) -> ClientFactory:
 
     @asynccontextmanager
     async def open_client(providers: Providers | None = None) -> AsyncIterator[httpx.AsyncClient]:
+        from app.main import create_app  # here, so provider tests load without the whole app
+
         app = create_app(settings, providers)
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
