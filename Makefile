@@ -4,7 +4,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-PYTHON ?= $(shell command -v python3.12 || command -v python3.11 || command -v python3)
+# The first interpreter that really runs and is 3.11+ (a pyenv shim may exist and still fail).
+PYTHON ?= $(shell for c in python3.11 python3.12 python3.13 python3; do \
+	$$c -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null && { echo $$c; break; }; done)
 BACKEND := backend
 VENV := $(BACKEND)/.venv
 BIN := $(VENV)/bin
