@@ -24,7 +24,7 @@ help:
 setup: $(STAMP)
 
 $(STAMP): $(BACKEND)/requirements.lock $(BACKEND)/pyproject.toml
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required; none was found on PATH."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(BACKEND)/requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e $(BACKEND)
