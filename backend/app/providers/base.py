@@ -62,6 +62,9 @@ class ImageSpec:
     """Words to letter onto the image (the product name on the closing scene), if any."""
     tone: tuple[str, ...] = ()
     """The brief's emotional tone, for lighting and contrast."""
+    context: str = ""
+    """Words about the whole ad (every scene, the product), so that a shot whose own words name
+    no product still shows the ad's product rather than a guess."""
 
 
 class ImageProvider(Protocol):

@@ -14,6 +14,14 @@ SEED_SIZE = (1080, 1920)
 """Seed images are full frames of the final ad."""
 
 
+def ad_context(brief: BriefFields | None, shots: list[str]) -> str:
+    """Everything the ad says about its product, for images whose own shot does not say it."""
+    parts = [*shots]
+    if brief:
+        parts += [brief.product_name, *brief.key_messages]
+    return " | ".join(part for part in parts if part)
+
+
 def reference_image_spec(brief: BriefFields, mood: MoodDirection, index: int) -> ImageSpec:
     shot = mood.image_prompts[index]
     width, height = REFERENCE_SIZE
@@ -26,11 +34,16 @@ def reference_image_spec(brief: BriefFields, mood: MoodDirection, index: int) ->
         height=height,
         seed=stable_seed("reference", brief.product_name, mood.style_name, index, shot),
         tone=tuple(brief.emotional_tone),
+        context=ad_context(brief, mood.image_prompts),
     )
 
 
 def seed_image_spec(
-    scene: Scene, mood: MoodStyle, brief: BriefFields | None, is_closing_scene: bool
+    scene: Scene,
+    mood: MoodStyle,
+    brief: BriefFields | None,
+    is_closing_scene: bool,
+    storyboard: list[Scene] | None = None,
 ) -> ImageSpec:
     style = scene.style_prompt or ", ".join(mood.style_keywords)
     width, height = SEED_SIZE
@@ -45,4 +58,5 @@ def seed_image_spec(
         seed=stable_seed("seed", product, mood.style_name, scene.scene_number, scene.description),
         caption=product if is_closing_scene and product else None,
         tone=tuple(brief.emotional_tone) if brief else (),
+        context=ad_context(brief, [s.description for s in storyboard or [scene]]),
     )

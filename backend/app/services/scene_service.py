@@ -29,7 +29,7 @@ async def generate_seeds(
     return list(
         await asyncio.gather(
             *(
-                generate_seed(scene, mood, brief, images, store, scene.scene_number == last)
+                generate_seed(scene, mood, brief, images, store, scene.scene_number == last, scenes)
                 for scene in scenes
             )
         )
@@ -43,7 +43,10 @@ async def generate_seed(
     images: ImageProvider,
     store: MediaStore,
     is_closing_scene: bool,
+    storyboard: list[Scene] | None = None,
 ) -> SceneWithSeed:
+    """One scene's seed image; `storyboard` (all scenes) tells the painter what the product is."""
     target = store.allocate("seeds", ".png")
-    path = await images.generate(seed_image_spec(scene, mood, brief, is_closing_scene), target.path)
+    spec = seed_image_spec(scene, mood, brief, is_closing_scene, storyboard)
+    path = await images.generate(spec, target.path)
     return SceneWithSeed(**scene.model_dump(), seed_image_url=store.url_for_path(path))

@@ -90,6 +90,8 @@ async def test_seeds_are_full_frames_in_scene_order(api: ClientFactory) -> None:
     captions = [spec.caption for spec in images.specs]
     assert captions.count("Luxury Skincare Serum") == 1
     assert all(spec.palette == ("#FFFFFF", "#D4AF37") for spec in images.specs)
+    # Every seed knows the whole storyboard, so each shows the same product.
+    assert all("Scene 5:" in spec.context and "Scene 1:" in spec.context for spec in images.specs)
 
 
 @pytest.mark.parametrize(

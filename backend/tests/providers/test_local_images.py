@@ -341,3 +341,23 @@ def test_odd_specs_still_render(changes: dict[str, object]) -> None:
 def test_captions_are_set_in_letters_the_bundled_font_has() -> None:
     # Pillow's bundled face has no accents or em dash: they would print as empty boxes.
     assert printable("Crème Brûlée — Édition") == "Creme Brulee - Edition"
+
+
+def test_a_shot_that_names_no_product_shows_the_ads_product_from_its_context() -> None:
+    from app.providers.local.painting.cues import read
+    from app.providers.local.painting.vocabulary import Kind
+
+    shot = ImageSpec(
+        prompt="",
+        subject="A gamer in their twenties snaps into focus, eyes sharp, back in the zone",
+        style_keywords=("neon",),
+        palette=("#0B0B0B", "#FF2BD6"),
+        width=108,
+        height=192,
+        seed=1,
+        context="A frosted can of Volt Rush cracks open | Bubbles race up through the drink",
+    )
+    assert read(shot).kind is Kind.CAN
+    # The shot's own words still win over the context.
+    named = replace(shot, subject="Close-up of the serum dropper bottle on marble")
+    assert read(named).kind is Kind.DROPPER

@@ -90,6 +90,10 @@ class Cues:
         return min(1.0, bias)
 
 
+CONTEXT_WEIGHT = 0.5
+"""How much the ad's context counts towards the product kind, against 3.0 for the shot."""
+
+
 @cache
 def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
@@ -145,8 +149,10 @@ def read(spec: ImageSpec) -> Cues:
     style = " | ".join(k.lower() for k in spec.style_keywords)
     texts = ((subject, 3.0), (prompt, 1.0), (style, 1.0))
 
-    nouns = dict(_scored(KIND_NOUNS, texts))
-    for kind, (score, first) in _scored(KIND_WORLD, texts):
+    # The ad's context only settles which product this is, and weighs less than the shot itself.
+    kind_texts = (*texts, (spec.context.lower(), CONTEXT_WEIGHT))
+    nouns = dict(_scored(KIND_NOUNS, kind_texts))
+    for kind, (score, first) in _scored(KIND_WORLD, kind_texts):
         old_score, old_first = nouns.get(kind, (0.0, 10**7))
         nouns[kind] = (old_score + WORLD_WEIGHT * score, min(old_first, first + 10**6))
     order = list(Kind)
