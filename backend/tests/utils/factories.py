@@ -6,8 +6,8 @@ import asyncio
 from typing import Any
 
 import httpx
-from app.providers.local.director import LocalDirector
 
+from app.providers.local.director import LocalDirector
 from app.providers.registry import Providers
 from tests.utils.fakes import FakeImages, FakeMotion, FakeMusic
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import imageio_ffmpeg
 import numpy as np
-from app.providers.local.director import LocalDirector
 from PIL import Image
 
 from app.errors import ProviderError
@@ -23,6 +22,7 @@ from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import MoodDirection, MoodStyle
 from app.models.scene import ScenePlan
 from app.providers.base import ImageSpec, MotionSpec, MusicSpec, ProgressCallback
+from app.providers.local.director import LocalDirector
 
 FAKE_CLIP_SIZE = (144, 256)
 
