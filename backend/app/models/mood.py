@@ -30,7 +30,8 @@ class Mood(BaseModel):
     mood_id: ShortText
     style_name: ShortText = Field(min_length=1)
     style_keywords: list[Keyword] = Field(default_factory=list, max_length=12)
-    reference_images: list[ShortText | LongText] = Field(default_factory=list, max_length=8)
+    reference_images: list[LongText] = Field(default_factory=list, max_length=8)
+    """URLs of the four reference images, served from our media store."""
     color_palette: list[HexColour] = Field(default_factory=list, max_length=6)
 
     def style(self) -> MoodStyle:
