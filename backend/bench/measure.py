@@ -1,25 +1,39 @@
-"""Run one measured step in this fresh process: `python -m bench.measure plain|compose DIR`.
+"""Run one measured step in this fresh process: `python -m bench.measure STEP DIR`.
 
 A fresh process per measurement means `RUSAGE_CHILDREN` holds only that step's FFmpeg
-processes, so its `ru_maxrss` is the step's peak memory and nothing else's.
+processes. Its `ru_maxrss` is the largest single child's peak; since the composer runs its
+audio job alongside the video, a sampler also adds up the resident memory of every FFmpeg
+running at the same moment, and the step's peak is the larger of the two.
+
+Steps:
+    plain    a plain libx264 encode of 30 s of 1080×1920 30 fps test pattern (the yardstick)
+    content  a plain re-encode of the six clips end to end (what the video alone costs)
+    compose  the composer over the six clips and the music
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import resource
 import sys
+import threading
 import time
 from pathlib import Path
 
 from app.config import FFmpegSettings
-from app.ffmpeg.args import Encoding, plain_encode_args
+from app.ffmpeg.args import Encoding, concat_list, h264, plain_encode_args
 from app.ffmpeg.runner import run_ffmpeg
 from app.services.ffmpeg_service import ClipInput, compose_ad
 
 SCENES = [5.0] * 6
 """Six scenes of 5 s: six clips of 5.5 s (the last 5 s), as the storyboard would give."""
+SAMPLE_SECONDS = 0.02
+
+
+def clip_paths(workdir: Path) -> list[Path]:
+    return [workdir / f"clip{i}.mp4" for i in range(len(SCENES))]
 
 
 async def _plain(workdir: Path, settings: FFmpegSettings) -> None:
@@ -27,19 +41,75 @@ async def _plain(workdir: Path, settings: FFmpegSettings) -> None:
     await run_ffmpeg(plain_encode_args(30, workdir / "plain.mp4", encoding), settings)
 
 
+async def _content(workdir: Path, settings: FFmpegSettings) -> None:
+    listing = workdir / "clips.txt"
+    listing.write_text(concat_list([path.resolve() for path in clip_paths(workdir)]))
+    encoding = Encoding(preset=settings.preset, crf=settings.crf)
+    args = ["-f", "concat", "-safe", "0", "-i", str(listing), *h264(encoding)]
+    await run_ffmpeg([*args, str(workdir / "content.mp4")], settings)
+
+
 async def _compose(workdir: Path, settings: FFmpegSettings) -> None:
-    clips = [ClipInput(workdir / f"clip{i}.mp4", d) for i, d in enumerate(SCENES)]
+    clips = [ClipInput(path, d) for path, d in zip(clip_paths(workdir), SCENES, strict=True)]
     await compose_ad(clips, workdir / "music.wav", workdir / "ad.mp4", settings)
+
+
+class ChildMemory:
+    """Samples the summed resident memory of this process's children, in a thread."""
+
+    def __init__(self) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> ChildMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(SAMPLE_SECONDS):
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in _children()))
+
+
+def _children() -> list[int]:
+    pids: list[int] = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        try:
+            pids += [int(pid) for pid in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return pids
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def main() -> None:
     step, workdir = sys.argv[1], Path(sys.argv[2])
-    work = {"plain": _plain, "compose": _compose}[step]
-    started = time.perf_counter()
-    asyncio.run(work(workdir, FFmpegSettings()))
-    seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_kb / 1024}))
+    work = {"plain": _plain, "content": _content, "compose": _compose}[step]
+    with ChildMemory() as memory:
+        started = time.perf_counter()
+        asyncio.run(work(workdir, FFmpegSettings()))
+        seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kb = max(memory.peak_kb, usage.ru_maxrss)
+    result = {
+        "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_rss_mb": peak_kb / 1024,
+    }
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

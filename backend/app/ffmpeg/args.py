@@ -1,7 +1,12 @@
 """Pure builders of FFmpeg argument lists (everything after the binary). No I/O here.
 
 Keeping argv construction pure means every option is unit-tested as an exact list, and the
-runner is the only place that touches processes.
+runner is the only place that touches processes. The composition is built from three kinds of
+command, run by `app.services.ffmpeg_service`:
+
+* `segment_args`: one clip's own frames, then its crossfade into the next clip, encoded once;
+* `audio_args`:   the music (or silence) as the final AAC track, run alongside the segments;
+* `mux_args`:     the segments joined and the audio laid under them, both by stream copy.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from app.ffmpeg.timing import CROSSFADE_FRAMES, CROSSFADE_SECONDS, FPS, ClipCut
 
 WIDTH, HEIGHT = 1080, 1920
 AUDIO_RATE = 48000
+AUDIO_BITRATE = "192k"
 LOUDNESS = "loudnorm=I=-16:TP=-1.5:LRA=11"
 """Integrated loudness for social video (-16 LUFS), true peak kept under -1.5 dBTP."""
 MUSIC_FADE_IN = 1.0
@@ -41,13 +47,14 @@ def normalise(
 ) -> str:
     """Input `index`'s video → exactly `frames` frames of `width`×`height` at `fps`.
 
-    Scale to cover and crop the centre (no letterboxing in a vertical ad), resample to a
-    constant frame rate, hold the last frame when the clip is short, cut it when it is long.
+    Resample to a constant frame rate first (a 60 fps clip then scales half as many frames),
+    scale to cover and crop the centre (no letterboxing in a vertical ad), hold the last frame
+    when the clip is short, cut it when it is long. Any audio the clip carries is never mapped.
     """
     return (
-        f"[{index}:v:0]setpts=PTS-STARTPTS,"
+        f"[{index}:v:0]setpts=PTS-STARTPTS,fps={fps},"
         f"scale={width}:{height}:force_original_aspect_ratio=increase,"
-        f"crop={width}:{height},setsar=1,fps={fps},format=yuv420p,"
+        f"crop={width}:{height},setsar=1,format=yuv420p,"
         f"tpad=stop_mode=clone:stop={frames},trim=end_frame={frames},setpts=PTS-STARTPTS"
     )
 
@@ -57,19 +64,14 @@ def _trim(label_in: str, frames: tuple[int, int], label_out: str) -> str:
     return f"[{label_in}]trim=start_frame={start}:end_frame={end},setpts=PTS-STARTPTS[{label_out}]"
 
 
-def segment_frames(cut: ClipCut) -> int:
-    """Frames one segment contributes: the clip's body, plus its crossfade unless it is last."""
-    return cut.body[1] - cut.body[0] + (CROSSFADE_FRAMES if cut.tail else 0)
-
-
 def segment_args(
     clip: Path, cut: ClipCut, next_clip: Path | None, out: Path, encoding: Encoding
 ) -> list[str]:
     """One clip's own frames, then (unless it is the last) its crossfade into the next clip.
 
-    Composing segment by segment keeps one or two decoders alive at a time. A single graph
-    over every clip makes FFmpeg decode all of them at once and queue the frames that the
-    crossfades are not ready for (about 550 MB for six clips, measured).
+    Segment by segment keeps at most two decoders alive. A single graph over every clip makes
+    FFmpeg open every decoder at once and keep each one's buffers until the end: memory grew
+    by 50-80 MB per clip, to 750-850 MB for six (measured; see bench/compose_bench.py).
     """
     inputs = ["-i", str(clip)]
     if cut.tail is None or next_clip is None:
@@ -78,6 +80,8 @@ def segment_args(
         inputs += ["-t", f"{NEXT_CLIP_READ_SECONDS:g}", "-i", str(next_clip)]
         graph = ";".join(
             [
+                # Body frames come before tail frames, so split never queues: each trim drops
+                # what is not its own as it arrives.
                 f"{normalise(0, cut.length)},split=2[n][m]",
                 _trim("n", cut.body, "body"),
                 _trim("m", cut.tail, "tail"),
@@ -90,7 +94,7 @@ def segment_args(
         *inputs,
         "-filter_complex", graph,
         "-map", "[vout]", "-an",
-        *h264(encoding), "-r", str(FPS), "-frames:v", str(segment_frames(cut)),
+        *h264(encoding), "-r", str(FPS), "-frames:v", str(cut.segment_frames),
         str(out),
     ]  # fmt: skip
 
@@ -104,33 +108,50 @@ def concat_list(segments: Sequence[Path]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def music_chain(index: int, total: float) -> str:
-    """Music of any length → exactly `total` s, faded in and out, loudness-normalised."""
+def music_filter(music_seconds: float, total: float) -> str:
+    """Music of any length → exactly `total` s: normalised, faded in and out, padded.
+
+    Loudness is normalised before the fades: loudnorm's dynamic gain would otherwise lift the
+    quiet ends and undo them. A track shorter than the ad fades out where it ends, then silence.
+    """
+    end = min(music_seconds, total)
+    fade_in = min(MUSIC_FADE_IN, end / 3)
+    fade_out = min(MUSIC_FADE_OUT, end / 3)
     return (
-        f"[{index}:a:0]aresample={AUDIO_RATE},atrim=0:{total:g},apad=whole_dur={total:g},"
-        f"afade=t=in:d={MUSIC_FADE_IN:g},"
-        f"afade=t=out:st={total - MUSIC_FADE_OUT:g}:d={MUSIC_FADE_OUT:g},"
-        f"{LOUDNESS},aresample={AUDIO_RATE},atrim=0:{total:g}[aout]"
+        f"atrim=end={end:g},asetpts=PTS-STARTPTS,{LOUDNESS},aresample={AUDIO_RATE},"
+        f"afade=t=in:d={fade_in:g},afade=t=out:st={end - fade_out:g}:d={fade_out:g},"
+        f"apad=whole_dur={total:g},atrim=end={total:g}"
     )
 
 
-def mux_args(concat_list_file: Path, music: Path | None, total: float, out: Path) -> list[str]:
-    """Join the encoded segments without re-encoding them, and lay the music under them."""
-    inputs = ["-f", "concat", "-safe", "0", "-i", str(concat_list_file)]
-    if music is not None:
-        inputs += ["-i", str(music)]
-        audio = music_chain(1, total)
-    else:
-        # Always ship an audio track: players and platforms treat silence better than none.
-        inputs += ["-f", "lavfi", "-t", f"{total:g}", "-i", f"anullsrc=r={AUDIO_RATE}:cl=stereo"]
-        audio = f"[1:a:0]atrim=0:{total:g}[aout]"
+def audio_args(
+    music: Path | None, music_seconds: float | None, total: float, out: Path
+) -> list[str]:
+    """The ad's AAC track: the music shaped to `total` s, or silence when there is none.
+
+    Players and platforms handle a silent track better than none, so there is always one.
+    """
+    aac = ["-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ar", str(AUDIO_RATE), "-ac", "2"]
+    if music is None or not music_seconds:
+        source = f"anullsrc=r={AUDIO_RATE}:cl=stereo"
+        return ["-f", "lavfi", "-t", f"{total:g}", "-i", source, *aac, str(out)]
     return [
-        *inputs,
-        "-filter_complex", audio,
-        "-map", "0:v:0", "-map", "[aout]",
-        "-c:v", "copy",
-        "-c:a", "aac", "-b:a", "192k", "-ar", str(AUDIO_RATE), "-ac", "2",
-        "-t", f"{total:g}",
+        "-i", str(music), "-map", "0:a:0", "-vn",
+        "-af", music_filter(music_seconds, total),
+        *aac, str(out),
+    ]  # fmt: skip
+
+
+def mux_args(concat_list_file: Path, audio: Path, out: Path) -> list[str]:
+    """Join the encoded segments and lay the audio under them, copying both: no re-encode.
+
+    `+faststart` moves the index to the front so playback starts before the download ends.
+    """
+    return [
+        "-f", "concat", "-safe", "0", "-i", str(concat_list_file),
+        "-i", str(audio),
+        "-map", "0:v:0", "-map", "1:a:0",
+        "-c", "copy",
         "-movflags", "+faststart",
         str(out),
     ]  # fmt: skip
@@ -146,37 +167,64 @@ def plain_encode_args(seconds: float, out: Path, encoding: Encoding) -> list[str
 
 MOTION_ZOOM = 0.12
 """How far a camera move travels: 12 % of the frame, enough to feel alive, not to lose the shot."""
+CAMERA_MOVES = ("push_in", "pull_out", "pan_left", "pan_right", "rise", "descend")
 
 
-def _eased(duration: float) -> str:
-    """Progress 0→1 over the clip, half linear and half smoothstep: it settles without stalling."""
-    p = f"min(t/{duration:g},1)"
+def _eased(frames: int, fps: int) -> str:
+    """Progress 0→1 from the first frame to the last, half linear and half smoothstep.
+
+    Pure smoothstep starts and stops so slowly that the picture crawls by fractions of a pixel;
+    mixing in a linear part keeps the ends at half speed, so it settles without stalling. It
+    reads the frame's time `t`, never the frame counter `n`: scale and crop count frames one
+    apart, and a zoom whose size and offset disagree by a frame shakes.
+    """
+    p = f"min(t*{fps}/{max(frames - 1, 1)},1)"
     return f"(0.5*{p}+0.5*{p}*{p}*(3-2*{p}))"
 
 
-def camera_filter(move: str, duration: float, width: int, height: int) -> str:
-    """The per-frame zoom or pan for a camera move, on a `width`×`height` still."""
-    e = _eased(duration)
+def _even(value: float) -> int:
+    return 2 * round(value / 2)
+
+
+def camera_filter(move: str, frames: int, width: int, height: int, fps: int = FPS) -> str:
+    """Per-frame filters that move a camera over a still already scaled to `camera_canvas`.
+
+    Zooms re-scale every frame (scale with eval=frame): the frame size changes by whole even
+    pixels, always centred, so the picture grows smoothly instead of wobbling as zoompan's
+    rounded crop does. They work in 4:4:4 so the centred crop is exact for chroma too. Pans
+    slide a crop window over the canvas one whole pixel at a time, always the same way.
+    """
+    e = _eased(frames, fps)
     if move in ("push_in", "pull_out"):
-        zoom = f"(1+{MOTION_ZOOM}*{e})" if move == "push_in" else f"(1+{MOTION_ZOOM}*(1-{e}))"
+        zoom = f"(1+{MOTION_ZOOM:g}*{e})" if move == "push_in" else f"(1+{MOTION_ZOOM:g}*(1-{e}))"
+        half_w, half_h = f"round({width / 2:g}*{zoom})", f"round({height / 2:g}*{zoom})"
+        # The crop offsets repeat the size arithmetic instead of reading `iw`/`ih`: crop
+        # evaluates those once, at the first frame's size, and would anchor the zoom top-left.
+        # Bilinear is enough for a downscale of at most 12 %: 52 dB PSNR against lanczos (bicubic
+        # 57 dB), far above what CRF 20 keeps, and a quarter less CPU for the whole clip.
         return (
-            f"scale=w='2*trunc({width}*{zoom}/2)':h='2*trunc({height}*{zoom}/2)':eval=frame,"
-            f"crop={width}:{height}:(iw-{width})/2:(ih-{height})/2"
+            f"scale=w='2*{half_w}':h='2*{half_h}':eval=frame:flags=bilinear,"
+            f"crop={width}:{height}:x='{half_w}-{width // 2}':y='{half_h}-{height // 2}':exact=1"
         )
-    big_w = 2 * round(width * (1 + MOTION_ZOOM) / 2)
-    big_h = 2 * round(height * (1 + MOTION_ZOOM) / 2)
-    x, y = "(iw-ow)/2", "(ih-oh)/2"
+    canvas_w, canvas_h = camera_canvas(width, height)
+    spare_w, spare_h = canvas_w - width, canvas_h - height
+    x, y = f"{spare_w // 2}", f"{spare_h // 2}"
     if move == "pan_right":
-        x = f"(iw-ow)*{e}"
+        x = f"'round({spare_w}*{e})'"
     elif move == "pan_left":
-        x = f"(iw-ow)*(1-{e})"
-    elif move == "rise":
-        y = f"(ih-oh)*(1-{e})"
+        x = f"'round({spare_w}*(1-{e}))'"
+    elif move == "rise":  # the frame travels from the bottom of the image to the top
+        y = f"'round({spare_h}*(1-{e}))'"
     elif move == "descend":
-        y = f"(ih-oh)*{e}"
+        y = f"'round({spare_h}*{e})'"
     else:
-        raise ValueError(f"unknown camera move {move!r}")
-    return f"scale={big_w}:{big_h},crop={width}:{height}:x='{x}':y='{y}'"
+        raise ValueError(f"unknown camera move {move!r}; expected one of {CAMERA_MOVES}")
+    return f"crop={width}:{height}:x={x}:y={y}:exact=1"
+
+
+def camera_canvas(width: int, height: int) -> tuple[int, int]:
+    """The still is scaled once to this size: the frame plus room to travel."""
+    return _even(width * (1 + MOTION_ZOOM)), _even(height * (1 + MOTION_ZOOM))
 
 
 def motion_args(
@@ -189,13 +237,30 @@ def motion_args(
     height: int = HEIGHT,
     fps: int = FPS,
 ) -> list[str]:
-    """A clip of `duration` s from one still, the camera moving over it."""
-    frames = round(duration * fps)
+    """A clip of `duration` s from one still, the camera moving over it.
+
+    The still is decoded and scaled once, then its frame is repeated by reference (`tpad`
+    clones): looping the image input instead decodes and rescales the PNG for every frame
+    (measured: about twice the CPU for a 5.5 s push-in).
+    """
+    frames = max(1, round(duration * fps))
+    canvas_w, canvas_h = camera_canvas(width, height)
+    zooms = move in ("push_in", "pull_out")
+    graph = ",".join(
+        [
+            f"scale={canvas_w}:{canvas_h}:force_original_aspect_ratio=increase:flags=lanczos",
+            f"crop={canvas_w}:{canvas_h}",
+            "setsar=1",
+            f"format={'yuv444p' if zooms else 'yuv420p'}",
+            f"tpad=stop={frames - 1}:stop_mode=clone",
+            f"setpts=N/{fps}/TB",
+            camera_filter(move, frames, width, height, fps),
+            "format=yuv420p",
+        ]
+    )
     return [
-        "-loop", "1", "-framerate", str(fps), "-i", str(image),
-        "-vf",
-        f"scale={width}:{height}:force_original_aspect_ratio=increase,crop={width}:{height},"
-        f"{camera_filter(move, duration, width, height)},setsar=1,format=yuv420p",
+        "-framerate", str(fps), "-i", str(image),
+        "-vf", graph,
         *h264(encoding), "-r", str(fps), "-frames:v", str(frames),
         "-movflags", "+faststart",
         str(out),

@@ -1,29 +1,39 @@
-"""Run FFmpeg without blocking the event loop, with a timeout, progress and typed errors."""
+"""Run FFmpeg without blocking the event loop, with a cap, a timeout, progress and typed errors.
+
+Every FFmpeg in the process waits for a slot first: each one already uses every core, so more
+at once only adds memory. The timeout starts once the slot is ours. Whatever ends the wait (a
+timeout, a cancelled job, an error) kills the child and reaps it: no process is left behind.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import weakref
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from app.config import FFmpegSettings
 from app.errors import RenderError, RenderTimedOut
 from app.ffmpeg.binary import ffmpeg_path
+from app.providers.base import ProgressCallback
 
-TimeCallback = Callable[[float], None]
-"""Called with the seconds of output written so far."""
+_STDERR_LINES = 30
+_DETAIL_LINES = 2
+_DETAIL_CHARS = 300
+# FFmpeg's sign-off, which adds nothing to the lines before it.
+_NOISE = ("conversion failed!",)
+# Which part of FFmpeg spoke, e.g. `[in#0 @ 0x5581…]` or `[vist#0:0/h264 @ 0x…]`.
+_CONTEXT_PREFIX = re.compile(r"^(\[[^\]]*\]\s*)+")
 
-_STDERR_LINES = 20
-_ERROR_WORDS = ("rror", "nvalid", "No such", "not found", "denied")
 _semaphores: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _slots(limit: int) -> asyncio.Semaphore:
-    """One cap per event loop: every FFmpeg in this process waits its turn on it."""
+def ffmpeg_slots(limit: int) -> asyncio.Semaphore:
+    """The process-wide cap, one semaphore per event loop (the first caller's limit holds)."""
     loop = asyncio.get_running_loop()
     semaphore = _semaphores.get(loop)
     if semaphore is None:
@@ -32,17 +42,21 @@ def _slots(limit: int) -> asyncio.Semaphore:
 
 
 def describe_failure(stderr_lines: Sequence[str], returncode: int | None) -> str:
-    """A sentence for people from FFmpeg's last words."""
-    meaningful = [line.strip() for line in stderr_lines if line.strip()]
-    if not meaningful:
+    """A sentence for people from FFmpeg's last words.
+
+    At `-loglevel error` FFmpeg says little: its first line usually names the cause (`No such
+    filter: 'x'`) and its last ones what failed because of it, with the system's reason (`Error
+    opening input file a.mp4`, `…: No such file or directory`). So: the first line and the last
+    two, without `[tag @ 0x…]` prefixes, repeats or closing boilerplate, joined into one line.
+    """
+    lines = [_CONTEXT_PREFIX.sub("", line.strip()).strip().rstrip(".") for line in stderr_lines]
+    said = [line for line in dict.fromkeys(lines) if line and line.lower() not in _NOISE]
+    if not said:
         return f"FFmpeg stopped with exit code {returncode} and said nothing."
-    errors = [
-        line for line in meaningful if "rror" in line or "nvalid" in line or "No such" in line
-    ]
-    detail = (errors or meaningful)[-1]
-    if len(detail) > 300:
-        detail = detail[:297] + "..."
-    return f"FFmpeg could not render the video: {detail}"
+    detail = "; ".join(dict.fromkeys([said[0], *said[-_DETAIL_LINES:]]))
+    if len(detail) > _DETAIL_CHARS:
+        detail = detail[: _DETAIL_CHARS - 1] + "…"
+    return f"FFmpeg could not render the video: {detail}."
 
 
 def parse_progress_line(line: str) -> float | None:
@@ -54,29 +68,62 @@ def parse_progress_line(line: str) -> float | None:
     return None
 
 
+class _Progress:
+    """Turns output seconds into fractions of `duration` that never go back and end at 1."""
+
+    def __init__(self, duration: float | None, callback: ProgressCallback | None) -> None:
+        self._duration = duration if duration and duration > 0 else None
+        self._callback = callback
+        self._last = 0.0
+
+    def seconds(self, seconds: float) -> None:
+        if self._duration is not None:
+            self._report(min(1.0, seconds / self._duration))
+
+    def done(self) -> None:
+        self._report(1.0)
+
+    def _report(self, fraction: float) -> None:
+        if self._callback is not None and fraction >= self._last:
+            self._last = fraction
+            self._callback(fraction)
+
+
 async def run_ffmpeg(
     args: Sequence[str],
     settings: FFmpegSettings,
-    on_time: TimeCallback | None = None,
+    *,
+    duration: float | None = None,
+    on_progress: ProgressCallback | None = None,
+    slots: asyncio.Semaphore | None = None,
 ) -> None:
-    """Run `ffmpeg <args>`; raise RenderError or RenderTimedOut, never leave a process behind."""
+    """Run `ffmpeg <args>`; raise RenderError or RenderTimedOut, never leave a process behind.
+
+    `on_progress` gets the fraction of `duration` (the expected output length, in seconds)
+    written so far: never decreasing, and 1.0 once FFmpeg has succeeded. `slots` overrides the
+    process-wide cap of `settings.max_concurrent` FFmpeg processes.
+    """
     command = [
         ffmpeg_path(settings),
         "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-progress", "pipe:1", "-nostats",
         *args,
     ]  # fmt: skip
-    async with _slots(settings.max_concurrent):
-        process = await asyncio.create_subprocess_exec(
-            *command,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
+    progress = _Progress(duration, on_progress)
+    async with slots or ffmpeg_slots(settings.max_concurrent):
+        try:
+            process = await asyncio.create_subprocess_exec(
+                *command,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+        except OSError as exc:
+            raise RenderError(f"FFmpeg could not be started: {exc}.") from exc
         stderr_tail: deque[str] = deque(maxlen=_STDERR_LINES)
         try:
             async with asyncio.timeout(settings.timeout_seconds):
                 await asyncio.gather(
-                    _read_progress(process, on_time),
+                    _read_progress(process, progress),
                     _read_stderr(process, stderr_tail),
                     process.wait(),
                 )
@@ -85,19 +132,20 @@ async def run_ffmpeg(
             raise RenderTimedOut(
                 f"FFmpeg took longer than {settings.timeout_seconds:g} s and was stopped."
             ) from None
-        except BaseException:
+        except BaseException:  # cancelled, or a progress callback failed: stop the child too
             await _kill(process)
             raise
     if process.returncode != 0:
         raise RenderError(describe_failure(stderr_tail, process.returncode))
+    progress.done()
 
 
-async def _read_progress(process: asyncio.subprocess.Process, on_time: TimeCallback | None) -> None:
+async def _read_progress(process: asyncio.subprocess.Process, progress: _Progress) -> None:
     assert process.stdout is not None
     async for raw in process.stdout:
         seconds = parse_progress_line(raw.decode(errors="replace"))
-        if seconds is not None and on_time is not None:
-            on_time(seconds)
+        if seconds is not None:
+            progress.seconds(seconds)
 
 
 async def _read_stderr(process: asyncio.subprocess.Process, tail: deque[str]) -> None:

