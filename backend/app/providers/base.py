@@ -3,8 +3,9 @@
 Specs are frozen dataclasses so the same spec always describes the same asset; every provider
 must be deterministic for a given `seed` where its backend allows it (the local ones always).
 Providers write their output to the path they are given and return it; the caller owns the
-path (it lives in the media store). Providers raise `app.errors.ProviderError` subclasses, never
-SDK exceptions, and never block the event loop: CPU work goes to a thread.
+path (it lives in the media store). Providers raise `app.errors.ReelsmithError` subclasses
+(`ProviderError` when a model or service fails, `RenderError` when a local render does), never
+SDK exceptions, and never block the event loop: CPU work goes to a thread or a subprocess.
 """
 
 from __future__ import annotations

@@ -18,8 +18,6 @@ from app.ffmpeg.args import Encoding, motion_args
 from app.ffmpeg.runner import run_ffmpeg
 from app.providers.base import MotionSpec, ProgressCallback
 
-CLIP_PRESET = "ultrafast"
-
 
 class LocalMotionProvider:
     name = "local"
@@ -39,7 +37,7 @@ class LocalMotionProvider:
             spec.camera_move.value,
             spec.duration,
             partial,
-            Encoding(preset=CLIP_PRESET, crf=self._settings.crf),
+            Encoding(preset=self._settings.clip_preset, crf=self._settings.crf),
             width=spec.width,
             height=spec.height,
             fps=spec.fps,
