@@ -29,9 +29,7 @@ def _job_of_kind(runtime: Runtime, job_id: str, kind: JobKind) -> Job:
 
 
 def _clips_response(job: Job) -> GenerateVideoResponse:
-    return GenerateVideoResponse(
-        job_id=job.job_id, status=job.status, clips=[clip.to_model() for clip in job.clips]
-    )
+    return GenerateVideoResponse.model_validate(job.fields())
 
 
 @router.post("/generate", status_code=status.HTTP_202_ACCEPTED)
@@ -53,14 +51,7 @@ async def retry_clips(
 @router.get("/status/{job_id}")
 async def video_status(job_id: str, runtime: RuntimeDep) -> VideoStatusResponse:
     """Progress of a clip job, clip by clip."""
-    job = _job_of_kind(runtime, job_id, JobKind.CLIPS)
-    return VideoStatusResponse(
-        job_id=job.job_id,
-        status=job.status,
-        progress=job.progress,
-        clips=[clip.to_model() for clip in job.clips],
-        error=job.error,
-    )
+    return VideoStatusResponse.model_validate(_job_of_kind(runtime, job_id, JobKind.CLIPS).fields())
 
 
 @router.post("/compose", status_code=status.HTTP_202_ACCEPTED)
@@ -69,19 +60,11 @@ async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> Compose
     job = composition_service.start_compose_job(
         runtime, request.clips, request.mood, request.creative_brief
     )
-    return ComposeResponse(job_id=job.job_id, status=job.status)
+    return ComposeResponse.model_validate(job.fields())
 
 
 @router.get("/compose/status/{job_id}")
 async def compose_status(job_id: str, runtime: RuntimeDep) -> ComposeStatusResponse:
     """Progress of a composition job, and the final video once it is done."""
     job = _job_of_kind(runtime, job_id, JobKind.COMPOSE)
-    return ComposeStatusResponse(
-        job_id=job.job_id,
-        status=job.status,
-        progress=job.progress,
-        final_video_url=job.final_video_url,
-        duration=job.duration,
-        audio_url=job.audio_url,
-        error=job.error,
-    )
+    return ComposeStatusResponse.model_validate(job.fields())

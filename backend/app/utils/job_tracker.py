@@ -65,6 +65,20 @@ class Job:
     def finished(self) -> bool:
         return self.status is not JobStatus.PROCESSING
 
+    def fields(self) -> dict[str, object]:
+        """Everything a status response may show; each response model keeps the fields it has."""
+        return {
+            "job_id": self.job_id,
+            "kind": self.kind,
+            "status": self.status,
+            "progress": self.progress,
+            "clips": [clip.to_model() for clip in self.clips],
+            "final_video_url": self.final_video_url,
+            "duration": self.duration,
+            "audio_url": self.audio_url,
+            "error": self.error,
+        }
+
 
 class JobTracker:
     def __init__(self, max_jobs: int = MAX_JOBS) -> None:
