@@ -65,7 +65,7 @@ async def render_ad(
     scenes = await scene_service.generate_seeds(plan.scenes, style, brief, providers.images, store)
 
     progress.step(3)
-    clips_job = await _wait(runtime, clip_service.start_clip_job(runtime, scenes), progress)
+    clips_job = await _wait(clip_service.start_clip_job(runtime, scenes), progress)
     if clips_job.status is not JobStatus.COMPLETE:
         raise PipelineFailed(clips_job.error.message if clips_job.error else "Clips failed.")
 
@@ -75,7 +75,7 @@ async def render_ad(
         for c in clips_job.clips
     ]
     compose_job = await _wait(
-        runtime, composition_service.start_compose_job(runtime, clips, style, brief), progress
+        composition_service.start_compose_job(runtime, clips, style, brief), progress
     )
     if compose_job.status is not JobStatus.COMPLETE or not compose_job.final_video_url:
         raise PipelineFailed(compose_job.error.message if compose_job.error else "Compose failed.")
@@ -87,7 +87,7 @@ async def render_ad(
     )
 
 
-async def _wait(runtime: Runtime, job: Job, progress: _Progress) -> Job:
+async def _wait(job: Job, progress: _Progress) -> Job:
     while not job.finished:
         progress.within_step(job.progress / 100)
         await asyncio.sleep(POLL_SECONDS)

@@ -18,7 +18,7 @@ from PIL import Image
 
 from app.errors import ProviderError
 from app.models.chat import ChatMessage
-from app.models.creative_brief import BriefFields, CreativeBrief
+from app.models.creative_brief import CreativeBrief
 from app.models.mood import MoodDirection, MoodStyle
 from app.models.scene import ScenePlan
 from app.providers.base import ImageSpec, MotionSpec, MusicSpec, ProgressCallback
@@ -101,9 +101,6 @@ class BrokenDirector(LocalDirector):
 
     async def propose_moods(self, brief: CreativeBrief, count: int) -> list[MoodDirection]:
         raise ProviderError("The director is unavailable.")
-
-    async def synthesize_brief(self, messages: list[ChatMessage]) -> BriefFields:
-        return await super().synthesize_brief(messages)
 
     async def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:  # type: ignore[override]
         yield "Let me think"
