@@ -58,6 +58,8 @@ class GenerateMoodsRequest(BaseModel):
     )
 
     creative_brief: CreativeBrief
+    avoid_styles: list[ShortText] = Field(default_factory=list, max_length=24)
+    """Style names already shown and turned down: "regenerate" offers directions beyond them."""
 
 
 class GenerateMoodsResponse(BaseModel):

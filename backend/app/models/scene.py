@@ -113,3 +113,14 @@ class GenerateSeedsRequest(BaseModel):
 
 class GenerateSeedsResponse(BaseModel):
     scenes_with_seeds: list[SceneWithSeed]
+
+
+class RegenerateSeedRequest(GenerateSeedsRequest):
+    """The whole storyboard (it tells the painter what the ad is about) and which take to paint."""
+
+    variation: int = Field(default=1, ge=0, le=100_000)
+    """Which take of the shot: the same number paints the same image; the studio counts up."""
+
+
+class RegenerateSeedResponse(BaseModel):
+    scene_with_seed: SceneWithSeed

@@ -10,7 +10,7 @@ SDK exceptions, and never block the event loop: CPU work goes to a thread or a s
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -38,8 +38,11 @@ class Director(Protocol):
         """Everything the conversation has settled so far; unknown fields stay empty."""
         ...
 
-    async def propose_moods(self, brief: CreativeBrief, count: int) -> list[MoodDirection]:
-        """`count` clearly distinct style directions for the brief."""
+    async def propose_moods(
+        self, brief: CreativeBrief, count: int, avoid: Sequence[str] = ()
+    ) -> list[MoodDirection]:
+        """`count` clearly distinct style directions for the brief; `avoid` names directions the
+        user has already seen and asked to replace, so a new set offers new ideas."""
         ...
 
     async def plan_scenes(self, brief: CreativeBrief, mood: MoodStyle) -> ScenePlan:

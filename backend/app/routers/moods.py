@@ -15,6 +15,6 @@ async def generate_moods(
 ) -> GenerateMoodsResponse:
     """Three visual moods for the brief, four reference images each."""
     moods = await mood_service.generate_moods(
-        request.creative_brief, providers.director, providers.images, store
+        request.creative_brief, providers.director, providers.images, store, request.avoid_styles
     )
     return GenerateMoodsResponse(moods=moods)

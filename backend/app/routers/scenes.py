@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.exceptions import RequestValidationError
 
 from app.deps import ProvidersDep, StoreDep
 from app.models.scene import (
@@ -8,6 +9,8 @@ from app.models.scene import (
     GenerateSeedsResponse,
     PlanScenesRequest,
     PlanScenesResponse,
+    RegenerateSeedRequest,
+    RegenerateSeedResponse,
 )
 from app.services import scene_service
 
@@ -32,3 +35,33 @@ async def generate_seeds(
         request.scenes, request.mood_style, request.creative_brief, providers.images, store
     )
     return GenerateSeedsResponse(scenes_with_seeds=scenes)
+
+
+@router.post("/seeds/{scene_number}")
+async def regenerate_seed(
+    scene_number: int,
+    request: RegenerateSeedRequest,
+    providers: ProvidersDep,
+    store: StoreDep,
+) -> RegenerateSeedResponse:
+    """A new seed image for one scene, leaving every other scene as it is."""
+    if scene_number not in {scene.scene_number for scene in request.scenes}:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("path", "scene_number"),
+                    "msg": f"the storyboard has no scene {scene_number}",
+                    "type": "value_error",
+                }
+            ]
+        )
+    scene = await scene_service.regenerate_seed(
+        scene_number,
+        request.scenes,
+        request.mood_style,
+        request.creative_brief,
+        providers.images,
+        store,
+        request.variation,
+    )
+    return RegenerateSeedResponse(scene_with_seed=scene)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
 
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import IMAGES_PER_MOOD, MOODS_PER_BRIEF, Mood, MoodDirection
@@ -13,9 +14,13 @@ from app.storage.media_store import MediaStore
 
 
 async def generate_moods(
-    brief: CreativeBrief, director: Director, images: ImageProvider, store: MediaStore
+    brief: CreativeBrief,
+    director: Director,
+    images: ImageProvider,
+    store: MediaStore,
+    avoid: Sequence[str] = (),
 ) -> list[Mood]:
-    directions = await director.propose_moods(brief, MOODS_PER_BRIEF)
+    directions = await director.propose_moods(brief, MOODS_PER_BRIEF, avoid)
     # All twelve images at once: the seed asks for parallel generation with asyncio.gather.
     galleries = await asyncio.gather(
         *(_reference_images(brief, direction, images, store) for direction in directions)

@@ -44,7 +44,9 @@ def seed_image_spec(
     brief: BriefFields | None,
     is_closing_scene: bool,
     storyboard: list[Scene] | None = None,
+    variation: int = 0,
 ) -> ImageSpec:
+    """`variation` picks another take of the same shot; 0 is the first take."""
     style = scene.style_prompt or ", ".join(mood.style_keywords)
     width, height = SEED_SIZE
     product = brief.product_name if brief else ""
@@ -55,7 +57,11 @@ def seed_image_spec(
         palette=tuple(mood.color_palette),
         width=width,
         height=height,
-        seed=stable_seed("seed", product, mood.style_name, scene.scene_number, scene.description),
+        seed=stable_seed(
+            "seed", product, mood.style_name, scene.scene_number, scene.description, variation
+        )
+        if variation
+        else stable_seed("seed", product, mood.style_name, scene.scene_number, scene.description),
         caption=product if is_closing_scene and product else None,
         tone=tuple(brief.emotional_tone) if brief else (),
         context=ad_context(brief, [s.description for s in storyboard or [scene]]),

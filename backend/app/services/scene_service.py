@@ -44,9 +44,25 @@ async def generate_seed(
     store: MediaStore,
     is_closing_scene: bool,
     storyboard: list[Scene] | None = None,
+    variation: int = 0,
 ) -> SceneWithSeed:
     """One scene's seed image; `storyboard` (all scenes) tells the painter what the product is."""
     target = store.allocate("seeds", ".png")
-    spec = seed_image_spec(scene, mood, brief, is_closing_scene, storyboard)
+    spec = seed_image_spec(scene, mood, brief, is_closing_scene, storyboard, variation)
     path = await images.generate(spec, target.path)
     return SceneWithSeed(**scene.model_dump(), seed_image_url=store.url_for_path(path))
+
+
+async def regenerate_seed(
+    scene_number: int,
+    scenes: list[Scene],
+    mood: MoodStyle,
+    brief: CreativeBrief | None,
+    images: ImageProvider,
+    store: MediaStore,
+    variation: int,
+) -> SceneWithSeed:
+    """A new take of one scene's seed image; the other scenes are not touched."""
+    scene = next(s for s in scenes if s.scene_number == scene_number)
+    is_closing = scene_number == max(s.scene_number for s in scenes)
+    return await generate_seed(scene, mood, brief, images, store, is_closing, scenes, variation)

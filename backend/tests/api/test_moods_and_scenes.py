@@ -133,3 +133,51 @@ async def test_a_failing_director_is_a_clear_502_and_the_server_keeps_serving(
         "code": "provider_error",
     }
     assert health.status_code == 200
+
+
+async def test_regenerated_moods_offer_new_directions(api: ClientFactory) -> None:
+    async with api(fake_providers()) as client:
+        first = await client.post("/api/moods/generate", json={"creative_brief": brief()})
+        shown = [m["style_name"] for m in first.json()["moods"]]
+        again = await client.post(
+            "/api/moods/generate", json={"creative_brief": brief(), "avoid_styles": shown}
+        )
+    assert again.status_code == 200, again.text
+    fresh = [m["style_name"] for m in again.json()["moods"]]
+    assert len(fresh) == 3
+    assert not set(fresh) & set(shown)
+
+
+async def test_one_seed_is_repainted_and_the_others_are_untouched(api: ClientFactory) -> None:
+    images = FakeImages()
+    providers = Providers(
+        director=fake_providers().director, images=images, motion=FakeMotion(), music=FakeMusic()
+    )
+    body = {"scenes": scenes(), "mood_style": mood(), "creative_brief": brief()}
+    async with api(providers) as client:
+        first = await client.post("/api/scenes/seeds", json=body)
+        original = first.json()["scenes_with_seeds"][2]
+        response = await client.post("/api/scenes/seeds/3", json=body | {"variation": 1})
+        assert response.status_code == 200, response.text
+        repainted = response.json()["scene_with_seed"]
+        image = await client.get(repainted["seed_image_url"].removeprefix(BASE_URL))
+    assert image.status_code == 200
+    assert Image.open(BytesIO(image.content)).size == (1080, 1920)
+    assert {k: v for k, v in repainted.items() if k != "seed_image_url"} == {
+        k: v for k, v in original.items() if k != "seed_image_url"
+    }
+    assert repainted["seed_image_url"] != original["seed_image_url"]
+    # Five seeds for the storyboard, then exactly one more: another take of scene 3.
+    assert len(images.specs) == 6
+    retake = images.specs[-1]
+    take_one = next(s for s in images.specs[:5] if s.subject == original["description"])
+    assert retake.subject == take_one.subject
+    assert retake.seed != take_one.seed
+
+
+async def test_repainting_a_scene_the_storyboard_lacks_is_422(api: ClientFactory) -> None:
+    body = {"scenes": scenes(), "mood_style": mood()}
+    async with api(fake_providers()) as client:
+        response = await client.post("/api/scenes/seeds/7", json=body)
+    assert response.status_code == 422
+    assert _error_locs(response) == [["path", "scene_number"]]

@@ -130,3 +130,14 @@ def test_random_briefs_always_get_three_distinct_valid_moods() -> None:
         moods = propose_moods(brief, 3)
         assert_distinct_valid_moods(moods, brief)
         assert moods == propose_moods(brief, 3), "deterministic"
+
+
+def test_moods_to_avoid_give_way_to_new_ones_until_the_library_runs_short() -> None:
+    brief = BriefFields(product_name="Glow Serum", visual_style_keywords=["minimalist"])
+    seen: list[str] = []
+    for _ in range(len(FAMILIES) // 3):
+        names = [m.style_name for m in propose_moods(brief, 3, avoid=seen)]
+        assert not set(names) & set(seen)
+        seen += names
+    # Every family has been shown: the whole library is open again rather than offering nothing.
+    assert_distinct_valid_moods(propose_moods(brief, 3, avoid=seen), brief)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import wave
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import imageio_ffmpeg
@@ -99,7 +99,9 @@ class BrokenDirector(LocalDirector):
     async def plan_scenes(self, brief: CreativeBrief, mood: MoodStyle) -> ScenePlan:
         raise ProviderError("The director returned a plan that could not be read.")
 
-    async def propose_moods(self, brief: CreativeBrief, count: int) -> list[MoodDirection]:
+    async def propose_moods(
+        self, brief: CreativeBrief, count: int, avoid: Sequence[str] = ()
+    ) -> list[MoodDirection]:
         raise ProviderError("The director is unavailable.")
 
     async def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:  # type: ignore[override]

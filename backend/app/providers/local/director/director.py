@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 
 from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields, CreativeBrief
@@ -47,8 +47,10 @@ class LocalDirector:
         # director said and the brief the studio shows never disagree.
         return await asyncio.to_thread(extract_brief, messages, suggest)
 
-    async def propose_moods(self, brief: CreativeBrief, count: int) -> list[MoodDirection]:
-        return await asyncio.to_thread(propose_moods, brief, count)
+    async def propose_moods(
+        self, brief: CreativeBrief, count: int, avoid: Sequence[str] = ()
+    ) -> list[MoodDirection]:
+        return await asyncio.to_thread(propose_moods, brief, count, avoid)
 
     async def plan_scenes(self, brief: CreativeBrief, mood: MoodStyle) -> ScenePlan:
         return await asyncio.to_thread(plan, brief, mood)

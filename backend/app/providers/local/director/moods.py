@@ -8,6 +8,7 @@ still suit the product, each carrying one brand colour as an accent.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.creative_brief import BriefFields
@@ -68,13 +69,15 @@ def _fit(score: float) -> float:
     return max(-1.0, min(score / FIT_SCALE, 1.0))
 
 
-def choose_families(taste: BriefTaste, count: int) -> list[StyleFamily]:
+def choose_families(
+    taste: BriefTaste, count: int, pool: Sequence[StyleFamily] = FAMILIES
+) -> list[StyleFamily]:
     """The closest family first, then each next one as far as possible from those chosen."""
-    count = max(0, min(count, len(FAMILIES)))
-    scores = {family.key: relevance(family, taste) for family in FAMILIES}
+    count = max(0, min(count, len(pool)))
+    scores = {family.key: relevance(family, taste) for family in pool}
     chosen: list[StyleFamily] = []
     for _ in range(count):
-        remaining = [f for f in FAMILIES if f not in chosen]
+        remaining = [f for f in pool if f not in chosen]
         if not chosen:
             chosen.append(max(remaining, key=lambda f: scores[f.key]))
             continue
@@ -167,12 +170,23 @@ def _image_prompts(
     return prompts
 
 
-def propose_moods(brief: BriefFields, count: int) -> list[MoodDirection]:
-    """`count` clearly distinct style directions (at most one per family in the library)."""
+def propose_moods(brief: BriefFields, count: int, avoid: Sequence[str] = ()) -> list[MoodDirection]:
+    """`count` clearly distinct style directions (at most one per family in the library).
+
+    Families whose mood names are in `avoid` sit out, so "regenerate" offers new ideas; once the
+    library runs short the whole of it is open again."""
     taste = BriefTaste.of(brief)
     brand = _brief_colours(taste)
+    shown = {name.casefold() for name in avoid}
+    fresh = [
+        family
+        for family in FAMILIES
+        if not shown
+        & {_name(family, brand, True).casefold(), _name(family, brand, False).casefold()}
+    ]
+    pool = fresh if len(fresh) >= count else FAMILIES
     moods: list[MoodDirection] = []
-    for index, family in enumerate(choose_families(taste, count)):
+    for index, family in enumerate(choose_families(taste, count, pool)):
         leading = index == 0
         palette = _palette(family, brand, leading, [m.color_palette[0] for m in moods])
         # Only the leading mood speaks the brief's own style words; the alternatives keep their
