@@ -68,6 +68,22 @@ async def test_media_is_served_with_ranges_and_refuses_escapes(
     assert escape.status_code == 403 and escape.json()["code"] == "media_path_refused"
 
 
+async def test_media_downloads_as_an_attachment_under_a_safe_name(
+    api: ClientFactory, media_root
+) -> None:
+    async with api(fake_providers()) as client:
+        (media_root / "final").mkdir(parents=True, exist_ok=True)
+        (media_root / "final" / "ad.mp4").write_bytes(b"mp4")
+        saved = await client.get("/media/final/ad.mp4", params={"download": "glow-serum-ad.mp4"})
+        inline = await client.get("/media/final/ad.mp4")
+        unsafe = await client.get("/media/final/ad.mp4", params={"download": "../x\r\n.mp4"})
+    assert saved.status_code == 200 and saved.content == b"mp4"
+    assert saved.headers["content-disposition"] == 'attachment; filename="glow-serum-ad.mp4"'
+    assert "content-disposition" not in inline.headers
+    assert unsafe.status_code == 422
+    assert unsafe.json()["detail"][0]["loc"] == ["query", "download"]
+
+
 async def test_oversized_and_malformed_bodies_are_refused(api: ClientFactory) -> None:
     async with api(fake_providers()) as client:
         huge = await client.post(
