@@ -1,0 +1,5 @@
+import { Studio } from "@/components/studio/Studio";
+
+export default function Home() {
+  return <Studio />;
+}

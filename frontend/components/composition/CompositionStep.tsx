@@ -1,0 +1,109 @@
+"use client";
+
+import { useEffect } from "react";
+import { ArrowLeft, RefreshCw } from "lucide-react";
+
+import { NewAdButton } from "@/components/studio/NewAdButton";
+import { Notice } from "@/components/studio/Notice";
+import { RequestError } from "@/components/studio/RequestError";
+import { StepHeader } from "@/components/studio/StepHeader";
+import { Button } from "@/components/ui/button";
+import { useVideoComposition } from "@/hooks/useVideoComposition";
+import { formatSeconds } from "@/lib/timing";
+import { useAppStore } from "@/store/appStore";
+
+import { CompositionProgress } from "./CompositionProgress";
+import { DownloadButton } from "./DownloadButton";
+import { VideoPlayer } from "./VideoPlayer";
+
+/** Step 5: music, crossfades and the final 30-second ad, ready to watch and download. */
+export function CompositionStep() {
+  const { jobId, status, jobError, progress, finalVideo, stale, request, start } =
+    useVideoComposition();
+  const productName = useAppStore((s) => s.creativeBrief?.product_name);
+  const clipCount = useAppStore((s) => s.generatedClips.length);
+  const setCurrentStep = useAppStore((s) => s.setCurrentStep);
+  const starting = request?.state === "loading";
+  const processing = status === "processing";
+
+  // Arriving here with finished clips and nothing composed yet: start at once.
+  const shouldStart = !jobId && !finalVideo && !request;
+  useEffect(() => {
+    if (shouldStart) void start();
+  }, [shouldStart, start]);
+
+  return (
+    <section aria-labelledby="final-title">
+      <StepHeader
+        title="Your ad"
+        description="Thirty seconds, vertical, with music: ready to post."
+        actions={
+          <>
+            <Button variant="ghost" onClick={() => setCurrentStep(4)}>
+              <ArrowLeft aria-hidden /> Clips
+            </Button>
+            {finalVideo && (
+              <Button variant="outline" onClick={() => void start()} disabled={starting || processing}>
+                <RefreshCw aria-hidden /> Compose again
+              </Button>
+            )}
+          </>
+        }
+      />
+      <h2 id="final-title" className="sr-only">
+        Final ad
+      </h2>
+      <div className="grid gap-4">
+        {stale && !processing && (
+          <Notice
+            action={
+              <Button size="sm" variant="outline" onClick={() => void start()}>
+                Compose with the new clips
+              </Button>
+            }
+          >
+            The clips have changed since this ad was composed.
+          </Notice>
+        )}
+        {request?.state === "error" && request.error && (
+          <RequestError
+            title="Composition could not start"
+            error={request.error}
+            onRetry={() => void start()}
+          />
+        )}
+        {status === "failed" && jobError && (
+          <RequestError
+            title="Composition failed"
+            error={jobError}
+            onRetry={() => void start()}
+            retryLabel="Compose again"
+          />
+        )}
+        {processing || (starting && !finalVideo) ? (
+          <CompositionProgress progress={processing ? progress : 0} clipCount={clipCount} />
+        ) : finalVideo ? (
+          <div className="grid items-start gap-6 md:grid-cols-[auto_minmax(0,18rem)] md:justify-center">
+            <VideoPlayer src={finalVideo.video_url} title={`${productName ?? "Your"} ad`} />
+            <div className="grid gap-4">
+              <dl className="grid grid-cols-2 gap-2 text-sm">
+                <dt className="text-muted-foreground">Length</dt>
+                <dd>{formatSeconds(finalVideo.duration)}</dd>
+                <dt className="text-muted-foreground">Format</dt>
+                <dd>1080×1920, 30 fps</dd>
+                <dt className="text-muted-foreground">Scenes</dt>
+                <dd>{clipCount}</dd>
+              </dl>
+              <DownloadButton videoUrl={finalVideo.video_url} productName={productName} />
+              <NewAdButton variant="outline" size="lg" />
+            </div>
+          </div>
+        ) : (
+          !request && (
+            <p className="text-sm text-muted-foreground">Nothing composed yet.</p>
+          )
+        )}
+      </div>
+    </section>
+  );
+}

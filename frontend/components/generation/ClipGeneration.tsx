@@ -1,0 +1,135 @@
+"use client";
+
+import { ArrowLeft, ArrowRight, Film, RefreshCw } from "lucide-react";
+
+import { Notice } from "@/components/studio/Notice";
+import { RequestError } from "@/components/studio/RequestError";
+import { StepHeader } from "@/components/studio/StepHeader";
+import { Button } from "@/components/ui/button";
+import { useVideoGeneration } from "@/hooks/useVideoGeneration";
+import { useAppStore } from "@/store/appStore";
+
+import { ClipProgress } from "./ClipProgress";
+import { ProgressIndicator } from "./ProgressIndicator";
+
+/** Step 4: every scene's seed image becomes a clip; progress, playback, and retries. */
+export function ClipGeneration() {
+  const { status, jobError, clips, progress, ready, stale, request, start, retry } =
+    useVideoGeneration();
+  const scenes = useAppStore((s) => s.scenePlan?.scenes ?? []);
+  const setCurrentStep = useAppStore((s) => s.setCurrentStep);
+  const starting = request?.state === "loading";
+  const processing = status === "processing";
+  const failed = clips.filter((c) => c.status === "failed");
+  const hasJob = clips.length > 0;
+
+  const posterFor = (sceneNumber: number) =>
+    scenes.find((s) => s.scene_number === sceneNumber)?.seed_image_url ?? null;
+
+  return (
+    <section aria-labelledby="clips-title">
+      <StepHeader
+        title="Clips"
+        description="Each scene's seed image becomes a moving clip."
+        actions={
+          <>
+            <Button variant="ghost" onClick={() => setCurrentStep(3)}>
+              <ArrowLeft aria-hidden /> Storyboard
+            </Button>
+            {hasJob && (
+              <Button
+                variant="outline"
+                onClick={() => void start()}
+                disabled={starting || processing}
+              >
+                <RefreshCw aria-hidden /> Render all again
+              </Button>
+            )}
+            <Button onClick={() => setCurrentStep(5)} disabled={!ready || processing}>
+              Compose the ad <ArrowRight aria-hidden />
+            </Button>
+          </>
+        }
+      />
+      <h2 id="clips-title" className="sr-only">
+        Clips
+      </h2>
+      <div className="grid gap-4">
+        {stale && !processing && (
+          <Notice
+            action={
+              <Button size="sm" variant="outline" onClick={() => void start()}>
+                Render the new storyboard
+              </Button>
+            }
+          >
+            The storyboard has changed since these clips were rendered.
+          </Notice>
+        )}
+        {request?.state === "error" && request.error && (
+          <RequestError
+            title="The clips could not be started"
+            error={request.error}
+            onRetry={() => void start()}
+          />
+        )}
+        {status === "failed" && jobError && failed.length === 0 && (
+          <RequestError
+            title="Clip rendering stopped"
+            error={jobError}
+            onRetry={() => void start()}
+            retryLabel="Render again"
+          />
+        )}
+        {!hasJob ? (
+          <div className="flex flex-col items-center gap-4 rounded-xl border border-dashed py-12 text-center">
+            <Film className="size-8 text-brand" aria-hidden />
+            <div>
+              <p className="font-medium">
+                {scenes.length} scenes are ready to become clips.
+              </p>
+              <p className="text-sm text-muted-foreground">
+                Rendering runs in the background; you can keep browsing the studio.
+              </p>
+            </div>
+            <Button size="lg" onClick={() => void start()} disabled={starting}>
+              {starting ? "Starting…" : "Generate clips"}
+            </Button>
+          </div>
+        ) : (
+          <>
+            <ProgressIndicator
+              label={
+                processing
+                  ? `Rendering ${clips.length} clips`
+                  : failed.length
+                    ? `${failed.length} of ${clips.length} clips failed`
+                    : "All clips are ready"
+              }
+              value={processing ? progress : 100}
+            />
+            {failed.length > 1 && !processing && (
+              <div>
+                <Button variant="outline" onClick={() => void retry([])} disabled={starting}>
+                  <RefreshCw aria-hidden /> Retry the {failed.length} failed clips
+                </Button>
+              </div>
+            )}
+            <ol className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+              {clips.map((clip) => (
+                <li key={clip.scene_number}>
+                  <ClipProgress
+                    clip={clip}
+                    poster={posterFor(clip.scene_number)}
+                    retrying={starting}
+                    onRetry={() => void retry([clip.scene_number])}
+                  />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { AlertCircle, CheckCircle2, Loader2, RefreshCw } from "lucide-react";
+
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatSeconds } from "@/lib/timing";
+import type { GeneratedClip } from "@/types/video.types";
+
+/** One scene's clip: rendering, playable once finished, or failed with its reason and a retry. */
+export function ClipProgress({
+  clip,
+  poster,
+  retrying,
+  onRetry,
+}: {
+  clip: GeneratedClip;
+  poster: string | null;
+  retrying: boolean;
+  onRetry: () => void;
+}) {
+  return (
+    <Card
+      className="gap-0 overflow-hidden py-0"
+      data-testid="clip-card"
+      data-status={clip.status}
+      aria-label={`Scene ${clip.scene_number} clip`}
+    >
+      <div className="relative aspect-[9/16] bg-muted">
+        {clip.status === "complete" && clip.video_url ? (
+          <video
+            src={clip.video_url}
+            poster={poster ?? undefined}
+            controls
+            muted
+            playsInline
+            loop
+            preload="metadata"
+            className="h-full w-full object-cover"
+            aria-label={`Clip for scene ${clip.scene_number}`}
+          />
+        ) : (
+          <>
+            {poster && (
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={poster} alt="" className="h-full w-full object-cover opacity-40" />
+            )}
+            <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 p-3 text-center">
+              {clip.status === "processing" ? (
+                <>
+                  <Loader2 className="size-6 animate-spin" aria-hidden />
+                  <span className="text-xs font-medium">Rendering…</span>
+                </>
+              ) : (
+                <>
+                  <AlertCircle className="size-6 text-destructive" aria-hidden />
+                  <p className="text-xs font-medium text-destructive" role="alert">
+                    {clip.error?.message ?? "This clip could not be made."}
+                  </p>
+                  <Button size="sm" onClick={onRetry} disabled={retrying}>
+                    <RefreshCw aria-hidden className={retrying ? "animate-spin" : undefined} />
+                    Retry scene {clip.scene_number}
+                  </Button>
+                </>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+      <div className="flex items-center justify-between gap-2 px-3 py-2 text-sm whitespace-nowrap">
+        <span>
+          <span className="font-medium">Scene {clip.scene_number}</span>
+          {clip.duration !== null && (
+            <span className="ml-1.5 text-xs text-muted-foreground">
+              {formatSeconds(clip.duration)}
+            </span>
+          )}
+        </span>
+        <span className="flex items-center gap-1.5">
+          {clip.status === "complete" ? (
+            <Badge variant="secondary">
+              <CheckCircle2 className="text-success" aria-hidden /> Ready
+            </Badge>
+          ) : clip.status === "failed" ? (
+            <Badge variant="destructive">Failed</Badge>
+          ) : (
+            <Badge variant="outline">Rendering</Badge>
+          )}
+        </span>
+      </div>
+    </Card>
+  );
+}

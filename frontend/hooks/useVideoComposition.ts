@@ -1,0 +1,65 @@
+"use client";
+
+import { useCallback } from "react";
+
+import { composeStatus, composeVideo } from "@/lib/api/video";
+import { useAppStore } from "@/store/appStore";
+import { clipsKey } from "@/store/keys";
+import { tracked } from "@/store/requests";
+import { finalStale, selectedMood } from "@/store/selectors";
+import type { ErrorInfo } from "@/types/shared.types";
+
+import { useJobPolling } from "./useJobPolling";
+import { useRequestStatus } from "./useRequestStatus";
+
+/** Step 5: music plus FFmpeg composition of the finished clips into the 30-second ad. */
+export function useVideoComposition() {
+  const jobId = useAppStore((s) => s.composeJobId);
+  const status = useAppStore((s) => s.composeJobStatus);
+  const jobError = useAppStore((s) => s.composeError);
+  const progress = useAppStore((s) => s.compositionProgress);
+  const finalVideo = useAppStore((s) => s.finalVideo);
+  const stale = useAppStore(finalStale);
+  const request = useRequestStatus("compose");
+
+  const start = useCallback(async () => {
+    const state = useAppStore.getState();
+    const mood = selectedMood(state);
+    if (!state.creativeBrief || !mood) return;
+    const { creativeBrief, generatedClips: clips, startComposeJob } = state;
+    const style = {
+      style_name: mood.style_name,
+      style_keywords: mood.style_keywords,
+      color_palette: mood.color_palette,
+    };
+    await tracked("compose", async () => {
+      const job = await composeVideo(clips, style, creativeBrief);
+      startComposeJob(job.job_id, clipsKey(clips));
+    });
+  }, []);
+
+  return { jobId, status, jobError, progress, finalVideo, stale, request, start };
+}
+
+/** Follows the composition job from the studio's root. */
+export function useComposeJobPolling() {
+  const jobId = useAppStore((s) => s.composeJobId);
+  const status = useAppStore((s) => s.composeJobStatus);
+  const applyComposeStatus = useAppStore((s) => s.applyComposeStatus);
+  useJobPolling({
+    jobId,
+    status,
+    fetchStatus: composeStatus,
+    onStatus: applyComposeStatus,
+    onLost: (lostJobId: string, error: ErrorInfo) =>
+      applyComposeStatus({
+        job_id: lostJobId,
+        status: "failed",
+        progress: 0,
+        final_video_url: null,
+        duration: null,
+        audio_url: null,
+        error,
+      }),
+  });
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useCallback } from "react";
+
+import { clipStatus, generateClips, retryClips } from "@/lib/api/video";
+import { useAppStore } from "@/store/appStore";
+import { storyboardKey } from "@/store/keys";
+import { tracked } from "@/store/requests";
+import { clipsReady, clipsStale } from "@/store/selectors";
+import type { SceneWithSeed } from "@/types/scene.types";
+import type { ErrorInfo } from "@/types/shared.types";
+
+import { useJobPolling } from "./useJobPolling";
+import { useRequestStatus } from "./useRequestStatus";
+import { toScenes } from "./useScenePlanning";
+
+/** Step 4: one clip per scene, rendered in a background job; failed clips retried alone. */
+export function useVideoGeneration() {
+  const jobId = useAppStore((s) => s.clipJobId);
+  const status = useAppStore((s) => s.clipJobStatus);
+  const jobError = useAppStore((s) => s.clipJobError);
+  const clips = useAppStore((s) => s.generatedClips);
+  const progress = useAppStore((s) => s.clipGenerationProgress);
+  const ready = useAppStore(clipsReady);
+  const stale = useAppStore(clipsStale);
+  const request = useRequestStatus("clips");
+
+  const start = useCallback(async () => {
+    const { scenePlan, startClipJob } = useAppStore.getState();
+    if (!scenePlan) return;
+    const scenes: SceneWithSeed[] = toScenes(scenePlan.scenes).map((scene, i) => ({
+      ...scene,
+      seed_image_url: scenePlan.scenes[i]!.seed_image_url ?? "",
+    }));
+    await tracked("clips", async () => {
+      const job = await generateClips(scenes);
+      startClipJob(job.job_id, job.clips, storyboardKey(scenePlan.scenes));
+    });
+  }, []);
+
+  const retry = useCallback(async (sceneNumbers: number[]) => {
+    const { clipJobId, clipsSourceKey, startClipJob } = useAppStore.getState();
+    if (!clipJobId) return;
+    await tracked("clips", async () => {
+      const job = await retryClips(clipJobId, sceneNumbers);
+      startClipJob(job.job_id, job.clips, clipsSourceKey ?? "");
+    });
+  }, []);
+
+  return { jobId, status, jobError, clips, progress, ready, stale, request, start, retry };
+}
+
+/** Follows the clip job from the studio's root, so progress keeps moving on any step. */
+export function useClipJobPolling() {
+  const jobId = useAppStore((s) => s.clipJobId);
+  const status = useAppStore((s) => s.clipJobStatus);
+  const applyClipStatus = useAppStore((s) => s.applyClipStatus);
+  useJobPolling({
+    jobId,
+    status,
+    fetchStatus: clipStatus,
+    onStatus: applyClipStatus,
+    onLost: (lostJobId: string, error: ErrorInfo) => {
+      const { generatedClips } = useAppStore.getState();
+      applyClipStatus({
+        job_id: lostJobId,
+        status: "failed",
+        progress: 0,
+        clips: generatedClips,
+        error,
+      });
+    },
+  });
+}

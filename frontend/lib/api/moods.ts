@@ -1,0 +1,15 @@
+import { apiRequest } from "@/lib/api/client";
+import type { Mood } from "@/types/mood.types";
+import type { CreativeBrief } from "@/types/vision.types";
+
+export async function generateMoods(
+  creativeBrief: CreativeBrief,
+  avoidStyles: string[] = [],
+  signal?: AbortSignal,
+): Promise<Mood[]> {
+  const { moods } = await apiRequest<{ moods: Mood[] }>("/api/moods/generate", {
+    body: { creative_brief: creativeBrief, avoid_styles: avoidStyles },
+    signal,
+  });
+  return moods;
+}

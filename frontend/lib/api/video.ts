@@ -1,0 +1,56 @@
+import { apiRequest } from "@/lib/api/client";
+import { env } from "@/lib/env";
+import type { MoodStyle } from "@/types/mood.types";
+import type { SceneWithSeed } from "@/types/scene.types";
+import type {
+  ComposeResponse,
+  ComposeStatusResponse,
+  GeneratedClip,
+  GenerateVideoResponse,
+  VideoStatusResponse,
+} from "@/types/video.types";
+import type { CreativeBrief } from "@/types/vision.types";
+
+export function generateClips(scenes: SceneWithSeed[]): Promise<GenerateVideoResponse> {
+  return apiRequest("/api/video/generate", { body: { scenes } });
+}
+
+/** A new job that keeps the finished clips and renders the named scenes again. */
+export function retryClips(jobId: string, sceneNumbers: number[]): Promise<GenerateVideoResponse> {
+  return apiRequest(`/api/video/generate/${encodeURIComponent(jobId)}/retry`, {
+    body: { scene_numbers: sceneNumbers },
+  });
+}
+
+export function clipStatus(jobId: string, signal?: AbortSignal): Promise<VideoStatusResponse> {
+  return apiRequest(`/api/video/status/${encodeURIComponent(jobId)}`, { signal });
+}
+
+export function composeVideo(
+  clips: GeneratedClip[],
+  mood: MoodStyle,
+  creativeBrief: CreativeBrief,
+): Promise<ComposeResponse> {
+  return apiRequest("/api/video/compose", {
+    body: {
+      clips: clips.map(({ scene_number, video_url, duration }) => ({
+        scene_number,
+        video_url,
+        duration,
+      })),
+      mood,
+      creative_brief: creativeBrief,
+    },
+  });
+}
+
+export function composeStatus(jobId: string, signal?: AbortSignal): Promise<ComposeStatusResponse> {
+  return apiRequest(`/api/video/compose/status/${encodeURIComponent(jobId)}`, { signal });
+}
+
+/** A link that makes the backend send the file as an attachment under `fileName`. */
+export function downloadUrl(mediaUrl: string, fileName: string): string {
+  const url = new URL(mediaUrl, env.apiUrl);
+  url.searchParams.set("download", fileName);
+  return url.toString();
+}

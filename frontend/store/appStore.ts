@@ -1,0 +1,50 @@
+/**
+ * The studio's one store, shaped after the seed's `AppState`: typed slices composed together
+ * and persisted to localStorage so that a reload resumes where the user was. Hydration is
+ * manual (`skipHydration`): the server renders the empty studio, the client then reads storage,
+ * and the two never disagree during hydration.
+ */
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+
+import { createMoodsSlice, moodsInitial } from "./slices/moods";
+import { createNavigationSlice, navigationInitial } from "./slices/navigation";
+import { createScenesSlice, scenesInitial } from "./slices/scenes";
+import { createVideoSlice, videoInitial } from "./slices/video";
+import { createVisionSlice, visionInitial } from "./slices/vision";
+import type { AppState } from "./types";
+
+export const STORE_NAME = "reelsmith-studio";
+export const STORE_VERSION = 1;
+
+function initialData(): Partial<AppState> {
+  return {
+    ...navigationInitial,
+    ...visionInitial(),
+    ...moodsInitial(),
+    ...scenesInitial(),
+    ...videoInitial(),
+  };
+}
+
+export const useAppStore = create<AppState>()(
+  persist(
+    (...a) => ({
+      ...createNavigationSlice(initialData)(...a),
+      ...createVisionSlice(...a),
+      ...createMoodsSlice(...a),
+      ...createScenesSlice(...a),
+      ...createVideoSlice(...a),
+    }),
+    {
+      name: STORE_NAME,
+      version: STORE_VERSION,
+      storage: createJSONStorage(() => localStorage),
+      skipHydration: true,
+      // Requests in flight and transient errors belong to this page load only.
+      partialize: ({ requests, error, ...kept }) => kept,
+    },
+  ),
+);
+
+export type { AppState } from "./types";

@@ -1,0 +1,69 @@
+/** Derived state, as pure functions of the store: read them through `useAppStore(selector)`. */
+import type { Mood } from "@/types/mood.types";
+import type { Step } from "@/types/shared.types";
+
+import { briefKey, clipsKey, planKey, storyboardKey } from "./keys";
+import type { AppState } from "./types";
+
+export function selectedMood(state: AppState): Mood | null {
+  return state.moods.find((m) => m.mood_id === state.selectedMoodId) ?? null;
+}
+
+export function storyboardReady(state: AppState): boolean {
+  const scenes = state.scenePlan?.scenes ?? [];
+  return scenes.length > 0 && scenes.every((s) => Boolean(s.seed_image_url));
+}
+
+export function clipsReady(state: AppState): boolean {
+  const scenes = state.scenePlan?.scenes ?? [];
+  const clips = state.generatedClips;
+  return (
+    clips.length > 0 &&
+    clips.length === scenes.length &&
+    clips.every((c) => c.status === "complete" && Boolean(c.video_url))
+  );
+}
+
+/** Whether the user may open a step: every step needs the work of the ones before it. */
+export function stepUnlocked(state: AppState, step: Step): boolean {
+  switch (step) {
+    case 1:
+      return true;
+    case 2:
+      return Boolean(state.creativeBrief?.product_name.trim());
+    case 3:
+      return stepUnlocked(state, 2) && selectedMood(state) !== null;
+    case 4:
+      return stepUnlocked(state, 3) && storyboardReady(state);
+    case 5:
+      return stepUnlocked(state, 4) && (clipsReady(state) || state.finalVideo !== null);
+  }
+}
+
+export function moodsStale(state: AppState): boolean {
+  return (
+    state.moods.length > 0 &&
+    state.creativeBrief !== null &&
+    state.moodsKey !== briefKey(state.creativeBrief)
+  );
+}
+
+export function planStale(state: AppState): boolean {
+  return (
+    state.scenePlan !== null &&
+    state.creativeBrief !== null &&
+    state.scenePlan.sourceKey !== planKey(state.creativeBrief, state.selectedMoodId)
+  );
+}
+
+export function clipsStale(state: AppState): boolean {
+  return (
+    state.generatedClips.length > 0 &&
+    state.scenePlan !== null &&
+    state.clipsSourceKey !== storyboardKey(state.scenePlan.scenes)
+  );
+}
+
+export function finalStale(state: AppState): boolean {
+  return state.finalVideo !== null && state.finalSourceKey !== clipsKey(state.generatedClips);
+}

@@ -1,0 +1,48 @@
+import type { StateCreator } from "zustand";
+
+import { setSceneDuration } from "@/lib/timing";
+
+import type { AppState, ScenesSlice } from "../types";
+
+export const scenesInitial = () => ({ scenePlan: null }) satisfies Partial<ScenesSlice>;
+
+export const createScenesSlice: StateCreator<AppState, [], [], ScenesSlice> = (set) => ({
+  ...scenesInitial(),
+  setScenePlan: (scenePlan) => set({ scenePlan }),
+  setSceneSeed: (sceneNumber, seedImageUrl, variation, paintedFor) =>
+    set((state) => {
+      if (!state.scenePlan) return {};
+      const scenes = state.scenePlan.scenes.map((scene) =>
+        scene.scene_number === sceneNumber
+          ? { ...scene, seed_image_url: seedImageUrl, seed_description: paintedFor, variation }
+          : scene,
+      );
+      return { scenePlan: { ...state.scenePlan, scenes } };
+    }),
+  editSceneDescription: (sceneNumber, description) =>
+    set((state) => {
+      if (!state.scenePlan) return {};
+      const scenes = state.scenePlan.scenes.map((scene) =>
+        scene.scene_number === sceneNumber ? { ...scene, description } : scene,
+      );
+      return { scenePlan: { ...state.scenePlan, scenes } };
+    }),
+  setSceneDuration: (sceneNumber, duration) =>
+    set((state) => {
+      if (!state.scenePlan) return {};
+      const scenes = state.scenePlan.scenes;
+      const index = scenes.findIndex((s) => s.scene_number === sceneNumber);
+      if (index === -1) return {};
+      const durations = setSceneDuration(
+        scenes.map((s) => s.duration),
+        index,
+        duration,
+      );
+      return {
+        scenePlan: {
+          ...state.scenePlan,
+          scenes: scenes.map((scene, i) => ({ ...scene, duration: durations[i]! })),
+        },
+      };
+    }),
+});

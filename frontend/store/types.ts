@@ -1,0 +1,112 @@
+import type { UIMessage } from "ai";
+
+import type { Mood } from "@/types/mood.types";
+import type { StoryboardScene } from "@/types/scene.types";
+import type { ErrorInfo, JobStatus, Step } from "@/types/shared.types";
+import type { FinalVideo, GeneratedClip } from "@/types/video.types";
+import type { BriefField, BriefSynthesis, CreativeBrief } from "@/types/vision.types";
+
+/** Requests whose life the UI shows; kept in the store (not persisted) so that switching
+ * steps mid-request still shows the spinner on return. */
+export type RequestKey = "moods" | "plan" | "seeds" | `seed-${number}` | "clips" | "compose";
+
+export interface RequestStatus {
+  state: "loading" | "error";
+  error?: ErrorInfo;
+}
+
+export interface NavigationSlice {
+  currentStep: Step;
+  setCurrentStep: (step: number) => void;
+  requests: Partial<Record<RequestKey, RequestStatus>>;
+  setRequest: (key: RequestKey, status: RequestStatus | null) => void;
+  error: string | null;
+  setError: (error: string | null) => void;
+  reset: () => void;
+}
+
+export interface VisionSlice {
+  chatId: string;
+  chatMessages: UIMessage[];
+  setChatMessages: (messages: UIMessage[]) => void;
+  creativeBrief: CreativeBrief | null;
+  missingFields: BriefField[];
+  briefComplete: boolean;
+  /** Fields the user typed in; the director's later readings do not overwrite them. */
+  editedFields: BriefField[];
+  setCreativeBrief: (brief: CreativeBrief) => void;
+  applyBriefSynthesis: (synthesis: BriefSynthesis) => void;
+  editBriefField: <F extends BriefField>(field: F, value: CreativeBrief[F]) => void;
+}
+
+export interface MoodsSlice {
+  moods: Mood[];
+  selectedMoodId: string | null;
+  /** Every style name offered so far, so "regenerate" asks for new directions. */
+  shownStyleNames: string[];
+  moodsKey: string | null;
+  setMoods: (moods: Mood[], key?: string) => void;
+  selectMood: (moodId: string) => void;
+}
+
+export interface StoryboardPlan {
+  total_duration: number;
+  scenes: StoryboardScene[];
+  /** `planKey` of the brief and mood this storyboard was planned for. */
+  sourceKey: string;
+}
+
+export interface ScenesSlice {
+  scenePlan: StoryboardPlan | null;
+  setScenePlan: (plan: StoryboardPlan) => void;
+  setSceneSeed: (
+    sceneNumber: number,
+    seedImageUrl: string,
+    variation: number,
+    paintedFor: string,
+  ) => void;
+  editSceneDescription: (sceneNumber: number, description: string) => void;
+  setSceneDuration: (sceneNumber: number, duration: number) => void;
+}
+
+export interface VideoSlice {
+  clipJobId: string | null;
+  clipJobStatus: JobStatus | null;
+  clipJobError: ErrorInfo | null;
+  generatedClips: GeneratedClip[];
+  clipGenerationProgress: number;
+  /** `storyboardKey` of the scenes these clips were made from. */
+  clipsSourceKey: string | null;
+  startClipJob: (jobId: string, clips: GeneratedClip[], sourceKey: string) => void;
+  applyClipStatus: (status: {
+    job_id: string;
+    status: JobStatus;
+    progress: number;
+    clips: GeneratedClip[];
+    error: ErrorInfo | null;
+  }) => void;
+  setGeneratedClips: (clips: GeneratedClip[]) => void;
+  updateClipProgress: (progress: number) => void;
+
+  composeJobId: string | null;
+  composeJobStatus: JobStatus | null;
+  composeError: ErrorInfo | null;
+  finalVideo: FinalVideo | null;
+  compositionProgress: number;
+  /** `clipsKey` of the clips the final video was composed from. */
+  finalSourceKey: string | null;
+  startComposeJob: (jobId: string, sourceKey: string) => void;
+  applyComposeStatus: (status: {
+    job_id: string;
+    status: JobStatus;
+    progress: number;
+    final_video_url: string | null;
+    duration: number | null;
+    audio_url: string | null;
+    error: ErrorInfo | null;
+  }) => void;
+  setFinalVideo: (video: FinalVideo) => void;
+  updateCompositionProgress: (progress: number) => void;
+}
+
+export type AppState = NavigationSlice & VisionSlice & MoodsSlice & ScenesSlice & VideoSlice;

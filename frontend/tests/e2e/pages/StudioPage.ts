@@ -1,0 +1,138 @@
+import path from "node:path";
+
+import type { Locator, Page } from "playwright-core";
+
+import { ARTIFACTS_DIR } from "../servers";
+
+/** Answers a marketer would give, one per brief field the director may still ask about. */
+const ANSWERS: Record<string, string> = {
+  product_name: "It's Glow Serum, a luxury vitamin C face serum.",
+  target_audience: "Women aged 30 to 50 who care about their skincare routine.",
+  emotional_tone: "Elegant, calming and confident.",
+  visual_style_keywords: "Minimalist, white and gold, soft morning light.",
+  key_messages: "Visible radiance in two weeks. Clean, dermatologist-tested ingredients.",
+};
+
+/** The studio as a user sees it: one method per thing they do. */
+export class StudioPage {
+  constructor(
+    readonly page: Page,
+    readonly url: string,
+  ) {}
+
+  async goto() {
+    await this.page.goto(this.url);
+    await this.page.getByRole("navigation", { name: "Steps" }).waitFor();
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+  }
+
+  step(label: string): Locator {
+    return this.page.getByRole("navigation", { name: "Steps" }).getByRole("button", { name: label });
+  }
+
+  /** Fields the brief panel still marks "to discuss". */
+  async missingFields(): Promise<string[]> {
+    const badges = this.page.locator('[data-testid="creative-brief"] [id$="-missing"]');
+    const ids = await badges.evaluateAll((nodes) => nodes.map((n) => n.id));
+    return ids.map((id) => id.replace(/^brief-/, "").replace(/-missing$/, ""));
+  }
+
+  async send(text: string) {
+    const before = await this.page.locator('li[data-role="assistant"]').count();
+    await this.page.getByLabel("Message the creative director").fill(text);
+    await this.page.getByRole("button", { name: "Send message" }).click();
+    // The reply has streamed once the director's bubble count grows and the box is usable again.
+    await this.page.locator('li[data-role="assistant"]').nth(before).waitFor();
+    await this.page.getByRole("button", { name: "Send message" }).waitFor();
+  }
+
+  /** Chat until the brief is complete, answering whatever the director still needs. */
+  async chatUntilBriefComplete(maxTurns = 8) {
+    await this.send(
+      "I want a 30 second vertical ad for Glow Serum, a luxury vitamin C face serum.",
+    );
+    for (let turn = 0; turn < maxTurns; turn += 1) {
+      const missing = await this.missingFields();
+      if (missing.length === 0 && (await this.briefIsComplete())) return;
+      await this.send(ANSWERS[missing[0] ?? "key_messages"]!);
+    }
+    throw new Error(`the brief was still missing ${await this.missingFields()}`);
+  }
+
+  async briefIsComplete(): Promise<boolean> {
+    return this.page.getByLabel("complete").isVisible();
+  }
+
+  async chooseMood(index: number) {
+    const cards = this.page.getByTestId("mood-card");
+    await cards.nth(2).waitFor({ timeout: 60_000 });
+    await this.waitForImages(cards.locator("img"));
+    await cards.nth(index).click();
+  }
+
+  async waitForImages(images: Locator, timeout = 60_000) {
+    await this.page.waitForFunction(
+      (nodes) => nodes.length > 0 && nodes.every((n) => (n as HTMLImageElement).complete && (n as HTMLImageElement).naturalWidth > 0),
+      await images.elementHandles(),
+      { timeout },
+    );
+  }
+
+  sceneCards(): Locator {
+    return this.page.getByTestId("scene-card");
+  }
+
+  async waitForSeeds() {
+    await this.sceneCards().first().waitFor({ timeout: 60_000 });
+    await this.page.waitForFunction(
+      () => {
+        const cards = [...document.querySelectorAll('[data-testid="scene-card"]')];
+        return cards.length >= 5 && cards.every((card) => {
+          const img = card.querySelector("img");
+          return img !== null && img.complete && img.naturalWidth > 0;
+        });
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
+  }
+
+  async timelineCaption(): Promise<string> {
+    return (await this.page.getByTestId("scene-timeline").locator("figcaption").innerText()).replace(/\s+/g, " ");
+  }
+
+  async clipStatuses(): Promise<string[]> {
+    return this.page
+      .getByTestId("clip-card")
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute("data-status") ?? ""));
+  }
+
+  async waitForClips(timeout = 240_000) {
+    await this.page.waitForFunction(
+      () => {
+        const cards = [...document.querySelectorAll('[data-testid="clip-card"]')];
+        return cards.length >= 5 && cards.every((c) => c.getAttribute("data-status") === "complete");
+      },
+      undefined,
+      { timeout, polling: 500 },
+    );
+  }
+
+  /** The final `<video>`'s duration, once its metadata has loaded. */
+  async finalVideoDuration(timeout = 240_000): Promise<number> {
+    const video = this.page.getByTestId("final-video");
+    await video.waitFor({ timeout });
+    return video.evaluate(
+      (node) =>
+        new Promise<number>((resolve, reject) => {
+          const el = node as HTMLVideoElement;
+          if (el.readyState >= 1) return resolve(el.duration);
+          el.addEventListener("loadedmetadata", () => resolve(el.duration), { once: true });
+          el.addEventListener("error", () => reject(new Error("the video failed to load")), { once: true });
+        }),
+    );
+  }
+}

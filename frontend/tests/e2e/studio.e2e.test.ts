@@ -1,0 +1,171 @@
+/**
+ * The whole studio in a real browser against the real backend on local providers: from an
+ * empty chat to a downloaded 30-second ad, with a screenshot of every step.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { launchChromium } from "./browser";
+import { StudioPage } from "./pages/StudioPage";
+import {
+  ARTIFACTS_DIR,
+  buildFrontend,
+  freePort,
+  type Running,
+  startBackend,
+  startFrontend,
+} from "./servers";
+
+let backend: Running | undefined;
+let frontend: Running | undefined;
+let browser: Browser | undefined;
+let mediaRoot: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  mediaRoot = mkdtempSync(path.join(tmpdir(), "reelsmith-e2e-media-"));
+  const [backendPort, frontendPort] = [await freePort(), await freePort()];
+  const studioOrigin = `http://127.0.0.1:${frontendPort}`;
+  backend = await startBackend(backendPort, studioOrigin, mediaRoot);
+  await buildFrontend(backend.url);
+  frontend = await startFrontend(frontendPort);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await frontend?.stop();
+  await backend?.stop();
+  if (mediaRoot) rmSync(mediaRoot, { recursive: true, force: true });
+});
+
+async function openStudio(): Promise<{ page: Page; studio: StudioPage }> {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+  const studio = new StudioPage(page, frontend!.url);
+  await studio.goto();
+  return { page, studio };
+}
+
+describe("the studio, end to end", () => {
+  test("goes from an empty chat to a downloaded 30-second ad", async () => {
+    const { page, studio } = await openStudio();
+
+    // Step 1: chat until the brief is complete; the brief panel shows what was said.
+    await page.getByText("What are we advertising?").waitFor();
+    await studio.chatUntilBriefComplete();
+    await expect(page.getByLabel("Product").inputValue()).resolves.toMatch(/glow/i);
+    await studio.screenshot("1-vision");
+
+    // Step 2: three moods, four images each; pick the second.
+    await page.getByRole("button", { name: "Choose a mood" }).click();
+    await studio.chooseMood(1);
+    await expect(page.getByTestId("mood-card").count()).resolves.toBe(3);
+    await expect(page.getByTestId("mood-card").nth(0).locator("img").count()).resolves.toBe(4);
+    await expect(
+      page.getByTestId("mood-card").nth(1).getAttribute("data-selected"),
+    ).resolves.toBe("true");
+    await studio.screenshot("2-moods");
+
+    // Step 3: the storyboard, with seeds; an edit keeps 30 s; one seed is repainted alone.
+    await page.getByRole("button", { name: "Plan the storyboard" }).click();
+    await studio.waitForSeeds();
+    const scenes = studio.sceneCards();
+    const sceneCount = await scenes.count();
+    expect(sceneCount).toBeGreaterThanOrEqual(5);
+    expect(sceneCount).toBeLessThanOrEqual(7);
+    expect(await studio.timelineCaption()).toContain("30 s of 30 s");
+
+    const firstDuration = page.getByLabel("Duration (seconds)").first();
+    const before = Number(await firstDuration.inputValue());
+    await page.getByRole("button", { name: "Lengthen scene 1 by half a second" }).click();
+    await expect(firstDuration.inputValue().then(Number)).resolves.toBe(before + 0.5);
+    expect(await studio.timelineCaption()).toContain("30 s of 30 s");
+
+    const seedSources = () =>
+      scenes.locator("img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    const seedsBefore = await seedSources();
+    await page.getByRole("button", { name: "New image for scene 2" }).click();
+    await page.waitForFunction(
+      (old) => {
+        const img = document.querySelectorAll('[data-testid="scene-card"]')[1]?.querySelector("img");
+        return img !== null && img !== undefined && img.src !== old && img.complete && img.naturalWidth > 0;
+      },
+      seedsBefore[1],
+      { timeout: 60_000 },
+    );
+    const seedsAfter = await seedSources();
+    expect(seedsAfter[1]).not.toBe(seedsBefore[1]);
+    expect(seedsAfter.filter((_, i) => i !== 1)).toEqual(seedsBefore.filter((_, i) => i !== 1));
+    await studio.screenshot("3-storyboard");
+
+    // Step 4: clips render in the background; every one ends playable.
+    await page.getByRole("button", { name: "Make the clips" }).click();
+    await page.getByRole("button", { name: "Generate clips" }).click();
+    await page.getByTestId("clip-card").first().waitFor();
+    await studio.waitForClips();
+    expect(await studio.clipStatuses()).toEqual(Array(sceneCount).fill("complete"));
+    await expect(page.getByText("All clips are ready").isVisible()).resolves.toBe(true);
+    await studio.screenshot("4-clips");
+
+    // Step 5: the composed ad plays for about 30 s and downloads as an MP4.
+    await page.getByRole("button", { name: "Compose the ad" }).click();
+    const duration = await studio.finalVideoDuration();
+    expect(duration).toBeGreaterThan(29.5);
+    expect(duration).toBeLessThan(30.5);
+    await studio.screenshot("5-final");
+
+    const href = await page.getByTestId("download-link").getAttribute("href");
+    expect(href).toBeTruthy();
+    const download = await fetch(href!);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("video/mp4");
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.mp4"$/);
+    const bytes = new Uint8Array(await download.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(4, 8))).toBe("ftyp");
+    expect(bytes.length).toBeGreaterThan(100_000);
+
+    // A reload resumes where the user was: the final step, with the ad.
+    await page.reload();
+    await expect(studio.finalVideoDuration(30_000)).resolves.toBeGreaterThan(29.5);
+    await expect(studio.step("Vision").isEnabled()).resolves.toBe(true);
+
+    // Going back loses nothing: the storyboard is still there, edit included.
+    await studio.step("Storyboard").click();
+    await expect(studio.sceneCards().count()).resolves.toBe(sceneCount);
+    await expect(
+      page.getByLabel("Duration (seconds)").first().inputValue().then(Number),
+    ).resolves.toBe(before + 0.5);
+
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("looks right at phone width", async () => {
+    const context = await browser!.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    const studio = new StudioPage(page, frontend!.url);
+    await studio.goto();
+    await page.getByText("What are we advertising?").waitFor();
+    // Nothing runs off the side of a phone screen.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await studio.screenshot("phone-1-vision");
+    await context.close();
+  });
+});

@@ -1,0 +1,45 @@
+import type { ErrorInfo, JobStatus } from "./shared.types";
+
+/** One scene's clip (backend `Clip`). */
+export interface GeneratedClip {
+  scene_number: number;
+  status: JobStatus;
+  video_url: string | null;
+  duration: number | null;
+  error: ErrorInfo | null;
+}
+
+export interface GenerateVideoResponse {
+  job_id: string;
+  status: JobStatus;
+  clips: GeneratedClip[];
+}
+
+export interface VideoStatusResponse {
+  job_id: string;
+  status: JobStatus;
+  progress: number;
+  clips: GeneratedClip[];
+  error: ErrorInfo | null;
+}
+
+export interface ComposeResponse {
+  job_id: string;
+  status: JobStatus;
+}
+
+export interface ComposeStatusResponse {
+  job_id: string;
+  status: JobStatus;
+  progress: number;
+  final_video_url: string | null;
+  duration: number | null;
+  audio_url: string | null;
+  error: ErrorInfo | null;
+}
+
+export interface FinalVideo {
+  video_url: string;
+  duration: number;
+  audio_url: string | null;
+}

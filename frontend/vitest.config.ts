@@ -1,0 +1,18 @@
+import path from "node:path";
+
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+/** Store and component tests, in jsdom. */
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { "@": path.resolve(__dirname) },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+    setupFiles: ["tests/unit/setup.ts"],
+    restoreMocks: true,
+  },
+});
