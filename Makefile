@@ -1,5 +1,5 @@
 # Reelsmith — the two commands a newcomer needs are `make dev` and `make test`.
-# Every target installs what is missing first; nothing needs apt or brew.
+# Every target installs what is missing first.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -8,20 +8,28 @@ SHELL := /bin/bash
 PYTHON ?= $(shell for c in python3.11 python3.12 python3.13 python3; do \
 	$$c -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null && { echo $$c; break; }; done)
 BACKEND := backend
+FRONTEND := frontend
 VENV := $(BACKEND)/.venv
 BIN := $(VENV)/bin
-# Re-install whenever the lock or the package definition changes.
+# Re-install whenever a lock or a package definition changes.
 STAMP := $(VENV)/.installed
+NODE_STAMP := $(FRONTEND)/node_modules/.installed
+# Next.js 16 needs Node 20.9 or newer.
+NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=9)?0:1)' 2>/dev/null && echo yes)
 
-.PHONY: help setup dev backend test lint typecheck unit bench render clean
+.PHONY: help setup backend-setup frontend-setup browser dev test lint typecheck unit e2e \
+	backend-lint backend-typecheck backend-unit frontend-lint frontend-typecheck frontend-unit \
+	bench render clean
 
 help:
-	@echo "make dev     run the studio API on :8000 (local providers when no keys are set)"
-	@echo "make test    install what is missing and run every test suite"
+	@echo "make dev     run the studio on :3000 and the API on :8000 (local providers when no keys are set)"
+	@echo "make test    install what is missing and run every test suite (backend, studio, browser)"
 	@echo "make bench   measure composition speed and memory, and the whole pipeline"
 	@echo "make render  render examples/serum.json to ad.mp4 with the CLI"
 
-setup: $(STAMP)
+setup: backend-setup frontend-setup
+
+backend-setup: $(STAMP)
 
 $(STAMP): $(BACKEND)/requirements.lock $(BACKEND)/pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required; none was found on PATH."; exit 1; }
@@ -30,25 +38,52 @@ $(STAMP): $(BACKEND)/requirements.lock $(BACKEND)/pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e $(BACKEND)
 	@touch $@
 
-dev: setup
-	cd $(BACKEND) && .venv/bin/uvicorn app.main:app --reload --port 8000
+frontend-setup: $(NODE_STAMP)
 
-lint: setup
+$(NODE_STAMP): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	@test "$(NODE_OK)" = yes || { echo "Node.js 20.9 or newer is required for the studio (found: $$(node --version 2>/dev/null || echo none))."; exit 1; }
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's Chromium for the browser suite (browser downloads do not work here).
+browser:
+	@scripts/install-chromium.sh >/dev/null
+
+dev: setup
+	scripts/dev.sh
+
+lint: backend-lint frontend-lint
+typecheck: backend-typecheck frontend-typecheck
+unit: backend-unit frontend-unit
+test: lint typecheck unit e2e
+
+backend-lint: backend-setup
 	cd $(BACKEND) && .venv/bin/ruff check app tests bench && .venv/bin/ruff format --check app tests bench
 
-typecheck: setup
+backend-typecheck: backend-setup
 	cd $(BACKEND) && .venv/bin/mypy
 
-unit: setup
+backend-unit: backend-setup
 	cd $(BACKEND) && .venv/bin/pytest
 
-test: lint typecheck unit
+frontend-lint: frontend-setup
+	cd $(FRONTEND) && node_modules/.bin/eslint --max-warnings 0 .
 
-bench: setup
+frontend-typecheck: frontend-setup
+	cd $(FRONTEND) && node_modules/.bin/tsc --noEmit
+
+frontend-unit: frontend-setup
+	cd $(FRONTEND) && node_modules/.bin/vitest run
+
+# The whole studio in Chromium against the real backend and a production build.
+e2e: setup browser
+	cd $(FRONTEND) && CHROMIUM_PATH=$$(../scripts/install-chromium.sh) node_modules/.bin/vitest run --config vitest.e2e.config.mts
+
+bench: backend-setup
 	cd $(BACKEND) && .venv/bin/python -m bench
 
-render: setup
+render: backend-setup
 	$(BIN)/reelsmith render examples/serum.json -o ad.mp4
 
 clean:
-	rm -rf $(VENV) $(BACKEND)/media
+	rm -rf $(VENV) $(BACKEND)/media $(FRONTEND)/node_modules $(FRONTEND)/.next $(FRONTEND)/.next-e2e $(FRONTEND)/test-artifacts

@@ -107,7 +107,7 @@ class Settings(BaseSettings):
     model_config = _config()
 
     cors_origins: Annotated[list[str], NoDecode] = Field(
-        default=["http://localhost:3000"],
+        default=["http://localhost:3000", "http://127.0.0.1:3000"],
         validation_alias=AliasChoices("CORS_ORIGINS", "cors_origins"),
     )
     """Origins allowed to call the API from a browser (comma-separated in the environment)."""

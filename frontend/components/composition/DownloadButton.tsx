@@ -10,8 +10,8 @@ export function adFileName(productName: string | undefined): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, "");
   return `${slug || "reelsmith"}-ad.mp4`;
 }
 

@@ -33,6 +33,13 @@ function DurationControl({ scene }: { scene: StoryboardScene }) {
     setDraft(null);
     setSceneDuration(scene.scene_number, value);
   };
+  // An emptied or unreadable box means "never mind", not "0 seconds".
+  const commitDraft = () => {
+    if (draft === null) return;
+    const value = Number(draft);
+    if (draft.trim() === "" || !Number.isFinite(value)) setDraft(null);
+    else commit(value);
+  };
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={id}>Duration (seconds)</Label>
@@ -57,9 +64,9 @@ function DurationControl({ scene }: { scene: StoryboardScene }) {
           className="h-8 w-20 text-center"
           value={draft ?? String(scene.duration)}
           onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => draft !== null && commit(Number(draft))}
+          onBlur={commitDraft}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && draft !== null) commit(Number(draft));
+            if (e.key === "Enter") commitDraft();
           }}
         />
         <Button

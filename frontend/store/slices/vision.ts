@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
 
 import { newId } from "@/lib/ids";
-import { EMPTY_BRIEF, type CreativeBrief } from "@/types/vision.types";
+import { BRIEF_FIELDS, EMPTY_BRIEF, type CreativeBrief } from "@/types/vision.types";
 
 import type { AppState, VisionSlice } from "../types";
 
@@ -15,6 +15,16 @@ export const visionInitial = () =>
     editedFields: [],
   }) satisfies Partial<VisionSlice>;
 
+/** What is still empty, read from the brief itself: whoever filled a field (the director or
+ * the user), an empty one is still to discuss. */
+export function completeness(brief: CreativeBrief): Pick<VisionSlice, "missingFields" | "briefComplete"> {
+  const missingFields = BRIEF_FIELDS.filter((field) => {
+    const value = brief[field];
+    return Array.isArray(value) ? value.length === 0 : value.trim() === "";
+  });
+  return { missingFields, briefComplete: missingFields.length === 0 };
+}
+
 export const createVisionSlice: StateCreator<AppState, [], [], VisionSlice> = (set) => ({
   ...visionInitial(),
   setChatMessages: (chatMessages) => set({ chatMessages }),
@@ -26,31 +36,17 @@ export const createVisionSlice: StateCreator<AppState, [], [], VisionSlice> = (s
       for (const field of state.editedFields) {
         (merged as unknown as Record<string, unknown>)[field] = current[field];
       }
-      const missingFields = synthesis.missing_fields.filter(
-        (field) => !state.editedFields.includes(field),
-      );
-      return {
-        creativeBrief: merged,
-        missingFields,
-        briefComplete: synthesis.complete || missingFields.length === 0,
-      };
+      return { creativeBrief: merged, ...completeness(merged) };
     }),
   editBriefField: (field, value) =>
     set((state) => {
       const creativeBrief = { ...(state.creativeBrief ?? EMPTY_BRIEF), [field]: value };
-      const filled = Array.isArray(value) ? value.length > 0 : String(value).trim() !== "";
-      const missingFields = filled
-        ? state.missingFields.filter((f) => f !== field)
-        : state.missingFields.includes(field)
-          ? state.missingFields
-          : [...state.missingFields, field];
       return {
         creativeBrief,
         editedFields: state.editedFields.includes(field)
           ? state.editedFields
           : [...state.editedFields, field],
-        missingFields,
-        briefComplete: missingFields.length === 0,
+        ...completeness(creativeBrief),
       };
     }),
 });

@@ -6,8 +6,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const FRONTEND_DIR = path.resolve(__dirname, "../..");
+export const FRONTEND_DIR = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 export const BACKEND_DIR = path.resolve(FRONTEND_DIR, "../backend");
 export const ARTIFACTS_DIR = path.join(FRONTEND_DIR, "test-artifacts", "e2e");
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
@@ -7,7 +8,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { "@": path.resolve(__dirname) },
+    alias: { "@": path.dirname(fileURLToPath(import.meta.url)) },
   },
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}"],

@@ -1,0 +1,424 @@
+import { describe, expect, test } from "vitest";
+
+import { STORE_NAME, STORE_VERSION, useAppStore } from "@/store/appStore";
+import { briefKey, clipsKey, planKey } from "@/store/keys";
+import {
+  clipsReady,
+  clipsStale,
+  finalStale,
+  moodsStale,
+  planStale,
+  selectedMood,
+  stepUnlocked,
+  storyboardReady,
+} from "@/store/selectors";
+import type { BriefSynthesis } from "@/types/vision.types";
+import { EMPTY_BRIEF } from "@/types/vision.types";
+
+import { BRIEF, clip, MOODS, mood, seedStudio, seedUrl, startClips } from "./fixtures";
+
+const store = () => useAppStore.getState();
+
+function synthesis(
+  brief: Partial<typeof BRIEF>,
+  missing: BriefSynthesis["missing_fields"],
+): BriefSynthesis {
+  return {
+    creative_brief: { ...EMPTY_BRIEF, ...brief },
+    missing_fields: missing,
+    complete: missing.length === 0,
+  };
+}
+
+function durations(): number[] {
+  return store().scenePlan!.scenes.map((s) => s.duration);
+}
+
+describe("the creative brief", () => {
+  test("the director's reading fills the brief and lists what is still missing", () => {
+    store().applyBriefSynthesis(
+      synthesis({ product_name: "Glow Drops", emotional_tone: ["calm"] }, [
+        "target_audience",
+        "visual_style_keywords",
+        "key_messages",
+      ]),
+    );
+    expect(store().creativeBrief).toMatchObject({ product_name: "Glow Drops", emotional_tone: ["calm"] });
+    expect(store().missingFields).toEqual(["target_audience", "visual_style_keywords", "key_messages"]);
+    expect(store().briefComplete).toBe(false);
+
+    store().applyBriefSynthesis(synthesis(BRIEF, []));
+    expect(store().creativeBrief).toEqual(BRIEF);
+    expect(store().missingFields).toEqual([]);
+    expect(store().briefComplete).toBe(true);
+  });
+
+  test("a later reading never overwrites a field the user typed in", () => {
+    store().applyBriefSynthesis(synthesis({ product_name: "Glow" }, ["target_audience"]));
+    store().editBriefField("product_name", "Glow Drops Serum");
+    store().editBriefField("emotional_tone", ["bold"]);
+
+    store().applyBriefSynthesis(
+      synthesis({ product_name: "Glow", target_audience: "Women 25-40", emotional_tone: ["calm"] }, []),
+    );
+    expect(store().creativeBrief).toMatchObject({
+      product_name: "Glow Drops Serum",
+      emotional_tone: ["bold"],
+      // Fields the user did not touch still follow the director.
+      target_audience: "Women 25-40",
+    });
+    expect(store().editedFields).toEqual(["product_name", "emotional_tone"]);
+  });
+
+  test("filling a missing field by hand removes it from the list; emptying it adds it back", () => {
+    store().applyBriefSynthesis(
+      synthesis(
+        { product_name: "Glow Drops", emotional_tone: ["calm"], visual_style_keywords: ["bold"] },
+        ["target_audience", "key_messages"],
+      ),
+    );
+    store().editBriefField("target_audience", "Runners");
+    expect(store().missingFields).toEqual(["key_messages"]);
+    store().editBriefField("key_messages", ["Lasts all day"]);
+    expect(store().missingFields).toEqual([]);
+    expect(store().briefComplete).toBe(true);
+
+    store().editBriefField("key_messages", []);
+    expect(store().missingFields).toEqual(["key_messages"]);
+    expect(store().briefComplete).toBe(false);
+  });
+
+  test("typing one field before any director reply does not make the brief complete", () => {
+    store().editBriefField("product_name", "Glow Drops");
+    expect(store().briefComplete).toBe(false);
+    expect(store().missingFields).toEqual([
+      "target_audience",
+      "emotional_tone",
+      "visual_style_keywords",
+      "key_messages",
+    ]);
+  });
+
+  test("a field the user emptied stays missing after the next reading", () => {
+    store().applyBriefSynthesis(synthesis(BRIEF, []));
+    store().editBriefField("target_audience", "");
+    expect(store().missingFields).toEqual(["target_audience"]);
+
+    store().applyBriefSynthesis(synthesis(BRIEF, []));
+    expect(store().creativeBrief?.target_audience).toBe("");
+    expect(store().missingFields).toEqual(["target_audience"]);
+    expect(store().briefComplete).toBe(false);
+  });
+});
+
+describe("moods", () => {
+  test("setMoods records every style name shown, once each", () => {
+    store().setMoods(MOODS);
+    store().setMoods([mood("mood-d", "Neon Night"), MOODS[1]!]);
+    expect(store().shownStyleNames).toEqual([
+      "Minimalist Gold Elegance",
+      "Botanical Morning",
+      "Midnight Luxe",
+      "Neon Night",
+    ]);
+  });
+
+  test("a new set keeps the choice if still offered and drops it otherwise", () => {
+    store().setMoods(MOODS);
+    store().selectMood("mood-b");
+    expect(selectedMood(store())?.style_name).toBe("Botanical Morning");
+
+    store().setMoods([mood("mood-d", "Neon Night"), MOODS[1]!]);
+    expect(store().selectedMoodId).toBe("mood-b");
+
+    store().setMoods([mood("mood-e", "Desert Dawn")]);
+    expect(store().selectedMoodId).toBeNull();
+    expect(selectedMood(store())).toBeNull();
+  });
+});
+
+describe("storyboard edits through the store", () => {
+  test("setSceneDuration keeps the ad at 30 s", () => {
+    seedStudio();
+    store().setSceneDuration(1, 10);
+    expect(durations()[0]).toBe(10);
+    expect(durations().reduce((a, b) => a + b)).toBe(30);
+
+    store().setSceneDuration(5, 1);
+    expect(durations()[4]).toBe(1);
+    expect(durations().reduce((a, b) => a + b)).toBe(30);
+  });
+
+  test("an unknown scene number changes nothing", () => {
+    seedStudio();
+    const before = store().scenePlan;
+    store().setSceneDuration(9, 10);
+    expect(store().scenePlan).toBe(before);
+  });
+
+  test("setSceneSeed records which description the image was painted for", () => {
+    seedStudio({ seeded: false });
+    expect(storyboardReady(store())).toBe(false);
+    store().setSceneSeed(2, seedUrl(2, 1), 1, "The serum bottle on white marble");
+    const scene = store().scenePlan!.scenes[1]!;
+    expect(scene).toMatchObject({
+      seed_image_url: seedUrl(2, 1),
+      variation: 1,
+      seed_description: "The serum bottle on white marble",
+    });
+  });
+});
+
+describe("stale work", () => {
+  test("moods go stale when the brief changes, and fresh again when it is restored", () => {
+    store().setCreativeBrief(BRIEF);
+    store().setMoods(MOODS, briefKey(BRIEF));
+    expect(moodsStale(store())).toBe(false);
+
+    store().editBriefField("target_audience", "Men 40+");
+    expect(moodsStale(store())).toBe(true);
+
+    store().editBriefField("target_audience", BRIEF.target_audience);
+    expect(moodsStale(store())).toBe(false);
+  });
+
+  test("the storyboard goes stale when another mood is chosen", () => {
+    seedStudio();
+    expect(planStale(store())).toBe(false);
+    store().selectMood("mood-b");
+    expect(planStale(store())).toBe(true);
+    store().selectMood("mood-a");
+    expect(planStale(store())).toBe(false);
+    store().editBriefField("key_messages", ["Vegan"]);
+    expect(planStale(store())).toBe(true);
+  });
+
+  test("clips go stale when a scene's description or duration changes", () => {
+    seedStudio();
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    expect(clipsStale(store())).toBe(false);
+
+    store().editSceneDescription(3, "Rose petals drifting");
+    expect(clipsStale(store())).toBe(true);
+
+    store().editSceneDescription(3, "Botanical ingredients floating");
+    expect(clipsStale(store())).toBe(false);
+    store().setSceneDuration(3, 7);
+    expect(clipsStale(store())).toBe(true);
+  });
+
+  test("the final ad goes stale when the clips change", () => {
+    seedStudio();
+    const clips = [1, 2, 3, 4, 5].map((n) => clip(n, "complete"));
+    startClips("job-1", clips);
+    store().startComposeJob("compose-1", clipsKey(clips));
+    store().applyComposeStatus({
+      job_id: "compose-1",
+      status: "complete",
+      progress: 100,
+      final_video_url: "http://localhost:8000/media/final/ad.mp4",
+      duration: 30,
+      audio_url: null,
+      error: null,
+    });
+    expect(store().finalVideo?.video_url).toBe("http://localhost:8000/media/final/ad.mp4");
+    expect(finalStale(store())).toBe(false);
+
+    store().setGeneratedClips(
+      clips.map((c) => (c.scene_number === 2 ? { ...c, video_url: "http://localhost:8000/media/clips/v2.mp4" } : c)),
+    );
+    expect(finalStale(store())).toBe(true);
+  });
+});
+
+describe("step progression", () => {
+  const unlocked = () => ([1, 2, 3, 4, 5] as const).filter((s) => stepUnlocked(store(), s));
+
+  test("each step opens once the work before it exists", () => {
+    expect(unlocked()).toEqual([1]);
+
+    store().editBriefField("product_name", "   ");
+    expect(unlocked()).toEqual([1]);
+
+    store().setCreativeBrief(BRIEF);
+    expect(unlocked()).toEqual([1, 2]);
+
+    store().setMoods(MOODS, briefKey(BRIEF));
+    expect(unlocked()).toEqual([1, 2]);
+    store().selectMood("mood-a");
+    expect(unlocked()).toEqual([1, 2, 3]);
+
+    seedStudio({ seeded: false });
+    expect(unlocked()).toEqual([1, 2, 3]);
+    for (const n of [1, 2, 3, 4, 5]) store().setSceneSeed(n, seedUrl(n), 0, "painted");
+    expect(unlocked()).toEqual([1, 2, 3, 4]);
+
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, n === 5 ? "processing" : "complete")));
+    expect(clipsReady(store())).toBe(false);
+    expect(unlocked()).toEqual([1, 2, 3, 4]);
+
+    store().setGeneratedClips([1, 2, 3, 4, 5].map((n) => clip(n, "complete")));
+    expect(unlocked()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("a finished ad keeps step 5 open while clips are re-rendered", () => {
+    seedStudio();
+    store().setFinalVideo({ video_url: "http://localhost:8000/media/final/ad.mp4", duration: 30, audio_url: null });
+    startClips("job-2", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    expect(stepUnlocked(store(), 5)).toBe(true);
+  });
+
+  test("setCurrentStep keeps the step within 1–5", () => {
+    store().setCurrentStep(9);
+    expect(store().currentStep).toBe(5);
+    store().setCurrentStep(0);
+    expect(store().currentStep).toBe(1);
+    store().setCurrentStep(3);
+    expect(store().currentStep).toBe(3);
+  });
+});
+
+describe("clip job status", () => {
+  const status = (jobId: string, state: "processing" | "complete" | "failed", progress: number) => ({
+    job_id: jobId,
+    status: state,
+    progress,
+    clips: [1, 2, 3, 4, 5].map((n) => clip(n, state === "complete" ? "complete" : "processing")),
+    error: null,
+  });
+
+  test("a status for a job that is not the current one changes nothing", () => {
+    seedStudio();
+    startClips("job-2", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    const before = store();
+    store().applyClipStatus(status("job-1", "complete", 100));
+    expect(store().clipJobStatus).toBe("processing");
+    expect(store().generatedClips).toBe(before.generatedClips);
+    expect(store().clipGenerationProgress).toBe(0);
+  });
+
+  test("progress never moves backwards while processing", () => {
+    seedStudio();
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    store().applyClipStatus(status("job-1", "processing", 60));
+    expect(store().clipGenerationProgress).toBe(60);
+    store().applyClipStatus(status("job-1", "processing", 40));
+    expect(store().clipGenerationProgress).toBe(60);
+    store().applyClipStatus(status("job-1", "complete", 100));
+    expect(store().clipGenerationProgress).toBe(100);
+    expect(store().clipJobStatus).toBe("complete");
+    expect(clipsReady(store())).toBe(true);
+  });
+
+  test("a failed job records the backend's error", () => {
+    seedStudio();
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    store().applyClipStatus({
+      ...status("job-1", "failed", 20),
+      error: { code: "render_failed", message: "FFmpeg stopped." },
+    });
+    expect(store().clipJobStatus).toBe("failed");
+    expect(store().clipJobError).toEqual({ code: "render_failed", message: "FFmpeg stopped." });
+  });
+
+  test("a new job starts from zero progress and clears the previous error", () => {
+    seedStudio();
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    store().applyClipStatus({ ...status("job-1", "failed", 80), error: { code: "x", message: "y" } });
+    startClips("job-2", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    expect(store()).toMatchObject({
+      clipJobId: "job-2",
+      clipJobStatus: "processing",
+      clipJobError: null,
+      clipGenerationProgress: 0,
+    });
+  });
+});
+
+describe("reset", () => {
+  test("returns to step 1 with an empty brief and a new conversation", () => {
+    seedStudio();
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "complete")));
+    store().setCurrentStep(4);
+    store().setRequest("clips", { state: "loading" });
+    const chatId = store().chatId;
+
+    store().reset();
+    expect(store()).toMatchObject({
+      currentStep: 1,
+      creativeBrief: null,
+      missingFields: [],
+      editedFields: [],
+      moods: [],
+      selectedMoodId: null,
+      shownStyleNames: [],
+      scenePlan: null,
+      generatedClips: [],
+      clipJobId: null,
+      finalVideo: null,
+      requests: {},
+      chatMessages: [],
+    });
+    expect(store().chatId).not.toBe(chatId);
+    expect(store().chatId).toMatch(/^chat-/);
+  });
+});
+
+describe("persistence", () => {
+  function saved(): { state: Record<string, unknown>; version: number } {
+    const raw = localStorage.getItem(STORE_NAME);
+    expect(raw).not.toBeNull();
+    return JSON.parse(raw!) as { state: Record<string, unknown>; version: number };
+  }
+
+  test("saves the studio after each action, without requests in flight or transient errors", () => {
+    seedStudio();
+    store().setCurrentStep(3);
+    store().setRequest("seeds", { state: "loading" });
+    store().setError("Something went wrong");
+
+    const { state, version } = saved();
+    expect(version).toBe(STORE_VERSION);
+    expect(state).not.toHaveProperty("requests");
+    expect(state).not.toHaveProperty("error");
+    expect(state).toMatchObject({
+      currentStep: 3,
+      creativeBrief: BRIEF,
+      selectedMoodId: "mood-a",
+      chatId: store().chatId,
+    });
+    expect((state.scenePlan as { scenes: unknown[] }).scenes).toHaveLength(5);
+  });
+
+  test("rehydrate() restores what was saved", async () => {
+    seedStudio();
+    store().setCurrentStep(3);
+    store().setSceneDuration(2, 8);
+    const chatId = store().chatId;
+    const expected = {
+      currentStep: 3,
+      chatId,
+      creativeBrief: store().creativeBrief,
+      moods: store().moods,
+      selectedMoodId: store().selectedMoodId,
+      shownStyleNames: store().shownStyleNames,
+      scenePlan: store().scenePlan,
+    };
+    const snapshot = localStorage.getItem(STORE_NAME)!;
+
+    // A new page load: the store starts empty (reset also overwrites storage), then reads it.
+    store().reset();
+    expect(store().scenePlan).toBeNull();
+    localStorage.setItem(STORE_NAME, snapshot);
+
+    await useAppStore.persist.rehydrate();
+    expect(store()).toMatchObject(expected);
+    expect(durations()).toEqual([4, 8, 6, 6, 6]);
+    expect(planKey(store().creativeBrief!, store().selectedMoodId)).toBe(store().scenePlan!.sourceKey);
+    expect(store().requests).toEqual({});
+    // The restored studio still works: an edit goes through and is saved again.
+    store().setSceneDuration(2, 6);
+    expect(durations()).toEqual([6, 6, 6, 6, 6]);
+    expect(saved().state.scenePlan).toEqual(JSON.parse(JSON.stringify(store().scenePlan)));
+  });
+});
