@@ -11,7 +11,7 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: LayoutProps<"/">) {
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   // System fonts on purpose: `next/font/google` fetches at build time, and builds must work
   // offline.
   return (
