@@ -82,6 +82,10 @@ class Providers:
                 await close()
 
 
+def _key_name(capability: str) -> str:
+    return "OPENAI_API_KEY" if capability == "director" else "REPLICATE_API_TOKEN"
+
+
 def _has_key(capability: str, settings: Settings) -> bool:
     if capability == "director":
         return settings.openai.api_key is not None
@@ -95,6 +99,11 @@ def _choose(capability: str, choice: ProviderChoice, settings: Settings, local: 
     if choice is ProviderChoice.REMOTE:
         if remote is None:
             raise ProviderConfigError(f"No remote {capability} provider is available yet.")
+        if not _has_key(capability, settings):
+            raise ProviderConfigError(
+                f"The {capability} provider is set to remote but {_key_name(capability)} is "
+                "not set."
+            )
         return remote(settings)
     if _has_key(capability, settings):
         if remote is not None:

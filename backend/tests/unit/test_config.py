@@ -13,7 +13,7 @@ from app.config import (
     Settings,
 )
 from app.config_models import InputRole, PriceUnit
-from app.providers.registry import build_providers
+from app.providers.registry import ProviderConfigError, build_providers
 from app.providers.remote.replicate_client import api_origin
 
 
@@ -109,3 +109,13 @@ def test_auto_is_remote_for_each_capability_whose_key_is_set_and_mixing_works() 
         "motion": "replicate:kwaivgi/kling-v2.1",
         "music": "local",
     }
+
+
+def test_remote_without_its_key_is_refused_at_start_up() -> None:
+    settings = Settings(
+        openai=OpenAISettings(api_key=None),
+        replicate=ReplicateSettings(api_token=None),
+        providers=ProviderSettings(motion=ProviderChoice.REMOTE),
+    )
+    with pytest.raises(ProviderConfigError, match=r"motion .* remote but REPLICATE_API_TOKEN"):
+        build_providers(settings)
