@@ -3,7 +3,7 @@
 `auto` means remote when its key is set (`OPENAI_API_KEY` for the director,
 `REPLICATE_API_TOKEN` for images, motion and music), local otherwise; mixing is fine. Remote
 implementations are listed in `REMOTE_FACTORIES` and imported only when chosen, so a process
-without keys never loads the SDKs; a capability without one is a configuration error at
+without keys never loads the SDKs. `remote` without its key is a configuration error at
 start-up, not a surprise mid-job.
 """
 

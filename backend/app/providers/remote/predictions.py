@@ -7,7 +7,9 @@
                           → failed | canceled          → ProviderError with the model's reason
                           → still running at deadline  → cancel, ProviderTimedOut
 
-Creating is the one POST the client never retries, so it is the one retry loop here. Polling
+Creating is the one POST the client never retries, so it is the one retry loop here. (A create
+whose answer times out may have created a prediction anyway; Replicate has no idempotency key,
+so the retry can start a second one. Rare, and cheaper than failing the clip.) Polling
 GETs are retried on 429/503/504 by the client's transport; the other transient failures of a
 poll (500, 502, a dropped connection) are simply polled past, a few in a row at most, since the
 next poll asks the same question. If the task running this is cancelled (a job shut down), the
