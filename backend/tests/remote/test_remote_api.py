@@ -14,9 +14,9 @@ import httpx
 import pytest
 
 from tests.conftest import BASE_URL, ClientFactory
-from tests.e2e.test_pipeline_local import assert_is_the_final_ad
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.replicate_api import FakeReplicate
+from tests.utils.assertions import assert_is_the_final_ad
 from tests.utils.factories import brief, mood, poll, scenes
 
 pytestmark = pytest.mark.anyio
@@ -107,7 +107,7 @@ async def test_every_endpoint_in_order_makes_an_ad_from_remote_clips(
 async def test_each_clip_fault_has_its_own_status_and_a_retry_keeps_the_finished_clips(
     api: ClientFactory, settings: Any, fake_replicate: FakeReplicate, media_root: Path
 ) -> None:
-    settings.replicate.motion.deadline_seconds = 1.0
+    settings.replicate.motion.deadline_seconds = 2.0
     markers = {2: "[fail-once]", 3: "[hang]", 4: "[404]", 5: "[garbage]"}
     async with api() as client:
         seeded = await _seeded(client, scenes([5, 5, 5, 5, 5, 5]))

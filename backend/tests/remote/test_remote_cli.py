@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_pipeline_local import BACKEND, EXAMPLES, assert_is_the_final_ad
 from tests.fakes.openai_api import API_KEY, FakeOpenAI
 from tests.fakes.replicate_api import TOKEN, FakeReplicate
+from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
 
 CAPABILITIES = ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER")
 
