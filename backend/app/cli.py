@@ -63,6 +63,11 @@ async def _render(brief: CreativeBrief, output: Path, mood: int, console: Consol
         f"[dim]{result.mood.style_name} · {len(result.plan.scenes)} scenes · "
         f"{result.duration:.1f} s[/dim]"
     )
+    if result.cost.calls:
+        console.print(
+            f"[dim]{result.cost.calls} provider calls, "
+            f"estimated cost ${result.cost.estimated_usd:.2f}[/dim]"
+        )
     return output
 
 

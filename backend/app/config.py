@@ -15,6 +15,8 @@ from typing import Annotated
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.config_models import ImageModel, MotionModel, MusicModel
+
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 _ENV_FILE = BACKEND_DIR / ".env"
 
@@ -48,7 +50,11 @@ class MediaSettings(BaseSettings):
         validation_alias=AliasChoices("PUBLIC_BASE_URL", "public_base_url"),
     )
     """Origin the browser reaches the backend at; media URLs are built from it."""
-    max_download_bytes: int = 200 * 1024 * 1024
+    max_download_bytes: int = Field(
+        default=200 * 1024 * 1024,
+        gt=0,
+        validation_alias=AliasChoices("MEDIA_MAX_DOWNLOAD_BYTES", "max_download_bytes"),
+    )
     """Largest foreign file we fetch into the store (a clip URL handed to compose, say)."""
 
 
@@ -73,14 +79,48 @@ class OpenAISettings(BaseSettings):
 
     api_key: SecretStr | None = None
     base_url: str | None = None
+    """Any server that speaks the OpenAI API (a proxy, a gateway, a fake); unset: OpenAI's."""
     model: str = "gpt-4o"
+    timeout_seconds: float = Field(default=60.0, gt=0)
+    """Per request; the client itself retries timeouts."""
+    max_retries: int = Field(default=3, ge=0)
+    """Set on the client, which retries 408/409/429/5xx and timeouts honouring `Retry-After`;
+    we never add a retry loop of our own on top."""
+    max_concurrent: int = Field(default=4, ge=1)
+    """Requests to OpenAI at once, across every chat and plan."""
+    structured_attempts: int = Field(default=3, ge=1)
+    """How many times a brief, moods or plan is asked for before an invalid answer is
+    reported; each new ask carries the validation error of the last answer."""
+    temperature: float = Field(default=0.7, ge=0, le=2)
+    price_input_per_mtok: float = Field(default=2.50, ge=0)
+    """USD per million prompt tokens (GPT-4o's list price)."""
+    price_output_per_mtok: float = Field(default=10.00, ge=0)
+    """USD per million completion tokens."""
 
 
 class ReplicateSettings(BaseSettings):
-    model_config = _config("REPLICATE_")
+    model_config = SettingsConfigDict(**_config("REPLICATE_"), env_nested_delimiter="__")
 
     api_token: SecretStr | None = None
     base_url: str | None = None
+    """The API origin, e.g. `https://api.replicate.com` (a trailing `/v1` is tolerated)."""
+    image: ImageModel = Field(default_factory=ImageModel)
+    """`REPLICATE_IMAGE` (JSON) or `REPLICATE_IMAGE__MODEL`, `REPLICATE_IMAGE__EXTRA`, ..."""
+    motion: MotionModel = Field(default_factory=MotionModel)
+    music: MusicModel = Field(default_factory=MusicModel)
+    poll_interval: float = Field(default=1.0, gt=0)
+    """Seconds between status checks of a running prediction (the client's own variable)."""
+    timeout_seconds: float = Field(default=30.0, gt=0)
+    """Per HTTP request to the API."""
+    create_attempts: int = Field(default=5, ge=1)
+    """Tries at creating a prediction on 429, 5xx and timeouts (the client never retries a
+    POST, so this is the only retry loop on it)."""
+    backoff_base_seconds: float = Field(default=1.0, ge=0)
+    """First wait between those tries, doubled each time, with jitter."""
+    backoff_max_seconds: float = Field(default=30.0, ge=0)
+    """Longest wait between tries, `Retry-After` included."""
+    download_timeout_seconds: float = Field(default=120.0, gt=0)
+    """For fetching one output file into the media store."""
 
 
 class ProviderSettings(BaseSettings):

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ReelsmithError
+from app.models.cost import JobCost
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import Mood
 from app.models.scene import ScenePlan
 from app.models.video import ComposeClip, JobStatus
 from app.runtime import Runtime
 from app.services import clip_service, composition_service, mood_service, scene_service
+from app.utils.costs import CostLedger, charged_to
 from app.utils.job_tracker import Job
 
 POLL_SECONDS = 0.2
@@ -41,6 +43,8 @@ class RenderResult:
     mood: Mood
     plan: ScenePlan
     duration: float
+    cost: JobCost
+    """Every provider call of the run, its jobs' included, and the estimated total."""
 
 
 class PipelineFailed(ReelsmithError):
@@ -50,7 +54,14 @@ class PipelineFailed(ReelsmithError):
 async def render_ad(
     runtime: Runtime, brief: CreativeBrief, mood_index: int = 0, report: StepReporter | None = None
 ) -> RenderResult:
-    progress = _Progress(report)
+    ledger = CostLedger()
+    with charged_to(ledger):
+        return await _render(runtime, brief, mood_index, _Progress(report), ledger)
+
+
+async def _render(
+    runtime: Runtime, brief: CreativeBrief, mood_index: int, progress: _Progress, ledger: CostLedger
+) -> RenderResult:
     providers, store = runtime.providers, runtime.store
 
     progress.step(0)
@@ -83,7 +94,11 @@ async def render_ad(
     assert key is not None, "the composer stores its output in our media store"
     progress.done()
     return RenderResult(
-        video=store.resolve(key), mood=mood, plan=plan, duration=compose_job.duration or 0.0
+        video=store.resolve(key),
+        mood=mood,
+        plan=plan,
+        duration=compose_job.duration or 0.0,
+        cost=ledger.summary(),
     )
 
 

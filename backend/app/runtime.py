@@ -45,3 +45,5 @@ async def open_runtime(
             yield runtime
         finally:
             await runtime.background.cancel_all()
+            if providers is None:  # ours to close; providers handed in belong to the caller
+                await runtime.providers.aclose()

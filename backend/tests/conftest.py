@@ -12,6 +12,9 @@ import pytest
 from app.config import MediaSettings, ProviderChoice, ProviderSettings, Settings
 from app.providers.registry import Providers
 
+# Shared checks live in tests/utils; rewritten like test modules, their failures explain themselves.
+pytest.register_assert_rewrite("tests.utils")
+
 BASE_URL = "http://testserver"
 
 

@@ -14,6 +14,7 @@ from app.models.common import (
     TOTAL_DURATION,
     Seconds,
 )
+from app.models.cost import JobCost
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.scene import SeededStoryboard
@@ -69,6 +70,8 @@ class VideoStatusResponse(BaseModel):
     progress: int
     clips: list[Clip]
     error: ErrorInfo | None = None
+    cost: JobCost = Field(default_factory=JobCost)
+    """Calls made to model providers and their estimated price (added to the seed's shape)."""
 
 
 class ComposeClip(BaseModel):
@@ -125,6 +128,8 @@ class ComposeStatusResponse(BaseModel):
     duration: Seconds | None = None
     audio_url: str | None = None
     error: ErrorInfo | None = None
+    cost: JobCost = Field(default_factory=JobCost)
+    """Calls made to model providers and their estimated price (added to the seed's shape)."""
 
 
 class JobStatusResponse(BaseModel):
@@ -139,3 +144,5 @@ class JobStatusResponse(BaseModel):
     duration: Seconds | None = None
     audio_url: str | None = None
     error: ErrorInfo | None = None
+    cost: JobCost = Field(default_factory=JobCost)
+    """Calls made to model providers and their estimated price (added to the seed's shape)."""

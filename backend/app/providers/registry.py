@@ -1,8 +1,10 @@
 """Pick the implementation of each capability from settings.
 
-`auto` means remote when its key is set, local otherwise. Remote implementations register in
-`REMOTE_FACTORIES`; until one exists for a capability, `auto` stays local and an explicit
-`remote` is a configuration error reported at start-up, not a surprise mid-job.
+`auto` means remote when its key is set (`OPENAI_API_KEY` for the director,
+`REPLICATE_API_TOKEN` for images, motion and music), local otherwise; mixing is fine. Remote
+implementations are listed in `REMOTE_FACTORIES` and imported only when chosen, so a process
+without keys never loads the SDKs. `remote` without its key is a configuration error at
+start-up, not a surprise mid-job.
 """
 
 from __future__ import annotations
@@ -19,8 +21,38 @@ logger = logging.getLogger(__name__)
 
 Factory = Callable[[Settings], Any]
 
-REMOTE_FACTORIES: dict[str, Factory] = {}
-"""capability → factory of its remote implementation (filled in by the remote providers)."""
+
+def _openai_director(settings: Settings) -> Any:
+    from app.providers.remote.openai_director import OpenAIDirector
+
+    return OpenAIDirector(settings.openai)
+
+
+def _replicate_images(settings: Settings) -> Any:
+    from app.providers.remote.replicate_images import ReplicateImageProvider
+
+    return ReplicateImageProvider(settings)
+
+
+def _replicate_motion(settings: Settings) -> Any:
+    from app.providers.remote.replicate_motion import ReplicateMotionProvider
+
+    return ReplicateMotionProvider(settings)
+
+
+def _replicate_music(settings: Settings) -> Any:
+    from app.providers.remote.replicate_music import ReplicateMusicProvider
+
+    return ReplicateMusicProvider(settings)
+
+
+REMOTE_FACTORIES: dict[str, Factory] = {
+    "director": _openai_director,
+    "images": _replicate_images,
+    "motion": _replicate_motion,
+    "music": _replicate_music,
+}
+"""capability → factory of its remote implementation."""
 
 
 class ProviderConfigError(RuntimeError):
@@ -42,6 +74,17 @@ class Providers:
             "music": self.music.name,
         }
 
+    async def aclose(self) -> None:
+        """Close the connections remote providers hold (local ones hold none)."""
+        for provider in (self.director, self.images, self.motion, self.music):
+            close = getattr(provider, "aclose", None)
+            if close is not None:
+                await close()
+
+
+def _key_name(capability: str) -> str:
+    return "OPENAI_API_KEY" if capability == "director" else "REPLICATE_API_TOKEN"
+
 
 def _has_key(capability: str, settings: Settings) -> bool:
     if capability == "director":
@@ -56,6 +99,11 @@ def _choose(capability: str, choice: ProviderChoice, settings: Settings, local: 
     if choice is ProviderChoice.REMOTE:
         if remote is None:
             raise ProviderConfigError(f"No remote {capability} provider is available yet.")
+        if not _has_key(capability, settings):
+            raise ProviderConfigError(
+                f"The {capability} provider is set to remote but {_key_name(capability)} is "
+                "not set."
+            )
         return remote(settings)
     if _has_key(capability, settings):
         if remote is not None:

@@ -17,6 +17,7 @@ from app.providers.base import MotionSpec
 from app.runtime import Runtime
 from app.services.job_errors import error_info
 from app.storage.resolve import local_media_path
+from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
 from app.utils.job_tracker import ClipState, Job
 
@@ -76,14 +77,15 @@ async def _run(
     runtime: Runtime, job_id: str, scenes: list[SceneWithSeed], only: set[int] | None = None
 ) -> None:
     lengths = clip_lengths([scene.duration for scene in scenes])
-    await asyncio.gather(
-        *(
-            _render_clip(runtime, job_id, scene, length)
-            for scene, length in zip(scenes, lengths, strict=True)
-            if only is None or scene.scene_number in only
-        )
-    )
     job = runtime.jobs.get(job_id)
+    with charged_to(job.cost):
+        await asyncio.gather(
+            *(
+                _render_clip(runtime, job_id, scene, length)
+                for scene, length in zip(scenes, lengths, strict=True)
+                if only is None or scene.scene_number in only
+            )
+        )
     failed = [clip for clip in job.clips if clip.status is JobStatus.FAILED]
     if not failed:
         runtime.jobs.complete(job_id)

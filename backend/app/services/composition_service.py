@@ -14,6 +14,8 @@ from app.runtime import Runtime
 from app.services.ffmpeg_service import ClipInput, compose_ad
 from app.services.job_errors import error_info
 from app.storage.resolve import local_media_path
+from app.utils.concurrency import gather_or_cancel
+from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
 from app.utils.job_tracker import Job
 
@@ -49,6 +51,13 @@ def music_spec(mood: MoodStyle, brief: BriefFields) -> MusicSpec:
 async def _run(
     runtime: Runtime, job_id: str, clips: list[ComposeClip], mood: MoodStyle, brief: BriefFields
 ) -> None:
+    with charged_to(runtime.jobs.get(job_id).cost):
+        await _compose(runtime, job_id, clips, mood, brief)
+
+
+async def _compose(
+    runtime: Runtime, job_id: str, clips: list[ComposeClip], mood: MoodStyle, brief: BriefFields
+) -> None:
     try:
         durations = [clip.duration for clip in clips]
         scene_seconds = (
@@ -56,7 +65,7 @@ async def _run(
             if all(d is not None for d in durations)
             else even_durations(len(clips))
         )
-        paths = await asyncio.gather(
+        paths = await gather_or_cancel(
             *(local_media_path(runtime, clip.video_url, "clips", ".mp4") for clip in clips)
         )
         runtime.jobs.advance(job_id, _FETCHED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Sequence
 
@@ -11,6 +10,7 @@ from app.models.mood import IMAGES_PER_MOOD, MOODS_PER_BRIEF, Mood, MoodDirectio
 from app.providers.base import Director, ImageProvider
 from app.services.prompts import reference_image_spec
 from app.storage.media_store import MediaStore
+from app.utils.concurrency import gather_or_cancel
 
 
 async def generate_moods(
@@ -21,8 +21,8 @@ async def generate_moods(
     avoid: Sequence[str] = (),
 ) -> list[Mood]:
     directions = await director.propose_moods(brief, MOODS_PER_BRIEF, avoid)
-    # All twelve images at once: the seed asks for parallel generation with asyncio.gather.
-    galleries = await asyncio.gather(
+    # All twelve images at once, as the seed asks; one failure stops the others.
+    galleries = await gather_or_cancel(
         *(_reference_images(brief, direction, images, store) for direction in directions)
     )
     return [
@@ -45,4 +45,4 @@ async def _reference_images(
         path = await images.generate(reference_image_spec(brief, direction, index), target.path)
         return store.url_for_path(path)
 
-    return list(await asyncio.gather(*(one(i) for i in range(IMAGES_PER_MOOD))))
+    return await gather_or_cancel(*(one(i) for i in range(IMAGES_PER_MOOD)))

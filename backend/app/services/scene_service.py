@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import Mood, MoodStyle
 from app.models.scene import Scene, ScenePlan, SceneWithSeed
 from app.providers.base import Director, ImageProvider
 from app.services.prompts import seed_image_spec
 from app.storage.media_store import MediaStore
+from app.utils.concurrency import gather_or_cancel
 
 
 async def plan_scenes(brief: CreativeBrief, mood: Mood, director: Director) -> ScenePlan:
@@ -27,7 +26,7 @@ async def generate_seeds(
 ) -> list[SceneWithSeed]:
     last = max(scene.scene_number for scene in scenes)
     return list(
-        await asyncio.gather(
+        await gather_or_cancel(
             *(
                 generate_seed(scene, mood, brief, images, store, scene.scene_number == last, scenes)
                 for scene in scenes

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from app.errors import JobNotFound
 from app.models.scene import SceneWithSeed
 from app.models.video import Clip, ErrorInfo, JobKind, JobStatus
+from app.utils.costs import CostLedger
 
 MAX_JOBS = 500
 """Finished jobs beyond this many are forgotten, oldest first; their media stays on disk."""
@@ -54,6 +55,8 @@ class Job:
     scenes: list[SceneWithSeed] = field(default_factory=list)
     """What a clip job was asked to render, kept so that single clips can be retried."""
     created_at: float = field(default_factory=time.time)
+    cost: CostLedger = field(default_factory=CostLedger)
+    """Every provider call made for this job (see `app.utils.costs`)."""
 
     def clip(self, scene_number: int) -> ClipState:
         for clip in self.clips:
@@ -77,6 +80,7 @@ class Job:
             "duration": self.duration,
             "audio_url": self.audio_url,
             "error": self.error,
+            "cost": self.cost.summary(),
         }
 
 

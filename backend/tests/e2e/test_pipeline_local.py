@@ -5,31 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from fractions import Fraction
 from pathlib import Path
 
-import av
 import pytest
 
 from tests.conftest import BASE_URL, ClientFactory
+from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
 from tests.utils.factories import brief, poll
-
-BACKEND = Path(__file__).resolve().parents[2]
-EXAMPLES = BACKEND.parent / "examples"
-
-
-def assert_is_the_final_ad(path: Path) -> None:
-    """Re-open the file and check every property of the deliverable."""
-    with av.open(str(path)) as container:
-        video = container.streams.video[0]
-        audio = container.streams.audio[0]
-        assert container.duration is not None
-        assert container.duration / av.time_base == pytest.approx(30.0, abs=1 / 30)
-        assert (video.width, video.height) == (1080, 1920)
-        assert video.average_rate == Fraction(30)
-        assert video.codec_context.name == "h264"
-        assert video.codec_context.pix_fmt == "yuv420p"
-        assert audio.codec_context.name == "aac"
 
 
 @pytest.mark.slow

@@ -1,0 +1,104 @@
+"""The remote director's instructions, and the messages each call sends. Pure.
+
+The rules in these words (five to seven scenes, 30 s exactly, hex colours) are the same ones
+the domain models enforce afterwards; saying them up front just makes a repair or a second
+ask rarer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from openai.types.chat import ChatCompletionMessageParam
+
+from app.models.chat import ChatMessage
+from app.models.common import MAX_SCENES, MIN_SCENES, TOTAL_DURATION
+from app.models.creative_brief import CreativeBrief
+from app.models.mood import IMAGES_PER_MOOD, MoodStyle
+from app.models.scene import CameraMove
+
+Messages = list[ChatCompletionMessageParam]
+
+CHAT = """You are Reelsmith's creative director. You help a marketer shape a 30-second vertical \
+video ad. Through a friendly, brief conversation, settle five things: the product, the target \
+audience, the emotional tone, the visual style, and the key messages. Ask about one missing \
+thing at a time, suggest concrete options when the marketer is unsure, and reply in at most \
+three short sentences. When everything is settled, sum the brief up in one sentence and say \
+the studio can move on to moods."""
+
+BRIEF = """Read the conversation between a marketer and a creative director and write down the \
+creative brief it has settled. Use the marketer's words where you can. Leave a field empty \
+(an empty string or an empty list) when the conversation has not settled it; never invent. \
+emotional_tone and visual_style_keywords are short words or phrases."""
+
+MOODS = f"""You are an art director. For the creative brief given, propose clearly distinct \
+visual moods for a 30-second vertical (9:16) video ad. For each mood give: a short evocative \
+style_name; 3 to 8 style_keywords; a color_palette of 2 to 6 hex colours like #D4AF37, most \
+important first; and exactly {IMAGES_PER_MOOD} image_prompts, each a one-sentence shot of the \
+product for a text-to-image model, all four different (close-up, in use, setting, detail)."""
+
+PLAN = f"""You are a storyboard artist. Break a 30-second vertical (9:16) video ad into \
+{MIN_SCENES} to {MAX_SCENES} scenes that tell a story: a hook, the product, its benefit, and a \
+closing shot of the product. Durations are in whole or half seconds, each at least 1 and at \
+most 15, and they must sum to exactly {TOTAL_DURATION:g}. Number scenes from 1. For each give \
+a description of what the viewer sees, a style_prompt in words an image model understands \
+(lighting, palette, lens), and a camera_move, one of: \
+{", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes."""
+
+
+def chat_messages(messages: list[ChatMessage]) -> Messages:
+    """The conversation as it stands, under the director's instructions."""
+    turns: Messages = [{"role": "system", "content": CHAT}]
+    for message in messages:
+        # Our instructions lead: a system turn sent by a client does not get to replace them.
+        if message.role == "user":
+            turns.append({"role": "user", "content": message.content})
+        elif message.role == "assistant":
+            turns.append({"role": "assistant", "content": message.content})
+    return turns
+
+
+def brief_messages(messages: list[ChatMessage]) -> Messages:
+    transcript = "\n".join(
+        f"{message.role}: {message.content}" for message in messages if message.role != "system"
+    )
+    return [
+        {"role": "system", "content": BRIEF},
+        {"role": "user", "content": f"The conversation:\n{transcript}"},
+    ]
+
+
+def mood_messages(brief: CreativeBrief, count: int, avoid: Sequence[str] = ()) -> Messages:
+    ask = f"Propose exactly {count} moods for this brief:\n{_json(brief)}"
+    if avoid:
+        # "New moods" in the studio: the user has seen these and wants other ideas.
+        ask += "\nThe user has already seen and set aside these moods; propose different "
+        ask += f"directions with different names: {json.dumps(list(avoid))}"
+    return [{"role": "system", "content": MOODS}, {"role": "user", "content": ask}]
+
+
+def plan_messages(brief: CreativeBrief, mood: MoodStyle) -> Messages:
+    return [
+        {"role": "system", "content": PLAN},
+        {
+            "role": "user",
+            "content": f"The brief:\n{_json(brief)}\n\nThe chosen visual mood:\n{_json(mood)}",
+        },
+    ]
+
+
+def ask_again(previous_answer: str, problem: str) -> Messages:
+    """What follows an answer that broke the rules: the answer itself, then what was wrong."""
+    return [
+        {"role": "assistant", "content": previous_answer},
+        {
+            "role": "user",
+            "content": f"That answer cannot be used: {problem}. Answer again, in full, "
+            "following every rule.",
+        },
+    ]
+
+
+def _json(model: CreativeBrief | MoodStyle) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1)

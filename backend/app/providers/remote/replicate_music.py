@@ -1,0 +1,52 @@
+"""`MusicProvider` on Replicate (default `meta/musicgen`, stereo-large, WAV).
+
+Music models take a text description and a length; the track comes back at its own sample rate
+and loudness, and the composer trims, fades and loudness-normalises it like any other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from app.config import Settings
+from app.config_models import InputRole
+from app.providers.base import MusicSpec
+from app.providers.remote.model_inputs import choose_duration
+from app.providers.remote.predictions import Sleep
+from app.providers.remote.replicate_runner import ReplicateRunner
+from app.storage.verify import check_audio
+
+
+class ReplicateMusicProvider:
+    def __init__(self, settings: Settings, sleep: Sleep = asyncio.sleep) -> None:
+        self._runner = ReplicateRunner(
+            settings.replicate,
+            settings.replicate.music,
+            "music",
+            settings.media.max_download_bytes,
+            sleep,
+        )
+        self.name = self._runner.name
+
+    async def compose(self, spec: MusicSpec, out: Path) -> Path:
+        model = self._runner.model
+        seconds = choose_duration(spec.duration, model.durations, model.shortfall_seconds)
+        values: dict[InputRole, object] = {
+            InputRole.PROMPT: music_prompt(spec),
+            InputRole.DURATION: seconds,
+            InputRole.SEED: spec.seed,
+        }
+        async with self._runner.slots:
+            urls = await self._runner.predict(values, media_seconds=float(seconds))
+            return await self._runner.fetch(urls[0], out, ("audio/",), check_audio)
+
+    async def aclose(self) -> None:
+        await self._runner.aclose()
+
+
+def music_prompt(spec: MusicSpec) -> str:
+    if spec.prompt:
+        return spec.prompt
+    words = [*spec.emotional_tone, *spec.style_keywords]
+    return f"{', '.join(words) or 'uplifting'} instrumental background music for an ad"
