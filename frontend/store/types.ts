@@ -3,7 +3,13 @@ import type { UIMessage } from "ai";
 import type { Mood } from "@/types/mood.types";
 import type { StoryboardScene } from "@/types/scene.types";
 import type { ErrorInfo, JobStatus, Step } from "@/types/shared.types";
-import type { FinalVideo, GeneratedClip } from "@/types/video.types";
+import type {
+  ComposeStatusResponse,
+  FinalVideo,
+  GeneratedClip,
+  JobCost,
+  VideoStatusResponse,
+} from "@/types/video.types";
 import type { BriefField, BriefSynthesis, CreativeBrief } from "@/types/vision.types";
 
 /** Requests whose life the UI shows; kept in the store (not persisted) so that switching
@@ -78,13 +84,9 @@ export interface VideoSlice {
   /** `storyboardKey` of the scenes these clips were made from. */
   clipsSourceKey: string | null;
   startClipJob: (jobId: string, clips: GeneratedClip[], sourceKey: string) => void;
-  applyClipStatus: (status: {
-    job_id: string;
-    status: JobStatus;
-    progress: number;
-    clips: GeneratedClip[];
-    error: ErrorInfo | null;
-  }) => void;
+  /** What the clip job spent at remote providers (nothing on local ones). */
+  clipJobCost: JobCost | null;
+  applyClipStatus: (status: VideoStatusResponse) => void;
   setGeneratedClips: (clips: GeneratedClip[]) => void;
   updateClipProgress: (progress: number) => void;
 
@@ -96,15 +98,8 @@ export interface VideoSlice {
   /** `clipsKey` of the clips the final video was composed from. */
   finalSourceKey: string | null;
   startComposeJob: (jobId: string, sourceKey: string) => void;
-  applyComposeStatus: (status: {
-    job_id: string;
-    status: JobStatus;
-    progress: number;
-    final_video_url: string | null;
-    duration: number | null;
-    audio_url: string | null;
-    error: ErrorInfo | null;
-  }) => void;
+  composeCost: JobCost | null;
+  applyComposeStatus: (status: ComposeStatusResponse) => void;
   setFinalVideo: (video: FinalVideo) => void;
   updateCompositionProgress: (progress: number) => void;
 }

@@ -1,5 +1,11 @@
 import type { ErrorInfo, JobStatus } from "./shared.types";
 
+/** What a job spent at the model providers; zero calls when only local providers ran. */
+export interface JobCost {
+  calls: number;
+  estimated_usd: number;
+}
+
 /** One scene's clip (backend `Clip`). */
 export interface GeneratedClip {
   scene_number: number;
@@ -21,6 +27,7 @@ export interface VideoStatusResponse {
   progress: number;
   clips: GeneratedClip[];
   error: ErrorInfo | null;
+  cost?: JobCost;
 }
 
 export interface ComposeResponse {
@@ -36,6 +43,7 @@ export interface ComposeStatusResponse {
   duration: number | null;
   audio_url: string | null;
   error: ErrorInfo | null;
+  cost?: JobCost;
 }
 
 export interface FinalVideo {

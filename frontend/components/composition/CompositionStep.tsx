@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { ArrowLeft, RefreshCw } from "lucide-react";
 
+import { CostNote } from "@/components/studio/CostNote";
 import { NewAdButton } from "@/components/studio/NewAdButton";
 import { Notice } from "@/components/studio/Notice";
 import { RequestError } from "@/components/studio/RequestError";
@@ -23,6 +24,7 @@ export function CompositionStep() {
   const productName = useAppStore((s) => s.creativeBrief?.product_name);
   const clipCount = useAppStore((s) => s.generatedClips.length);
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
+  const cost = useAppStore((s) => s.composeCost);
   const starting = request?.state === "loading";
   const processing = status === "processing";
 
@@ -94,6 +96,7 @@ export function CompositionStep() {
                 <dt className="text-muted-foreground">Scenes</dt>
                 <dd>{clipCount}</dd>
               </dl>
+              <CostNote cost={cost} what="Music and composition" />
               <DownloadButton videoUrl={finalVideo.video_url} productName={productName} />
               <NewAdButton variant="outline" size="lg" />
             </div>

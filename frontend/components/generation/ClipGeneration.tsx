@@ -2,6 +2,7 @@
 
 import { ArrowLeft, ArrowRight, Film, RefreshCw } from "lucide-react";
 
+import { CostNote } from "@/components/studio/CostNote";
 import { Notice } from "@/components/studio/Notice";
 import { RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
@@ -18,6 +19,7 @@ export function ClipGeneration() {
     useVideoGeneration();
   const scenes = useAppStore((s) => s.scenePlan?.scenes ?? []);
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
+  const cost = useAppStore((s) => s.clipJobCost);
   const starting = request?.state === "loading";
   const processing = status === "processing";
   const failed = clips.filter((c) => c.status === "failed");
@@ -108,6 +110,7 @@ export function ClipGeneration() {
               }
               value={processing ? progress : 100}
             />
+            <CostNote cost={cost} what="This render" />
             {failed.length > 1 && !processing && (
               <div>
                 <Button variant="outline" onClick={() => void retry([])} disabled={starting}>

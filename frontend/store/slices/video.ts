@@ -10,12 +10,14 @@ export const videoInitial = () =>
     generatedClips: [],
     clipGenerationProgress: 0,
     clipsSourceKey: null,
+    clipJobCost: null,
     composeJobId: null,
     composeJobStatus: null,
     composeError: null,
     finalVideo: null,
     compositionProgress: 0,
     finalSourceKey: null,
+    composeCost: null,
   }) satisfies Partial<VideoSlice>;
 
 export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set) => ({
@@ -28,6 +30,7 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
       clipJobStatus: "processing",
       clipJobError: null,
       clipGenerationProgress: 0,
+      clipJobCost: null,
     }),
   applyClipStatus: (status) =>
     set((state) => {
@@ -37,6 +40,7 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
         clipJobStatus: status.status,
         clipJobError: status.error,
         generatedClips: status.clips,
+        clipJobCost: status.cost ?? state.clipJobCost,
         clipGenerationProgress: Math.max(
           status.status === "processing" ? state.clipGenerationProgress : 0,
           status.progress,
@@ -55,6 +59,7 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
       composeError: null,
       compositionProgress: 0,
       finalVideo: null,
+      composeCost: null,
     }),
   applyComposeStatus: (status) =>
     set((state) => {
@@ -64,6 +69,7 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
         composeJobStatus: status.status,
         composeError: status.error,
         compositionProgress: Math.max(state.compositionProgress, status.progress),
+        composeCost: status.cost ?? state.composeCost,
         finalVideo: finished
           ? {
               video_url: status.final_video_url!,

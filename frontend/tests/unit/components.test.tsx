@@ -3,8 +3,10 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
 
 import { adFileName, DownloadButton } from "@/components/composition/DownloadButton";
+import { ClipGeneration } from "@/components/generation/ClipGeneration";
 import { ClipProgress } from "@/components/generation/ClipProgress";
 import { MoodCard } from "@/components/moods/MoodCard";
+import { CostNote } from "@/components/studio/CostNote";
 import { RequestError } from "@/components/studio/RequestError";
 import { Stepper } from "@/components/studio/Stepper";
 import { useAppStore } from "@/store/appStore";
@@ -178,5 +180,38 @@ describe("MoodCard", () => {
     render(<MoodCard mood={gold!} selected onSelect={vi.fn()} />);
     expect(screen.getByRole("radio", { name: "Choose the mood Minimalist Gold Elegance" })).toBeChecked();
     expect(screen.getByTestId("mood-card")).toHaveAttribute("data-selected", "true");
+  });
+});
+
+describe("CostNote", () => {
+  test("says nothing when only local providers ran", () => {
+    const { container } = render(
+      <CostNote cost={{ calls: 0, estimated_usd: 0 }} what="This render" />,
+    );
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  test("shows the estimated provider cost of a remote job", () => {
+    render(<CostNote cost={{ calls: 6, estimated_usd: 1.5 }} what="This render" />);
+    expect(screen.getByTestId("cost-note")).toHaveTextContent(
+      "This render: about $1.50 at the providers (6 calls, estimated).",
+    );
+  });
+
+  test("a clip job's cost arrives with its status and shows on the clips step", () => {
+    seedStudio();
+    startClips("job-1", [clip(1, "processing"), clip(2, "processing")]);
+    act(() =>
+      useAppStore.getState().applyClipStatus({
+        job_id: "job-1",
+        status: "processing",
+        progress: 50,
+        clips: useAppStore.getState().generatedClips,
+        error: null,
+        cost: { calls: 3, estimated_usd: 0.75 },
+      }),
+    );
+    render(<ClipGeneration />);
+    expect(screen.getByTestId("cost-note")).toHaveTextContent("This render: about $0.75");
   });
 });
