@@ -7,7 +7,10 @@ import { RequestError } from "@/components/studio/RequestError";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type StudioMessage, useVisionChat } from "@/hooks/useVisionChat";
+import { env } from "@/lib/env";
+import { unreachable } from "@/lib/errors";
 import { cn } from "@/lib/utils";
+import type { ErrorInfo } from "@/types/shared.types";
 
 import { VisionPrompt } from "./VisionPrompt";
 
@@ -16,6 +19,15 @@ const STARTERS = [
   "A sugar-free energy drink for gamers and night-shift workers",
   "Lightweight trail running shoes for weekend adventurers",
 ];
+
+/** A failed chat request in words: a fetch that never reached the backend says where it tried. */
+export function chatError(error: Error): ErrorInfo {
+  if (error instanceof TypeError || /failed to fetch|network/i.test(error.message)) {
+    const { code, message } = unreachable(env.apiUrl);
+    return { code, message };
+  }
+  return { code: "chat_failed", message: error.message || "The chat request failed." };
+}
 
 function messageText(message: StudioMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
@@ -107,7 +119,7 @@ export function ChatInterface() {
         <div className="border-t px-4 py-3">
           <RequestError
             title="The director could not answer"
-            error={{ code: "chat_failed", message: error.message || "The chat request failed." }}
+            error={chatError(error)}
             onRetry={() => {
               clearError();
               void regenerate();

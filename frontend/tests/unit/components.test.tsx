@@ -5,6 +5,7 @@ import { describe, expect, test, vi } from "vitest";
 import { adFileName, DownloadButton } from "@/components/composition/DownloadButton";
 import { ClipGeneration } from "@/components/generation/ClipGeneration";
 import { ClipProgress } from "@/components/generation/ClipProgress";
+import { chatError } from "@/components/vision/ChatInterface";
 import { MoodCard } from "@/components/moods/MoodCard";
 import { CostNote } from "@/components/studio/CostNote";
 import { RequestError } from "@/components/studio/RequestError";
@@ -213,5 +214,20 @@ describe("CostNote", () => {
     );
     render(<ClipGeneration />);
     expect(screen.getByTestId("cost-note")).toHaveTextContent("This render: about $0.75");
+  });
+});
+
+describe("chat errors", () => {
+  test("a chat that never reached the backend says where it tried", () => {
+    const info = chatError(new TypeError("Failed to fetch"));
+    expect(info.code).toBe("backend_unreachable");
+    expect(info.message).toContain("http://localhost:8000");
+  });
+
+  test("an error the backend streamed keeps its own words", () => {
+    expect(chatError(new Error("The director is unavailable."))).toEqual({
+      code: "chat_failed",
+      message: "The director is unavailable.",
+    });
   });
 });
