@@ -108,10 +108,26 @@ describe("the studio, end to end", () => {
     expect(seedsAfter.filter((_, i) => i !== 1)).toEqual(seedsBefore.filter((_, i) => i !== 1));
     await studio.screenshot("3-storyboard");
 
-    // Step 4: clips render in the background; every one ends playable.
+    // Step 4: clips render in the background. The first job's answer is doctored to say scene 2
+    // failed (the local providers do not fail): the card must show the reason and a retry that
+    // re-renders that scene for real, after which every clip is playable.
+    await studio.failSceneOnce(2, "The motion model refused this scene.");
     await page.getByRole("button", { name: "Make the clips" }).click();
     await page.getByRole("button", { name: "Generate clips" }).click();
     await page.getByTestId("clip-card").first().waitFor();
+    const failedCard = page.locator('[data-testid="clip-card"][data-status="failed"]');
+    await failedCard.waitFor({ timeout: 240_000 });
+    await expect(failedCard.getByRole("alert").innerText()).resolves.toBe(
+      "The motion model refused this scene.",
+    );
+    await expect(studio.clipStatuses()).resolves.toEqual(
+      Array.from({ length: sceneCount }, (_, i) => (i === 1 ? "failed" : "complete")),
+    );
+    await expect(
+      page.getByRole("button", { name: "Compose the ad" }).isDisabled(),
+    ).resolves.toBe(true);
+    await studio.screenshot("4-clips-failed");
+    await failedCard.getByRole("button", { name: "Retry scene 2" }).click();
     await studio.waitForClips();
     expect(await studio.clipStatuses()).toEqual(Array(sceneCount).fill("complete"));
     await expect(page.getByText("All clips are ready").isVisible()).resolves.toBe(true);

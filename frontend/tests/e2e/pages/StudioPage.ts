@@ -104,6 +104,33 @@ export class StudioPage {
     return (await this.page.getByTestId("scene-timeline").locator("figcaption").innerText()).replace(/\s+/g, " ");
   }
 
+  /**
+   * Make the first finished clip job report scene `sceneNumber` as failed, once: the browser
+   * sees the backend's real answer with that one clip turned into a failure.
+   */
+  async failSceneOnce(sceneNumber: number, message: string) {
+    let doctored = false;
+    await this.page.route("**/api/video/status/**", async (route) => {
+      if (doctored) return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      if (body.status === "complete") {
+        doctored = true;
+        body.status = "failed";
+        body.error = { code: "clips_failed", message: "1 clip failed." };
+        for (const clip of body.clips) {
+          if (clip.scene_number !== sceneNumber) continue;
+          Object.assign(clip, {
+            status: "failed",
+            video_url: null,
+            error: { code: "provider_error", message },
+          });
+        }
+      }
+      return route.fulfill({ response, json: body });
+    });
+  }
+
   async clipStatuses(): Promise<string[]> {
     return this.page
       .getByTestId("clip-card")
