@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect } from "react";
 import { ArrowLeft, RefreshCw } from "lucide-react";
 
 import { CostNote } from "@/components/studio/CostNote";
 import { NewAdButton } from "@/components/studio/NewAdButton";
 import { Notice } from "@/components/studio/Notice";
-import { RequestError } from "@/components/studio/RequestError";
+import { failureOf, RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
 import { Button } from "@/components/ui/button";
+import { useAutoStart } from "@/hooks/useAutoStart";
 import { useVideoComposition } from "@/hooks/useVideoComposition";
 import { formatSeconds } from "@/lib/timing";
 import { useAppStore } from "@/store/appStore";
@@ -29,14 +29,12 @@ export function CompositionStep() {
   const processing = status === "processing";
 
   // Arriving here with finished clips and nothing composed yet: start at once.
-  const shouldStart = !jobId && !finalVideo && !request;
-  useEffect(() => {
-    if (shouldStart) void start();
-  }, [shouldStart, start]);
+  useAutoStart(!jobId && !finalVideo && !request, start);
 
   return (
     <section aria-labelledby="final-title">
       <StepHeader
+        id="final-title"
         title="Your ad"
         description="Thirty seconds, vertical, with music: ready to post."
         actions={
@@ -52,36 +50,23 @@ export function CompositionStep() {
           </>
         }
       />
-      <h2 id="final-title" className="sr-only">
-        Final ad
-      </h2>
       <div className="grid gap-4">
         {stale && !processing && (
-          <Notice
-            action={
-              <Button size="sm" variant="outline" onClick={() => void start()}>
-                Compose with the new clips
-              </Button>
-            }
-          >
+          <Notice actionLabel="Compose with the new clips" onAction={() => void start()}>
             The clips have changed since this ad was composed.
           </Notice>
         )}
-        {request?.state === "error" && request.error && (
-          <RequestError
-            title="Composition could not start"
-            error={request.error}
-            onRetry={() => void start()}
-          />
-        )}
-        {status === "failed" && jobError && (
-          <RequestError
-            title="Composition failed"
-            error={jobError}
-            onRetry={() => void start()}
-            retryLabel="Compose again"
-          />
-        )}
+        <RequestError
+          title="Composition could not start"
+          error={failureOf(request)}
+          onRetry={() => void start()}
+        />
+        <RequestError
+          title="Composition failed"
+          error={status === "failed" ? jobError : null}
+          onRetry={() => void start()}
+          retryLabel="Compose again"
+        />
         {processing || (starting && !finalVideo) ? (
           <CompositionProgress progress={processing ? progress : 0} clipCount={clipCount} />
         ) : finalVideo ? (

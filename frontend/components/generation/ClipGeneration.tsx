@@ -4,7 +4,7 @@ import { ArrowLeft, ArrowRight, Film, RefreshCw } from "lucide-react";
 
 import { CostNote } from "@/components/studio/CostNote";
 import { Notice } from "@/components/studio/Notice";
-import { RequestError } from "@/components/studio/RequestError";
+import { failureOf, RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
 import { Button } from "@/components/ui/button";
 import { useVideoGeneration } from "@/hooks/useVideoGeneration";
@@ -31,6 +31,7 @@ export function ClipGeneration() {
   return (
     <section aria-labelledby="clips-title">
       <StepHeader
+        id="clips-title"
         title="Clips"
         description="Each scene's seed image becomes a moving clip."
         actions={
@@ -53,36 +54,24 @@ export function ClipGeneration() {
           </>
         }
       />
-      <h2 id="clips-title" className="sr-only">
-        Clips
-      </h2>
       <div className="grid gap-4">
         {stale && !processing && (
-          <Notice
-            action={
-              <Button size="sm" variant="outline" onClick={() => void start()}>
-                Render the new storyboard
-              </Button>
-            }
-          >
+          <Notice actionLabel="Render the new storyboard" onAction={() => void start()}>
             The storyboard has changed since these clips were rendered.
           </Notice>
         )}
-        {request?.state === "error" && request.error && (
-          <RequestError
-            title="The clips could not be started"
-            error={request.error}
-            onRetry={() => void start()}
-          />
-        )}
-        {status === "failed" && jobError && failed.length === 0 && (
-          <RequestError
-            title="Clip rendering stopped"
-            error={jobError}
-            onRetry={() => void start()}
-            retryLabel="Render again"
-          />
-        )}
+        <RequestError
+          title="The clips could not be started"
+          error={failureOf(request)}
+          onRetry={() => void start()}
+        />
+        {/* A job that failed as a whole; failed clips speak for themselves on their cards. */}
+        <RequestError
+          title="Clip rendering stopped"
+          error={status === "failed" && failed.length === 0 ? jobError : null}
+          onRetry={() => void start()}
+          retryLabel="Render again"
+        />
         {!hasJob ? (
           <div className="flex flex-col items-center gap-4 rounded-xl border border-dashed py-12 text-center">
             <Film className="size-8 text-brand" aria-hidden />

@@ -1,14 +1,14 @@
 "use client";
 
-import { useEffect } from "react";
 import { ArrowLeft, ArrowRight, RefreshCw } from "lucide-react";
 
 import { Notice } from "@/components/studio/Notice";
-import { RequestError } from "@/components/studio/RequestError";
+import { failureOf, RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useAutoStart } from "@/hooks/useAutoStart";
 import { useMoodGeneration } from "@/hooks/useMoodGeneration";
 import { useAppStore } from "@/store/appStore";
 
@@ -40,14 +40,12 @@ export function MoodGallery() {
   const loading = request?.state === "loading";
 
   // First visit: nothing to choose from yet, so start painting at once.
-  const shouldStart = moods.length === 0 && !request;
-  useEffect(() => {
-    if (shouldStart) void generate();
-  }, [shouldStart, generate]);
+  useAutoStart(moods.length === 0 && !request, generate);
 
   return (
     <section aria-labelledby="moods-title">
       <StepHeader
+        id="moods-title"
         title="Choose a mood"
         description="Three visual directions for your ad, four reference images each."
         actions={
@@ -69,28 +67,17 @@ export function MoodGallery() {
           </>
         }
       />
-      <h2 id="moods-title" className="sr-only">
-        Moods
-      </h2>
       <div className="grid gap-4">
         {stale && !loading && (
-          <Notice
-            action={
-              <Button size="sm" variant="outline" onClick={() => void generate()}>
-                Regenerate for the new brief
-              </Button>
-            }
-          >
+          <Notice actionLabel="Regenerate for the new brief" onAction={() => void generate()}>
             The brief has changed since these moods were made.
           </Notice>
         )}
-        {request?.state === "error" && request.error && (
-          <RequestError
-            title="The moods could not be made"
-            error={request.error}
-            onRetry={() => void generate()}
-          />
-        )}
+        <RequestError
+          title="The moods could not be made"
+          error={failureOf(request)}
+          onRetry={() => void generate()}
+        />
         {loading ? (
           <MoodSkeletons />
         ) : moods.length === 0 ? (

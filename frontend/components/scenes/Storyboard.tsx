@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect } from "react";
 import { ArrowLeft, ArrowRight, RefreshCw } from "lucide-react";
 
 import { Notice } from "@/components/studio/Notice";
-import { RequestError } from "@/components/studio/RequestError";
+import { failureOf, RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useAutoStart } from "@/hooks/useAutoStart";
 import { useScenePlanning } from "@/hooks/useScenePlanning";
 import { useAppStore } from "@/store/appStore";
 import { storyboardReady } from "@/store/selectors";
@@ -25,14 +25,12 @@ export function Storyboard() {
   const planning = planRequest?.state === "loading";
   const painting = seedsRequest?.state === "loading";
 
-  const shouldStart = scenePlan === null && !planRequest;
-  useEffect(() => {
-    if (shouldStart) void plan();
-  }, [shouldStart, plan]);
+  useAutoStart(scenePlan === null && !planRequest, plan);
 
   return (
     <section aria-labelledby="storyboard-title">
       <StepHeader
+        id="storyboard-title"
         title="Storyboard"
         description="Edit what each scene shows and how long it lasts; the ad always stays 30 seconds."
         actions={
@@ -53,35 +51,22 @@ export function Storyboard() {
           </>
         }
       />
-      <h2 id="storyboard-title" className="sr-only">
-        Storyboard
-      </h2>
       <div className="grid gap-4">
         {stale && !planning && (
-          <Notice
-            action={
-              <Button size="sm" variant="outline" onClick={() => void plan()}>
-                Re-plan for the current mood
-              </Button>
-            }
-          >
+          <Notice actionLabel="Re-plan for the current mood" onAction={() => void plan()}>
             This storyboard was planned for another mood or an earlier brief.
           </Notice>
         )}
-        {planRequest?.state === "error" && planRequest.error && (
-          <RequestError
-            title="The storyboard could not be planned"
-            error={planRequest.error}
-            onRetry={() => void plan()}
-          />
-        )}
-        {seedsRequest?.state === "error" && seedsRequest.error && (
-          <RequestError
-            title="The seed images could not be painted"
-            error={seedsRequest.error}
-            onRetry={() => void paintSeeds()}
-          />
-        )}
+        <RequestError
+          title="The storyboard could not be planned"
+          error={failureOf(planRequest)}
+          onRetry={() => void plan()}
+        />
+        <RequestError
+          title="The seed images could not be painted"
+          error={failureOf(seedsRequest)}
+          onRetry={() => void paintSeeds()}
+        />
         {planning ? (
           <div className="grid gap-3" aria-busy="true" aria-label="Planning the storyboard">
             <Skeleton className="h-9 w-full" />

@@ -1,15 +1,26 @@
 import { Info } from "lucide-react";
 
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
-/** A quiet note with an optional action, e.g. "made from an earlier brief — regenerate?". */
-export function Notice({ children, action }: { children: React.ReactNode; action?: React.ReactNode }) {
+/** A quiet note with one action, e.g. "made from an earlier brief" and "Regenerate". */
+export function Notice({
+  children,
+  actionLabel,
+  onAction,
+}: {
+  children: React.ReactNode;
+  actionLabel: string;
+  onAction: () => void;
+}) {
   return (
     <Alert className="border-brand/40 bg-accent/40">
       <Info aria-hidden />
       <AlertDescription className="flex flex-wrap items-center justify-between gap-2 text-foreground">
         <span>{children}</span>
-        {action}
+        <Button size="sm" variant="outline" onClick={onAction}>
+          {actionLabel}
+        </Button>
       </AlertDescription>
     </Alert>
   );

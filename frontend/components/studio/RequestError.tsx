@@ -2,9 +2,16 @@ import { AlertCircle, RefreshCw } from "lucide-react";
 
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { RequestStatus } from "@/store/types";
 import type { ErrorInfo } from "@/types/shared.types";
 
-/** A failed request: what went wrong, in the backend's words, and a way to try again. */
+/** The error of a tracked request, if it failed. */
+export function failureOf(status: RequestStatus | undefined): ErrorInfo | null {
+  return status?.state === "error" ? (status.error ?? null) : null;
+}
+
+/** A failed request: what went wrong, in the backend's words, and a way to try again.
+ * Renders nothing when there is no error. */
 export function RequestError({
   title,
   error,
@@ -12,10 +19,11 @@ export function RequestError({
   retryLabel = "Try again",
 }: {
   title: string;
-  error: ErrorInfo;
+  error: ErrorInfo | null | undefined;
   onRetry?: () => void;
   retryLabel?: string;
 }) {
+  if (!error) return null;
   return (
     <Alert variant="destructive" data-error-code={error.code}>
       <AlertCircle aria-hidden />

@@ -17,6 +17,7 @@ export function VisionStep() {
   return (
     <section aria-labelledby="vision-title">
       <StepHeader
+        id="vision-title"
         title="Your vision"
         description="Tell the creative director about your product. The brief fills in as you talk, and you can edit any field."
         actions={
@@ -25,9 +26,6 @@ export function VisionStep() {
           </Button>
         }
       />
-      <span id="vision-title" className="sr-only">
-        Vision chat
-      </span>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <ChatInterface />
         <CreativeBriefSummary />
