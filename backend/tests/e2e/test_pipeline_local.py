@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import BASE_URL, ClientFactory
 from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
-from tests.utils.factories import brief, poll
+from tests.utils.walkthrough import make_an_ad
 
 
 @pytest.mark.slow
@@ -20,31 +20,8 @@ async def test_every_endpoint_in_order_makes_a_real_ad(
     api: ClientFactory, media_root: Path
 ) -> None:
     async with api() as client:
-        moods = (await client.post("/api/moods/generate", json={"creative_brief": brief()})).json()
-        chosen = moods["moods"][0]
-        plan = (
-            await client.post(
-                "/api/scenes/plan", json={"creative_brief": brief(), "selected_mood": chosen}
-            )
-        ).json()["scene_plan"]
-        seeded = (
-            await client.post(
-                "/api/scenes/seeds",
-                json={"scenes": plan["scenes"], "mood_style": chosen, "creative_brief": brief()},
-            )
-        ).json()["scenes_with_seeds"]
-        job = (await client.post("/api/video/generate", json={"scenes": seeded})).json()
-        clips, _ = await poll(client, f"/api/video/status/{job['job_id']}", within=300)
-        assert clips["status"] == "complete", clips
-        composing = (
-            await client.post(
-                "/api/video/compose",
-                json={"clips": clips["clips"], "mood": chosen, "creative_brief": brief()},
-            )
-        ).json()
-        final, _ = await poll(
-            client, f"/api/video/compose/status/{composing['job_id']}", within=300
-        )
+        ad = await make_an_ad(client)
+    final = ad.final
     assert final["status"] == "complete", final
     assert_is_the_final_ad(media_root / final["final_video_url"].removeprefix(f"{BASE_URL}/media/"))
 

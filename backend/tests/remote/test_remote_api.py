@@ -18,6 +18,7 @@ from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.replicate_api import FakeReplicate
 from tests.utils.assertions import assert_is_the_final_ad
 from tests.utils.factories import brief, mood, poll, scenes
+from tests.utils.walkthrough import make_an_ad
 
 pytestmark = pytest.mark.anyio
 
@@ -57,33 +58,15 @@ async def test_every_endpoint_in_order_makes_an_ad_from_remote_clips(
     api: ClientFactory, media_root: Path, fake_replicate: FakeReplicate, fake_openai: FakeOpenAI
 ) -> None:
     async with api() as client:
-        moods = (await client.post("/api/moods/generate", json={"creative_brief": brief()})).json()
-        assert len(moods["moods"]) == 3 and all(
-            len(m["reference_images"]) == 4 for m in moods["moods"]
-        )
-        chosen = moods["moods"][0]
-        plan = (
-            await client.post(
-                "/api/scenes/plan", json={"creative_brief": brief(), "selected_mood": chosen}
-            )
-        ).json()["scene_plan"]
-        seeded = (
-            await client.post(
-                "/api/scenes/seeds",
-                json={"scenes": plan["scenes"], "mood_style": chosen, "creative_brief": brief()},
-            )
-        ).json()["scenes_with_seeds"]
-        job = (await client.post("/api/video/generate", json={"scenes": seeded})).json()
-        clips, progress = await poll(client, f"/api/video/status/{job['job_id']}")
-        composing = (
-            await client.post(
-                "/api/video/compose",
-                json={"clips": clips["clips"], "mood": chosen, "creative_brief": brief()},
-            )
-        ).json()
-        final, _ = await poll(client, f"/api/video/compose/status/{composing['job_id']}")
-        anyjob = (await client.get(f"/api/status/{composing['job_id']}")).json()
-
+        ad = await make_an_ad(client)
+    moods, seeded, clips, progress, final = (
+        ad.moods,
+        ad.seeded,
+        ad.clips,
+        ad.clip_progress,
+        ad.final,
+    )
+    assert len(moods["moods"]) == 3 and all(len(m["reference_images"]) == 4 for m in moods["moods"])
     assert clips["status"] == "complete", clips
     assert progress == sorted(progress)
     # Six 5 s scenes: each clip asks Kling for 5 s, at $0.05 a second.
@@ -94,7 +77,7 @@ async def test_every_endpoint_in_order_makes_an_ad_from_remote_clips(
     assert [item["model"] for item in final["cost"]["items"]] == [
         "meta/musicgen:671ac645ce5e552cc63a54a2bbff63fcf798043055d2dac5fc9e36a837eedcfb"
     ]
-    assert anyjob["cost"] == final["cost"]
+    assert ad.any_job["cost"] == final["cost"]
     for body in (moods, seeded, clips, final):
         assert_only_our_urls(body, fake_replicate)
     assert final["final_video_url"].startswith(f"{BASE_URL}/media/")
