@@ -47,7 +47,14 @@ export function useScenePlanning() {
     if (!plan || !creativeBrief || !style) return;
     await tracked("seeds", async () => {
       const seeded = await generateSeeds(toScenes(plan.scenes), style, creativeBrief);
-      for (const scene of seeded) {
+      const painted = new Set(
+        useAppStore
+          .getState()
+          .scenePlan?.scenes.filter((scene) => scene.seed_image_url)
+          .map((scene) => scene.scene_number),
+      );
+      // Scenes that already have an image (a take the user chose) keep it.
+      for (const scene of seeded.filter((s) => !painted.has(s.scene_number))) {
         setSceneSeed(scene.scene_number, scene.seed_image_url, 0, scene.description);
       }
     });
@@ -70,6 +77,9 @@ export function useScenePlanning() {
           variation: 0,
         })),
       });
+      // Seeds are next: say so now, or a render between the two requests would see a plan
+      // with no images and nothing painting them, and start painting twice.
+      state.setRequest("seeds", { state: "loading" });
       return true;
     });
     if (planned) await paintSeeds();

@@ -26,6 +26,9 @@ export function Storyboard() {
   const painting = seedsRequest?.state === "loading";
 
   useAutoStart(scenePlan === null && !planRequest, plan);
+  // A reload while seeds were painting leaves a plan without images: paint the rest.
+  const unpainted = Boolean(scenePlan?.scenes.some((scene) => !scene.seed_image_url));
+  useAutoStart(unpainted && !planRequest && !seedsRequest, paintSeeds);
 
   return (
     <section aria-labelledby="storyboard-title">

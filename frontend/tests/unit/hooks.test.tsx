@@ -88,6 +88,27 @@ describe("useMoodGeneration", () => {
 });
 
 describe("useScenePlanning", () => {
+  test("painting the missing seeds keeps the takes the user already has", async () => {
+    chooseMood();
+    store().setScenePlan({
+      total_duration: 30,
+      sourceKey: planKey(BRIEF, "mood-a"),
+      scenes: SCENES.map((s) => ({
+        ...s,
+        seed_image_url: s.scene_number === 1 ? "http://api/media/seeds/chosen-take.png" : null,
+        seed_description: s.scene_number === 1 ? s.description : null,
+        variation: s.scene_number === 1 ? 3 : 0,
+      })),
+    });
+    stubBackend({ "POST /api/scenes/seeds": () => jsonResponse({ scenes_with_seeds: SEEDED }) });
+    const { result } = renderHook(() => useScenePlanning());
+
+    await act(() => result.current.paintSeeds());
+    const scenes = store().scenePlan!.scenes;
+    expect(scenes[0]).toMatchObject({ seed_image_url: "http://api/media/seeds/chosen-take.png", variation: 3 });
+    expect(scenes.slice(1).map((s) => s.seed_image_url)).toEqual(SEEDED.slice(1).map((s) => s.seed_image_url));
+  });
+
   test("plan() stores the storyboard, then paints a seed for every scene", async () => {
     chooseMood();
     const calls = stubBackend({
