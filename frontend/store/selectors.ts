@@ -1,4 +1,5 @@
 /** Derived state, as pure functions of the store: read them through `useAppStore(selector)`. */
+import { sumsToTotal } from "@/lib/timing";
 import type { Mood } from "@/types/mood.types";
 import type { Step } from "@/types/shared.types";
 
@@ -9,9 +10,14 @@ export function selectedMood(state: AppState): Mood | null {
   return state.moods.find((m) => m.mood_id === state.selectedMoodId) ?? null;
 }
 
+/** Every scene has its seed image, and the durations still make the 30 s the backend expects. */
 export function storyboardReady(state: AppState): boolean {
   const scenes = state.scenePlan?.scenes ?? [];
-  return scenes.length > 0 && scenes.every((s) => Boolean(s.seed_image_url));
+  return (
+    scenes.length > 0 &&
+    scenes.every((s) => Boolean(s.seed_image_url)) &&
+    sumsToTotal(scenes.map((s) => s.duration))
+  );
 }
 
 export function clipsReady(state: AppState): boolean {

@@ -9,6 +9,3 @@ export interface ErrorInfo {
 }
 
 export type Step = 1 | 2 | 3 | 4 | 5;
-
-/** A request's life in the UI: every async action has all four. */
-export type RequestState = "idle" | "loading" | "error" | "done";

@@ -149,6 +149,18 @@ describe("storyboard edits through the store", () => {
     expect(durations().reduce((a, b) => a + b)).toBe(30);
   });
 
+  test("a storyboard whose durations do not make 30 s is not ready for clips", () => {
+    seedStudio();
+    expect(storyboardReady(store())).toBe(true);
+    const plan = store().scenePlan!;
+    // Restored from an older save, say: the backend would refuse these durations.
+    store().setScenePlan({
+      ...plan,
+      scenes: plan.scenes.map((s, i) => (i === 0 ? { ...s, duration: s.duration + 1 } : s)),
+    });
+    expect(storyboardReady(store())).toBe(false);
+  });
+
   test("an unknown scene number changes nothing", () => {
     seedStudio();
     const before = store().scenePlan;
