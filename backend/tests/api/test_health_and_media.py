@@ -65,7 +65,7 @@ async def test_media_is_served_with_ranges_and_refuses_escapes(
     assert whole.status_code == 200 and whole.content == bytes(range(100))
     assert part.status_code == 206 and part.content == bytes(range(10, 20))
     assert missing.status_code == 404 and missing.json()["code"] == "media_not_found"
-    assert escape.status_code == 403 and escape.json()["code"] == "media_path_refused"
+    assert escape.status_code == 400 and escape.json()["code"] == "media_path_refused"
 
 
 async def test_media_downloads_as_an_attachment_under_a_safe_name(
