@@ -14,6 +14,7 @@ from app.error_handlers import install_error_handlers
 from app.providers.registry import Providers
 from app.request_limits import BodyLimits
 from app.routers import director, health, media, moods, scenes, status, video
+from app.routers.responses import SERVER
 from app.runtime import open_runtime
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         summary="Turn a conversation about a product into a finished 30-second vertical video ad.",
         version="0.1.0",
         lifespan=lifespan,
+        responses=SERVER,
     )
     app.add_middleware(BodyLimits)
     app.add_middleware(

@@ -7,9 +7,10 @@ from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse
 
 from app.deps import StoreDep
+from app.routers.responses import FILE_RESPONSES, MEDIA, PARAMETERS, merge
 from app.storage.media_types import MEDIA_HEADERS, attachment_name, media_type_for
 
-router = APIRouter(tags=["media"])
+router = APIRouter(tags=["media"], responses=merge(MEDIA, PARAMETERS))
 
 MEDIA_PATH = "/media/{key:path}"
 
@@ -23,13 +24,18 @@ DownloadName = Annotated[
 ]
 
 
-@router.get(MEDIA_PATH, response_class=FileResponse)
+@router.get(MEDIA_PATH, response_class=FileResponse, responses=FILE_RESPONSES)
 async def media(key: str, store: StoreDep, download: DownloadName = None) -> FileResponse:
     """A stored asset; supports range requests so browsers can seek in videos."""
     return _file_response(store.resolve(key), download)
 
 
-@router.head(MEDIA_PATH, response_class=FileResponse, operation_id="media_head")
+@router.head(
+    MEDIA_PATH,
+    response_class=FileResponse,
+    responses={200: FILE_RESPONSES[200]},
+    operation_id="media_head",
+)
 async def media_head(key: str, store: StoreDep, download: DownloadName = None) -> FileResponse:
     """The headers `GET` sends for a stored asset (type, length, ETag), without its bytes."""
     return _file_response(store.resolve(key), download)

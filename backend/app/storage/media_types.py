@@ -20,7 +20,7 @@ MEDIA_TYPES: dict[str, str] = {
     ".m4a": "audio/mp4",
     ".mp3": "audio/mpeg",
     ".json": "application/json",
-    ".vtt": "text/vtt; charset=utf-8",
+    ".vtt": "text/vtt",  # Starlette adds the charset to text types
     ".srt": "application/x-subrip",
 }
 """Suffix → Content-Type of every kind of file the store holds."""
