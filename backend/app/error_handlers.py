@@ -3,7 +3,8 @@
 Domain errors (`app.errors`) carry both. Refusals made by the framework itself (no such route,
 wrong method, a body that is not JSON) get a sentence of ours instead of Starlette's
 two-word phrase. Nothing else ever leaves: an unexpected exception is logged whole and answered
-with a fixed sentence, so no path, host, URL or trace reaches a client.
+with a fixed sentence, so no path, host, URL or trace reaches a client; and every sentence
+passes `redact` on its way out, in case one quotes what it should not.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from app.errors import ReelsmithError
+from app.redact import redact
 from app.request_limits import RequestRefused
 
 logger = logging.getLogger(__name__)
@@ -47,14 +49,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
 async def _domain_error(request: Request, exc: ReelsmithError) -> JSONResponse:
     return JSONResponse(
-        status_code=exc.status_code, content={"detail": exc.message, "code": exc.code}
+        status_code=exc.status_code, content={"detail": redact(exc.message), "code": exc.code}
     )
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     # Field-level detail, without echoing the (possibly huge) input back.
     errors = [
-        {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
+        {"loc": list(error["loc"]), "msg": redact(str(error["msg"])), "type": error["type"]}
         for error in exc.errors()
     ]
     return JSONResponse(
@@ -68,7 +70,7 @@ async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
     elif exc.status_code in _HTTP_ERRORS:
         code, detail = _HTTP_ERRORS[exc.status_code]
     else:
-        code, detail = _phrase_code(exc.status_code), exc.detail
+        code, detail = _phrase_code(exc.status_code), redact(str(exc.detail))
     return JSONResponse(
         status_code=exc.status_code, content={"detail": detail, "code": code}, headers=exc.headers
     )

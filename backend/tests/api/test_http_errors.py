@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
 from app.config import Settings
+from app.errors import ProviderError
 from app.main import create_app
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import MoodDirection
+from app.providers.base import ImageSpec, MotionSpec, ProgressCallback
 from app.providers.local.director import LocalDirector
 from app.providers.registry import Providers
 from app.request_limits import BODY_LIMIT_KEY, MAX_BODY_BYTES, BodyLimits
 from tests.conftest import BASE_URL, ClientFactory
-from tests.utils.factories import brief, fake_providers
+from tests.utils.factories import brief, fake_providers, mood, poll, scenes
 from tests.utils.fakes import FakeImages, FakeMotion, FakeMusic
 
 pytestmark = pytest.mark.anyio
@@ -175,3 +178,47 @@ async def test_brackets_inside_chat_text_are_not_nesting(api: ClientFactory) -> 
     async with api(fake_providers()) as client:
         response = await client.post("/api/director/brief", json={"messages": [message]})
     assert response.status_code == 200, response.text
+
+
+class _ChattyImages(FakeImages):
+    """A provider error that quotes what it should not, as an SDK message often does."""
+
+    async def generate(self, spec: ImageSpec, out: Path) -> Path:
+        raise ProviderError(
+            "Download of https://replicate.delivery/pbxt/abc/out.png to "
+            "/srv/reelsmith/media/moods/x.png failed: 10.1.2.3:443 reset the connection."
+        )
+
+
+async def test_a_domain_error_never_quotes_a_url_an_address_or_a_path(api: ClientFactory) -> None:
+    providers = Providers(LocalDirector(), _ChattyImages(), FakeMotion(), FakeMusic())
+    async with api(providers) as client:
+        response = await client.post("/api/moods/generate", json={"creative_brief": brief()})
+    assert response.status_code == 502
+    assert response.json() == {
+        "detail": "Download of a URL to a file failed: an address reset the connection.",
+        "code": "provider_error",
+    }
+
+
+class _ChattyMotion(FakeMotion):
+    async def animate(
+        self, spec: MotionSpec, out: Path, on_progress: ProgressCallback | None = None
+    ) -> Path:
+        raise ProviderError(f"The motion model could not read {spec.image} from http://10.0.0.7/x.")
+
+
+async def test_a_job_error_never_quotes_a_url_or_a_path(api: ClientFactory) -> None:
+    providers = Providers(LocalDirector(), FakeImages(), _ChattyMotion(), FakeMusic())
+    async with api(providers) as client:
+        seeded = await client.post(
+            "/api/scenes/seeds", json={"scenes": scenes(), "mood_style": mood()}
+        )
+        started = await client.post(
+            "/api/video/generate", json={"scenes": seeded.json()["scenes_with_seeds"]}
+        )
+        done, _ = await poll(client, f"/api/video/status/{started.json()['job_id']}")
+    assert done["status"] == "failed"
+    for clip in done["clips"]:
+        assert clip["error"]["message"] == "The motion model could not read a file from a URL."
+    assert "/" not in done["error"]["message"]
