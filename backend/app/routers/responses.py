@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.models.errors import ErrorResponse, ValidationErrorResponse
+from app.request_limits import MAX_BODY_BYTES, MAX_JSON_DEPTH
 from app.storage.media_types import MEDIA_TYPES, OPAQUE
 
 Responses = dict[int | str, dict[str, Any]]
@@ -31,10 +32,10 @@ PARAMETERS: Responses = {
 
 BODY: Responses = {
     400: _error(
-        "The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels "
-        "(`body_too_deep`)."
+        "The body is not UTF-8 JSON (`bad_request`), or nests deeper than "
+        f"{MAX_JSON_DEPTH} levels (`body_too_deep`)."
     ),
-    413: _error("The body is larger than 2 MB (`body_too_large`)."),
+    413: _error(f"The body is larger than {MAX_BODY_BYTES // 2**20} MB (`body_too_large`)."),
     422: _error("A field of the body does not match the schema.", ValidationErrorResponse),
 }
 """Every route that reads a JSON body."""
