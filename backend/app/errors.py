@@ -4,7 +4,7 @@
     ├── NotFoundError              404 not_found
     │   ├── JobNotFound            404 job_not_found
     │   └── MediaNotFound          404 media_not_found
-    ├── MediaPathRefused           403 media_path_refused
+    ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
@@ -46,7 +46,7 @@ class MediaNotFound(NotFoundError):
 
 
 class MediaPathRefused(ReelsmithError):
-    status_code = 403
+    status_code = 400
     code = "media_path_refused"
 
 

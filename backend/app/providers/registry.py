@@ -1,10 +1,10 @@
 """Pick the implementation of each capability from settings.
 
 `auto` means remote when its key is set (`OPENAI_API_KEY` for the director,
-`REPLICATE_API_TOKEN` for images, motion and music), local otherwise; mixing is fine. Remote
-implementations are listed in `REMOTE_FACTORIES` and imported only when chosen, so a process
-without keys never loads the SDKs. `remote` without its key is a configuration error at
-start-up, not a surprise mid-job.
+`REPLICATE_API_TOKEN` for images, motion and music; a blank value is no key), local otherwise;
+mixing is fine. Remote implementations are listed in `REMOTE_FACTORIES` and imported only when
+chosen, so a process without keys never loads the SDKs. `remote` without its key is a
+configuration error at start-up, not a surprise mid-job.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from app.models.video import (
     RetryClipsRequest,
     VideoStatusResponse,
 )
+from app.routers.responses import BODY, JOB, PARAMETERS, RULES, STORAGE, merge
 from app.runtime import Runtime
 from app.services import clip_service, composition_service
 from app.utils.job_tracker import Job
@@ -32,7 +33,9 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
     return GenerateVideoResponse.model_validate(job.fields())
 
 
-@router.post("/generate", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/generate", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+)
 async def generate_video(
     request: GenerateVideoRequest, runtime: RuntimeDep
 ) -> GenerateVideoResponse:
@@ -40,7 +43,11 @@ async def generate_video(
     return _clips_response(clip_service.start_clip_job(runtime, request.scenes))
 
 
-@router.post("/generate/{job_id}/retry", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/generate/{job_id}/retry",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=merge(BODY, RULES, JOB, STORAGE),
+)
 async def retry_clips(
     job_id: str, request: RetryClipsRequest, runtime: RuntimeDep
 ) -> GenerateVideoResponse:
@@ -48,13 +55,15 @@ async def retry_clips(
     return _clips_response(clip_service.retry_clips(runtime, job_id, request.scene_numbers))
 
 
-@router.get("/status/{job_id}")
+@router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
 async def video_status(job_id: str, runtime: RuntimeDep) -> VideoStatusResponse:
     """Progress of a clip job, clip by clip."""
     return VideoStatusResponse.model_validate(_job_of_kind(runtime, job_id, JobKind.CLIPS).fields())
 
 
-@router.post("/compose", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/compose", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+)
 async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> ComposeResponse:
     """Start composing the final ad from finished clips, with generated music."""
     job = composition_service.start_compose_job(
@@ -63,7 +72,7 @@ async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> Compose
     return ComposeResponse.model_validate(job.fields())
 
 
-@router.get("/compose/status/{job_id}")
+@router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))
 async def compose_status(job_id: str, runtime: RuntimeDep) -> ComposeStatusResponse:
     """Progress of a composition job, and the final video once it is done."""
     job = _job_of_kind(runtime, job_id, JobKind.COMPOSE)

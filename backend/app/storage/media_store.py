@@ -2,11 +2,14 @@
 
 Provider URLs expire (Replicate's after about an hour), so nothing else is ever returned to a
 client. Keys are relative POSIX paths such as `clips/3f2a….mp4`; URLs are
-`{PUBLIC_BASE_URL}/media/{key}`. A key that escapes the root is refused, not resolved.
+`{PUBLIC_BASE_URL}/media/{key}`. A key that could mean anything but a plain file inside the root
+(`..`, an absolute path, a NUL, a backslash, a hidden temporary folder, a name longer than the
+file system takes) is refused before the disk is asked, never resolved.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -15,6 +18,36 @@ from urllib.parse import unquote, urlsplit
 from app.errors import MediaNotFound, MediaPathRefused
 
 MEDIA_PREFIX = "/media/"
+MAX_KEY_BYTES = 4096
+"""PATH_MAX on Linux: no longer key can name a file."""
+MAX_NAME_BYTES = 255
+"""NAME_MAX: no longer folder or file name exists."""
+_UNSAFE_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\\]")
+"""Control characters and backslashes: in no key we mint, and read differently by other tools."""
+
+
+def check_key(key: str) -> PurePosixPath:
+    """`key` as a path relative to the store root, or `MediaPathRefused` saying why not.
+
+    Names starting with a dot are the store's temporary work (a download in progress, a compose
+    folder) and never published.
+    """
+    try:
+        size = len(key.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise MediaPathRefused("A media key must be valid UTF-8 text.") from None
+    if not 0 < size <= MAX_KEY_BYTES:
+        raise MediaPathRefused(f"A media key is 1 to {MAX_KEY_BYTES} bytes long.")
+    if _UNSAFE_CHARACTERS.search(key):
+        raise MediaPathRefused("A media key has no control characters or backslashes.")
+    parts = key.split("/")
+    if any(not part or part.startswith(".") for part in parts):
+        raise MediaPathRefused(
+            "A media key is a relative path like clips/name.mp4, with no empty, `.` or `..` parts."
+        )
+    if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in parts):
+        raise MediaPathRefused(f"Each name in a media key is at most {MAX_NAME_BYTES} bytes long.")
+    return PurePosixPath(key)
 
 
 @dataclass(frozen=True)
@@ -43,9 +76,13 @@ class MediaStore:
         return self.url_for(path.resolve().relative_to(self.root).as_posix())
 
     def resolve(self, key: str) -> Path:
-        """The file behind a key; refuses keys outside the store, 404s missing files."""
+        """The file behind a key; refuses odd keys, 404s missing files and folders."""
         path = self._path_for(key)
-        if not path.is_file():
+        try:
+            found = path.is_file()
+        except OSError:  # the root and the key together are longer than the system takes
+            found = False
+        if not found:
             raise MediaNotFound(f"No media file at {key!r}.")
         return path
 
@@ -71,12 +108,9 @@ class MediaStore:
         return host in _LOOPBACK_NAMES and ours.hostname in _LOOPBACK_NAMES and port == ours.port
 
     def _path_for(self, key: str) -> Path:
-        relative = PurePosixPath(key)
-        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-            raise MediaPathRefused(f"{key!r} is not a path inside the media store.")
-        path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root):
-            raise MediaPathRefused(f"{key!r} is not a path inside the media store.")
+        path = (self.root / check_key(key)).resolve()
+        if not path.is_relative_to(self.root):  # a link pointing out of the store
+            raise MediaPathRefused("A media key must name a file inside the media store.")
         return path
 
 
