@@ -94,9 +94,8 @@ class Fetcher:
     async def _download(self, target: Target, partial: Path, kind: MediaKind) -> None:
         try:
             for _ in range(self.max_redirects + 1):
-                address = await self._address(target)
                 async with self._transports() as transport:
-                    response = await transport.handle_async_request(pinned_request(target, address))
+                    response = await self._connect(transport, target)
                     try:
                         if response.status_code in _REDIRECTS:
                             target = self._next_hop(target, response)
@@ -110,10 +109,21 @@ class Fetcher:
             raise FetchError(Reason.UNREACHABLE, f"{target.host}: {exc!r}") from exc
         raise FetchError(Reason.REDIRECTS, f"more than {self.max_redirects}")
 
-    async def _address(self, target: Target) -> IPAddress:
-        """The address to connect to: the one the URL spells, or the first record of its host."""
+    async def _connect(self, transport: httpx.AsyncBaseTransport, target: Target) -> httpx.Response:
+        """The GET, sent to the first checked address that takes a connection (a host with an
+        IPv6 record and no IPv6 route still answers on IPv4, as it would in a browser)."""
+        *others, last = await self._addresses(target)
+        for address in others:
+            try:
+                return await transport.handle_async_request(pinned_request(target, address))
+            except httpx.ConnectError:
+                continue
+        return await transport.handle_async_request(pinned_request(target, last))
+
+    async def _addresses(self, target: Target) -> list[IPAddress]:
+        """The address the URL spells, or every record of its host, all of them checked."""
         if target.address is not None:
-            return target.address
+            return [target.address]
         try:
             addresses = await self.resolver(target.host, target.port)
         except OSError as exc:
@@ -121,7 +131,7 @@ class Fetcher:
         if not addresses:
             raise FetchError(Reason.DNS, f"{target.host}: no address")
         self.policy.check_addresses(target, addresses)
-        return addresses[0]
+        return addresses
 
     def _next_hop(self, target: Target, response: httpx.Response) -> Target:
         location = response.headers.get("location")

@@ -166,6 +166,20 @@ async def test_each_request_goes_to_the_checked_address_with_the_name_kept(tmp_p
     assert rebinding.lookups == ["cdn.example.com"]
 
 
+async def test_the_next_checked_address_is_tried_when_one_does_not_connect(tmp_path: Path) -> None:
+    tried: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        tried.append(request.url.host)
+        if request.url.host == "2606:4700::1111":
+            raise httpx.ConnectError("no route to host", request=request)
+        return streamed(media.mp4(1))
+
+    both = ScriptedResolver({"cdn.example.com": ["2606:4700::1111", PUBLIC]})
+    await fetcher(both, handler).fetch("https://cdn.example.com/x", tmp_path / "a", VIDEO)
+    assert tried == ["2606:4700::1111", PUBLIC]
+
+
 async def test_one_private_record_refuses_the_name(tmp_path: Path) -> None:
     requests: list[httpx.Request] = []
 

@@ -1,8 +1,9 @@
 """One Replicate model, as a provider uses it: a concurrency cap, a prediction, its cost, and
 its output fetched into our store and checked.
 
-Each remote provider owns one runner, and the runner owns its connections (the client's
-transport and a download client) and closes them in `aclose()`.
+Each remote provider owns one runner, and the runner owns the client's transport and closes it
+in `aclose()`. Outputs are fetched with the process's one `Fetcher`, under the same policy as a
+client's links: a provider's answer is no more trusted than a user's.
 """
 
 from __future__ import annotations
