@@ -67,8 +67,9 @@ class Fetcher:
     ) -> Path:
         """Write `url` to `dest` whole and checked, and return the path; raises `FetchError`.
 
-        A `dest` without a suffix takes the one of the container found. `allow_data` admits a
-        base64 `data:` URL (a model may answer inline); a client's link is never one.
+        The bytes go to `<dest>.part` first and take their final name once checked. A `dest`
+        without a suffix takes the one of the container found. `allow_data` admits a base64
+        `data:` URL (a model may answer inline); a client's link is never one.
         """
         partial = dest.with_name(dest.name + ".part")
         try:
@@ -81,11 +82,9 @@ class Fetcher:
             except TimeoutError as exc:
                 raise FetchError(Reason.DEADLINE) from exc
             final = await asyncio.to_thread(self._verify, partial, dest, kind)
-        except FetchError as exc:
-            logger.warning("not fetched (%s)", exc)
-            partial.unlink(missing_ok=True)
-            raise
-        except BaseException:
+        except BaseException as exc:
+            if isinstance(exc, FetchError):
+                logger.warning("not fetched (%s)", exc)  # the log may name the host; no client does
             # Synchronous on purpose: it must happen even while the task is being cancelled.
             partial.unlink(missing_ok=True)
             raise

@@ -179,3 +179,19 @@ def test_every_record_of_a_name_must_be_public() -> None:
     with pytest.raises(Refused) as refused:
         policy.check_addresses(target, [ip_address("8.8.8.8"), ip_address("10.0.0.1")])
     assert refused.value.reason is Reason.LOCAL_ADDRESS
+
+
+def test_the_allow_list_and_limits_come_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.config import Settings
+    from app.fetching import build_fetcher
+
+    monkeypatch.setenv("FETCH_ALLOWED_HOSTS", "127.0.0.1, Fake.Local ,")
+    monkeypatch.setenv("FETCH_DEADLINE_SECONDS", "7.5")
+    monkeypatch.setenv("FETCH_MAX_REDIRECTS", "1")
+    fetcher = build_fetcher(Settings())
+    assert fetcher.policy.allowed_hosts == {"127.0.0.1", "fake.local"}
+    assert (fetcher.deadline, fetcher.max_redirects) == (7.5, 1)
+    monkeypatch.delenv("FETCH_ALLOWED_HOSTS")
+    assert build_fetcher(Settings()).policy.allowed_hosts == set()
