@@ -74,6 +74,28 @@ class MediaSettings(BaseSettings):
     """Largest foreign file we fetch into the store (a clip URL handed to compose, say)."""
 
 
+class FetchSettings(BaseSettings):
+    """How we fetch a URL we did not mint: a client's clip or image link, a model's output."""
+
+    model_config = _config("FETCH_")
+
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    """Hosts (names or addresses, as written in URLs) fetched even when they are private or
+    local, e.g. `FETCH_ALLOWED_HOSTS=127.0.0.1,media.lan`; comma-separated. Empty by default:
+    only public addresses are fetched."""
+    deadline_seconds: float = Field(default=120.0, gt=0)
+    """For a whole download, redirects included: a source that trickles fails at this point."""
+    max_redirects: int = Field(default=3, ge=0, le=10)
+    """Redirects followed per download, each checked like the first URL."""
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [host.strip() for host in value.split(",") if host.strip()]
+        return value
+
+
 class FFmpegSettings(BaseSettings):
     model_config = _config("FFMPEG_")
 
@@ -169,6 +191,7 @@ class Settings(BaseSettings):
     """Origins allowed to call the API from a browser (comma-separated in the environment)."""
 
     media: MediaSettings = Field(default_factory=MediaSettings)
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
     ffmpeg: FFmpegSettings = Field(default_factory=FFmpegSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)
     replicate: ReplicateSettings = Field(default_factory=ReplicateSettings)

@@ -6,12 +6,17 @@
     │   └── MediaNotFound          404 media_not_found
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
+    ├── FetchFailed                502 fetch_failed      (a client's link could not be fetched)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
     │   ├── ProviderTimedOut       504 provider_timed_out
     │   └── ProviderBadOutput      502 provider_bad_output
     └── RenderError                500 render_failed     (FFmpeg could not produce the file)
         └── RenderTimedOut         500 render_timed_out
+
+A link the fetch policy refuses from the URL alone is a 422 validation error on its field
+(`type: url_refused`), raised by the router before any job starts; `app.fetching` keeps its own
+reasons for the log and never shows them.
 
 Every error carries a stable `code` for programs and a `message` written for people. Services
 raise these and never import FastAPI; `app.main` maps them to responses in one handler.
@@ -53,6 +58,14 @@ class MediaPathRefused(ReelsmithError):
 class InvalidRequest(ReelsmithError):
     status_code = 422
     code = "invalid_request"
+
+
+class FetchFailed(ReelsmithError):
+    """A link a client gave us could not be brought in; the same sentence whatever the cause,
+    so that no answer tells what is on the network (a refused address, a 404, a TLS error)."""
+
+    status_code = 502
+    code = "fetch_failed"
 
 
 class ProviderError(ReelsmithError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from app.errors import InvalidRequest
+from app.fetching import IMAGE
 from app.ffmpeg.timing import clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
 from app.models.video import ErrorInfo, JobKind, JobStatus
@@ -106,7 +107,9 @@ async def _run(
 async def _render_clip(runtime: Runtime, job_id: str, scene: SceneWithSeed, length: float) -> None:
     number = scene.scene_number
     try:
-        image = await local_media_path(runtime, scene.seed_image_url, "seeds", ".png")
+        image = await local_media_path(
+            runtime, scene.seed_image_url, "seeds", IMAGE, f"the seed image of scene {number}"
+        )
         spec = MotionSpec(
             image=image,
             duration=length,

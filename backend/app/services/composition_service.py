@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
+from app.fetching import VIDEO
 from app.ffmpeg.timing import even_durations
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
@@ -65,9 +67,7 @@ async def _compose(
             if all(d is not None for d in durations)
             else even_durations(len(clips))
         )
-        paths = await gather_or_cancel(
-            *(local_media_path(runtime, clip.video_url, "clips", ".mp4") for clip in clips)
-        )
+        paths = await gather_or_cancel(*(_clip_file(runtime, clip) for clip in clips))
         runtime.jobs.advance(job_id, _FETCHED)
 
         music_target = runtime.store.allocate("music", ".wav")
@@ -94,3 +94,8 @@ async def _compose(
         raise
     except Exception as exc:
         runtime.jobs.fail(job_id, error_info(exc, "composing the video"))
+
+
+async def _clip_file(runtime: Runtime, clip: ComposeClip) -> Path:
+    what = f"the video of scene {clip.scene_number}"
+    return await local_media_path(runtime, clip.video_url, "clips", VIDEO, what)

@@ -92,11 +92,18 @@ class MediaStore:
         Matching on the path alone lets a URL built for `localhost` still resolve when the
         browser reached us as `127.0.0.1`.
         """
-        parts = urlsplit(url)
-        if parts.scheme not in ("", "http", "https"):
-            return None
-        if parts.scheme and parts.netloc and not self._is_our_origin(parts.hostname, parts.port):
-            return None
+        try:
+            parts = urlsplit(url)
+            if parts.scheme not in ("", "http", "https"):
+                return None
+            if (
+                parts.scheme
+                and parts.netloc
+                and not self._is_our_origin(parts.hostname, parts.port)
+            ):
+                return None
+        except ValueError:  # `http://[::1`, a port over 65535: not ours, and the fetch policy
+            return None  # refuses it as malformed
         if not parts.path.startswith(MEDIA_PREFIX):
             return None
         return unquote(parts.path[len(MEDIA_PREFIX) :])
