@@ -6,12 +6,14 @@
     │   └── MediaNotFound          404 media_not_found
     ├── MediaPathRefused           403 media_path_refused
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
+    │   └── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
     │   ├── ProviderTimedOut       504 provider_timed_out
     │   └── ProviderBadOutput      502 provider_bad_output
     └── RenderError                500 render_failed     (FFmpeg could not produce the file)
-        └── RenderTimedOut         500 render_timed_out
+        ├── RenderTimedOut         500 render_timed_out
+        └── RenderInputRefused     500 render_input_refused  (argv reads what we did not mean)
 
 Every error carries a stable `code` for programs and a `message` written for people. Services
 raise these and never import FastAPI; `app.main` maps them to responses in one handler.
@@ -55,6 +57,16 @@ class InvalidRequest(ReelsmithError):
     code = "invalid_request"
 
 
+class UnsupportedMedia(InvalidRequest):
+    """A file handed to FFmpeg is not one plain video, image or audio file we can read.
+
+    Checked before FFmpeg ever opens it: a manifest or playlist posing as a clip would make
+    FFmpeg fetch what it names, local files included.
+    """
+
+    code = "unsupported_media"
+
+
 class ProviderError(ReelsmithError):
     status_code = 502
     code = "provider_error"
@@ -80,3 +92,7 @@ class RenderError(ReelsmithError):
 
 class RenderTimedOut(RenderError):
     code = "render_timed_out"
+
+
+class RenderInputRefused(RenderError):
+    code = "render_input_refused"
