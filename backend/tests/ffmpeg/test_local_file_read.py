@@ -103,7 +103,6 @@ def test_ffmpeg_left_to_guess_puts_the_local_file_into_the_video(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="finding 2: the composer lets FFmpeg guess the demuxer")
 @pytest.mark.parametrize("kind", ["dash", "hls", "ffconcat", "sdp"])
 async def test_a_manifest_posing_as_a_clip_is_refused_before_ffmpeg_runs(
     kind: str, secret: Path, tmp_path: Path, recording_ffmpeg: tuple[FFmpegSettings, Path]
