@@ -22,10 +22,15 @@ def test_ffmpeg_is_found_without_any_system_setup() -> None:
     assert ffmpeg_path() == found
 
 
-def test_an_explicit_binary_wins_and_a_wrong_one_is_named(tmp_path: Path) -> None:
+def test_a_wrong_binary_names_the_setting_to_fix_and_logs_the_path(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     assert ffmpeg_path(FFmpegSettings(binary=ffmpeg_path())) == ffmpeg_path()
-    with pytest.raises(RenderError, match="nowhere/ffmpeg"):
-        ffmpeg_path(FFmpegSettings(binary=str(tmp_path / "nowhere" / "ffmpeg")))
+    wrong = tmp_path / "nowhere" / "ffmpeg"
+    with pytest.raises(RenderError, match="FFMPEG_BINARY") as failure:
+        ffmpeg_path(FFmpegSettings(binary=str(wrong)))
+    assert str(tmp_path) not in failure.value.message
+    assert str(wrong) in caplog.text, "the operator finds the path in the log"
 
 
 def test_probe_reads_video_and_audio_streams(tmp_path: Path) -> None:
