@@ -20,36 +20,13 @@ from app.config import FFmpegSettings
 from app.errors import UnsupportedMedia
 from app.ffmpeg.binary import ffmpeg_path
 from app.services.ffmpeg_service import ClipInput, compose_ad
+from tests.fakes.manifests import KINDS, manifest
 from tests.ffmpeg.conftest import make_clip
 
 pytestmark = pytest.mark.anyio
 
 MAGENTA = np.array([255, 0, 255])
 MARKER = b"REELSMITH-SECRET-MARKER"
-
-
-def _dash(secret: Path) -> str:
-    return f"""<?xml version="1.0"?>
-<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT2S"
-     minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
- <Period><AdaptationSet mimeType="video/mp4">
-  <Representation id="1" bandwidth="1000" width="64" height="114" codecs="avc1.64001e">
-   <BaseURL>{secret}</BaseURL>
-  </Representation>
- </AdaptationSet></Period>
-</MPD>
-"""
-
-
-def _hostile(kind: str, secret: Path) -> str:
-    return {
-        "dash": _dash(secret),
-        "hls": f"#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n{secret}\n#EXT-X-ENDLIST\n",
-        # Relative, portable names pass the concat demuxer's own "safe" check.
-        "ffconcat": f"ffconcat version 1.0\nfile {secret.name}\n",
-        "sdp": "v=0\no=- 0 0 IN IP4 127.0.0.1\ns=x\nc=IN IP4 127.0.0.1\nt=0 0\n"
-        "m=video 5004 RTP/AVP 96\na=rtpmap:96 H264/90000\n",
-    }[kind]
 
 
 @pytest.fixture
@@ -93,7 +70,7 @@ def test_ffmpeg_left_to_guess_puts_the_local_file_into_the_video(
 ) -> None:
     """The attack is real: these files do leak when the demuxer is not forced."""
     hostile = secret.parent / "hostile.mp4"
-    hostile.write_text(_hostile(kind, secret))
+    hostile.write_text(manifest(kind, secret))
     out = tmp_path / "leak.mp4"
     subprocess.run(
         [ffmpeg_path(), "-v", "error", "-y", "-i", str(hostile), "-frames:v", "5", str(out)],
@@ -103,14 +80,14 @@ def test_ffmpeg_left_to_guess_puts_the_local_file_into_the_video(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", ["dash", "hls", "ffconcat", "sdp"])
+@pytest.mark.parametrize("kind", KINDS)
 async def test_a_manifest_posing_as_a_clip_is_refused_before_ffmpeg_runs(
     kind: str, secret: Path, tmp_path: Path, recording_ffmpeg: tuple[FFmpegSettings, Path]
 ) -> None:
     settings, runs = recording_ffmpeg
     honest = make_clip(tmp_path / "honest.mp4", "gray", size="64x114", seconds=15.5)
     hostile = secret.parent / "3f2a9c.mp4"
-    hostile.write_text(_hostile(kind, secret))
+    hostile.write_text(manifest(kind, secret))
     out = tmp_path / "ads" / "ad.mp4"
     clips = [ClipInput(honest, 15.0), ClipInput(hostile, 15.0)]
     with pytest.raises(UnsupportedMedia) as refused:
