@@ -137,7 +137,6 @@ _INPUT_OPTIONS = {
     "-protocol_whitelist": 1,
     "-safe": 1,
     "-t": 1,
-    "-ss": 1,
     "-framerate": 1,
     "-re": 0,
 }
