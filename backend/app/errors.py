@@ -6,13 +6,15 @@
     │   └── MediaNotFound          404 media_not_found
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
+    │   └── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
     ├── FetchFailed                502 fetch_failed      (a client's link could not be fetched)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
     │   ├── ProviderTimedOut       504 provider_timed_out
     │   └── ProviderBadOutput      502 provider_bad_output
     └── RenderError                500 render_failed     (FFmpeg could not produce the file)
-        └── RenderTimedOut         500 render_timed_out
+        ├── RenderTimedOut         500 render_timed_out
+        └── RenderInputRefused     500 render_input_refused  (argv reads what we did not mean)
 
 A link the fetch policy refuses from the URL alone is a 422 validation error on its field
 (`type: url_refused`), raised by the router before any job starts; `app.fetching` keeps its own
@@ -66,6 +68,14 @@ class FetchFailed(ReelsmithError):
 
     status_code = 502
     code = "fetch_failed"
+class UnsupportedMedia(InvalidRequest):
+    """A file handed to FFmpeg is not one plain video, image or audio file we can read.
+
+    Checked before FFmpeg ever opens it: a manifest or playlist posing as a clip would make
+    FFmpeg fetch what it names, local files included.
+    """
+
+    code = "unsupported_media"
 
 
 class ProviderError(ReelsmithError):
@@ -93,3 +103,7 @@ class RenderError(ReelsmithError):
 
 class RenderTimedOut(RenderError):
     code = "render_timed_out"
+
+
+class RenderInputRefused(RenderError):
+    code = "render_input_refused"
