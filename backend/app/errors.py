@@ -68,6 +68,8 @@ class FetchFailed(ReelsmithError):
 
     status_code = 502
     code = "fetch_failed"
+
+
 class UnsupportedMedia(InvalidRequest):
     """A file handed to FFmpeg is not one plain video, image or audio file we can read.
 

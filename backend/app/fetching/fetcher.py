@@ -26,7 +26,7 @@ from app.fetching.kinds import MediaKind
 from app.fetching.policy import FetchPolicy, Target
 from app.fetching.resolver import Resolver, system_resolver
 from app.fetching.transport import TransportFactory, pinned_request, pinned_transports
-from app.storage.sniff import sniff_file
+from app.ffmpeg.sniff import sniff_file
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import av
 
 from app.errors import MediaNotFound, UnsupportedMedia
 from app.ffmpeg.inputs import DEMUXERS, PROTOCOLS, FileInput, MediaKind
-from app.ffmpeg.sniff import HEAD_BYTES, sniff
+from app.ffmpeg.sniff import Container, sniff_file
 
 logger = logging.getLogger(__name__)
 
@@ -63,20 +63,30 @@ def probe(path: Path, what: str = "The file", kind: MediaKind = "video") -> Medi
     `what` and `kind` only word the error: "{what} could not be read as {a video}".
     """
     try:
-        with path.open("rb") as source:
-            demuxer = sniff(source.read(HEAD_BYTES))
-        if demuxer is None:
+        container = sniff_file(path)
+        if container is None:
             raise _unsupported(path, what, kind, "no accepted format starts this way")
-        # `file:` and the whitelist: whatever the demuxer meets, it reads this file only.
-        with av.open(
-            f"file:{path}", format=demuxer, options={"protocol_whitelist": PROTOCOLS}
-        ) as container:
-            return _info(container, demuxer)
+        with open_forced(path, container) as media:
+            return _info(media, container.demuxer)
     except FileNotFoundError as exc:
         logger.warning("missing %s (%s)", path, what)
         raise MediaNotFound(f"{what} is missing.") from exc
     except (av.FFmpegError, OSError, ValueError) as exc:
         raise _unsupported(path, what, kind, repr(exc)) from exc
+
+
+def open_forced(path: Path, container: Container) -> av.container.InputContainer:
+    """Open `path` with PyAV as exactly `container` (blocking), or raise ValueError.
+
+    `file:` and the whitelist: whatever the demuxer meets, it reads this one file only.
+    """
+    media = av.open(
+        f"file:{path}", format=container.demuxer, options={"protocol_whitelist": PROTOCOLS}
+    )
+    if container.pyav_names and media.format.name not in container.pyav_names:
+        media.close()
+        raise ValueError(f"opened as {media.format.name}, not {container.demuxer}")
+    return media
 
 
 def media_input(path: Path, kind: MediaKind, what: str) -> tuple[FileInput, MediaInfo]:

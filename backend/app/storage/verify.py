@@ -2,7 +2,7 @@
 
 A model can succeed and still hand back an HTML error page, a truncated file or noise, and a
 link a client gives us can name anything at all. Each check first sniffs the container from the
-leading bytes (`app.storage.sniff`) and opens the file with that demuxer forced, never letting
+leading bytes (`app.ffmpeg.sniff`) and opens the file with that demuxer forced, never letting
 FFmpeg choose one from the content (a DASH or HLS manifest would have it read the files it
 names); then it decodes real data with the library that will use the file later (Pillow for
 images, PyAV, which is FFmpeg, for video and audio). They block: call them through
@@ -17,7 +17,8 @@ import av
 from PIL import Image, UnidentifiedImageError
 
 from app.errors import ProviderBadOutput
-from app.storage.sniff import Container, Family, sniff_file
+from app.ffmpeg.probe import open_forced
+from app.ffmpeg.sniff import Container, Family, sniff_file
 
 MAX_IMAGE_PIXELS = 40_000_000
 """Larger than any camera or model output we take (8K is 33 Mpx), small enough to decode."""
@@ -34,7 +35,7 @@ def check_image(path: Path, what: str = "image") -> tuple[int, int]:
     try:
         # Only these decoders: Pillow would otherwise try every format it knows (EPS included,
         # which runs Ghostscript).
-        with Image.open(path, formats=[container.demuxer]) as image:
+        with Image.open(path, formats=[container.pillow or ""]) as image:
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
                 raise ProviderBadOutput(f"The {what} the model returned is too large to use.")
@@ -98,11 +99,7 @@ def _sniff(path: Path) -> Container | None:
 
 
 def _open(path: Path, container: Container) -> av.container.InputContainer:
-    media = av.open(str(path), format=container.demuxer)
-    if media.format.name not in container.pyav_names:
-        media.close()
-        raise ValueError(f"opened as {media.format.name}, not {container.demuxer}")
-    return media
+    return open_forced(path, container)
 
 
 def _is_cover_art(stream: av.VideoStream) -> bool:

@@ -13,9 +13,21 @@ from app.ffmpeg.args import Encoding, audio_args, motion_args, mux_args, plain_e
 from app.ffmpeg.inputs import ConcatInput, FileInput, GeneratedInput, check_argv, concat_list
 from app.ffmpeg.runner import run_ffmpeg
 from app.ffmpeg.sniff import sniff
+
+
+def _demuxer(head: bytes) -> str | None:
+    container = sniff(head)
+    return container.demuxer if container else None
+
+
 from tests.ffmpeg.conftest import make_clip
 
 LOCAL = ["-protocol_whitelist", "file"]
+
+
+def _demuxer(head: bytes) -> str | None:
+    container = sniff(head)
+    return container.demuxer if container else None
 
 
 @pytest.mark.parametrize("name", ["http:x.mp4", "-i.mp4", "data:video/mp4;base64,AAAA.mp4"])
@@ -115,16 +127,16 @@ def test_the_runner_refuses_any_other_argv(args: list[str]) -> None:
 
 
 def test_magic_numbers_pick_the_demuxer_and_nothing_else_gets_one() -> None:
-    assert sniff(b"\x00\x00\x00\x20ftypisom\x00\x00") == "mov"
-    assert sniff(b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81") == "matroska"
-    assert sniff(b"RIFF\x24\x00\x00\x00WAVEfmt ") == "wav"
-    assert sniff(b"RIFF\x24\x00\x00\x00WEBPVP8 ") == "webp_pipe"
-    assert sniff(b"\x89PNG\r\n\x1a\n\x00\x00") == "png_pipe"
-    assert sniff(b"\xff\xd8\xff\xe0\x00\x10JFIF") == "jpeg_pipe"
-    assert sniff(b"ID3\x04\x00") == "mp3"
-    assert sniff(b"\xff\xfb\x90\x00") == "mp3"
-    assert sniff(b"fLaC\x00\x00") == "flac"
-    assert sniff(b"OggS\x00\x02") == "ogg"
+    assert _demuxer(b"\x00\x00\x00\x20ftypisom\x00\x00") == "mov"
+    assert _demuxer(b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81") == "matroska"
+    assert _demuxer(b"RIFF\x24\x00\x00\x00WAVEfmt ") == "wav"
+    assert _demuxer(b"RIFF\x24\x00\x00\x00WEBPVP8 ") == "webp_pipe"
+    assert _demuxer(b"\x89PNG\r\n\x1a\n\x00\x00") == "png_pipe"
+    assert _demuxer(b"\xff\xd8\xff\xe0\x00\x10JFIF") == "jpeg_pipe"
+    assert _demuxer(b"ID3\x04\x00") == "mp3"
+    assert _demuxer(b"\xff\xfb\x90\x00") == "mp3"
+    assert _demuxer(b"fLaC\x00\x00") == "flac"
+    assert _demuxer(b"OggS\x00\x02") == "ogg"
     for other in (
         b"",
         b"#EXTM3U\n",

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from app.errors import ProviderBadOutput
-from app.storage import sniff
+from app.ffmpeg import sniff
 from app.storage.verify import check_audio, check_image, check_video
 from tests.fakes import media
 
