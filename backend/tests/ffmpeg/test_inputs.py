@@ -13,13 +13,6 @@ from app.ffmpeg.args import Encoding, audio_args, motion_args, mux_args, plain_e
 from app.ffmpeg.inputs import ConcatInput, FileInput, GeneratedInput, check_argv, concat_list
 from app.ffmpeg.runner import run_ffmpeg
 from app.ffmpeg.sniff import sniff
-
-
-def _demuxer(head: bytes) -> str | None:
-    container = sniff(head)
-    return container.demuxer if container else None
-
-
 from tests.ffmpeg.conftest import make_clip
 
 LOCAL = ["-protocol_whitelist", "file"]
