@@ -1,5 +1,5 @@
-"""One Replicate model, as a provider uses it: a concurrency cap, a prediction, its cost, and
-its output fetched into our store and checked.
+"""One Replicate model, as a provider uses it: a concurrency cap, a prediction, its cost
+(whatever the prediction's end), and its output fetched into our store and checked.
 
 Each remote provider owns one runner, and the runner owns its connections (the client's
 transport and a download client) and closes them in `aclose()`.
@@ -71,11 +71,8 @@ class ReplicateRunner:
         policy = PollPolicy(
             interval=self._settings.poll_interval,
             deadline=self.model.deadline_seconds,
-            create=Backoff(
-                attempts=self._settings.create_attempts,
-                base=self._settings.backoff_base_seconds,
-                cap=self._settings.backoff_max_seconds,
-            ),
+            create=self._backoff(),
+            settle=self._settings.timeout_seconds,
         )
         created: list[Prediction] = []
         try:
@@ -89,7 +86,8 @@ class ReplicateRunner:
                 sleep=self._sleep,
             )
         finally:
-            # Charged whatever happened: a prediction past its deadline ran on a GPU too.
+            # Charged however it ended: a prediction canceled at its deadline, or because a
+            # sibling failed, may have run on a GPU too.
             if created:
                 self._record(created[0], media_seconds)
         if prediction.status != "succeeded":
@@ -124,6 +122,13 @@ class ReplicateRunner:
     async def aclose(self) -> None:
         await self._downloads.aclose()
         await self._transport.aclose()
+
+    def _backoff(self) -> Backoff:
+        return Backoff(
+            attempts=self._settings.create_attempts,
+            base=self._settings.backoff_base_seconds,
+            cap=self._settings.backoff_max_seconds,
+        )
 
     def _record(self, prediction: Prediction, media_seconds: float) -> None:
         metrics = prediction.metrics or {}
