@@ -179,4 +179,21 @@ async def test_a_prediction_replicate_never_started_ends_aborted_timed_out_and_f
     assert prediction.status == "aborted"
     assert fake_replicate.canceled == []  # nothing left to cancel
     assert [(c.outcome, c.units, c.estimated_usd) for c in ledger.calls] == [("aborted", 0, 0)]
+    assert fake_replicate.uploads.stored == {}
     assert not (tmp_path / "clip.mp4").exists()
+
+
+async def test_a_failed_prediction_still_has_its_seed_upload_deleted(
+    fake_replicate: FakeReplicate, settings: Settings, tmp_path: Path
+) -> None:
+    provider = ReplicateMotionProvider(settings)
+    try:
+        with pytest.raises(ProviderError, match="CUDA out of memory"):
+            await provider.animate(
+                motion_spec(seed_png(tmp_path), "A bottle [fail]"), tmp_path / "clip.mp4"
+            )
+    finally:
+        await provider.aclose()
+    assert len(fake_replicate.uploads.received) == 1
+    assert fake_replicate.uploads.deleted == list(fake_replicate.uploads.received)
+    assert fake_replicate.uploads.stored == {}

@@ -7,7 +7,8 @@ Modules, one concept each:
   replicate_client     the official client, built from settings; its errors, translated
   creates              a POST that creates (retried; undone if its caller is called off)
   predictions          create → poll → succeeded, or cancel on any other exit
-  replicate_runner     one model: concurrency cap, prediction, cost, download + checks
+  uploads              input files through the files API, deleted when the prediction ends
+  replicate_runner     one model: concurrency cap, uploads, prediction, cost, download + checks
   replicate_images     `ImageProvider` (default black-forest-labs/flux-schnell)
   replicate_motion     `MotionProvider` (default kwaivgi/kling-v2.1)
   replicate_music      `MusicProvider` (default meta/musicgen)

@@ -1,5 +1,6 @@
-"""One Replicate model, as a provider uses it: a concurrency cap, a prediction, its cost
-(whatever the prediction's end), and its output fetched into our store and checked.
+"""One Replicate model, as a provider uses it: a concurrency cap, input files uploaded, a
+prediction, its cost (whatever the prediction's end), and its output fetched into our store and
+checked.
 
 Each remote provider owns one runner, and the runner owns its connections (the client's
 transport and a download client) and closes them in `aclose()`.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import httpx
@@ -24,6 +26,7 @@ from app.providers.remote.model_inputs import build_input, output_urls
 from app.providers.remote.predictions import PollPolicy, Sleep, failure_reason, run_prediction
 from app.providers.remote.pricing import prediction_cost
 from app.providers.remote.replicate_client import build_client
+from app.providers.remote.uploads import uploaded
 from app.storage.fetch import download
 from app.utils.costs import record
 
@@ -99,6 +102,21 @@ class ReplicateRunner:
                 f"{str(prediction.output)[:200]!r})."
             )
         return urls
+
+    def upload(
+        self, data: bytes, filename: str, content_type: str, what: str
+    ) -> AbstractAsyncContextManager[str]:
+        """`async with runner.upload(...) as url:` the file on Replicate, deleted after."""
+        return uploaded(
+            self.client,
+            data,
+            filename=filename,
+            content_type=content_type,
+            what=what,
+            backoff=self._backoff(),
+            request_seconds=self._settings.timeout_seconds,
+            sleep=self._sleep,
+        )
 
     async def fetch(self, url: str, out: Path, accept: Sequence[str], check: Check) -> Path:
         """Download one output to `out` now (Replicate's URLs expire) and decode-check it."""
