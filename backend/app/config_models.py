@@ -23,7 +23,7 @@ class InputRole(StrEnum):
 
     PROMPT = "prompt"
     IMAGE = "image"
-    """The start frame, sent as a JPEG data URI."""
+    """The start frame: the URL of a JPEG uploaded through Replicate's files API."""
     DURATION = "duration"
     """Seconds of output (video or music)."""
     ASPECT_RATIO = "aspect_ratio"

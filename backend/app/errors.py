@@ -11,7 +11,8 @@
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
     │   ├── ProviderTimedOut       504 provider_timed_out
-    │   └── ProviderBadOutput      502 provider_bad_output
+    │   ├── ProviderBadOutput      502 provider_bad_output
+    │   └── ProviderRefused        422 provider_refused  (the model declined what was asked)
     └── RenderError                500 render_failed     (FFmpeg could not produce the file)
         ├── RenderTimedOut         500 render_timed_out
         └── RenderInputRefused     500 render_input_refused  (argv reads what we did not mean)
@@ -97,6 +98,14 @@ class ProviderTimedOut(ProviderError):
 
 class ProviderBadOutput(ProviderError):
     code = "provider_bad_output"
+
+
+class ProviderRefused(ProviderError):
+    """The model declined the request on its content: asking again differently may help,
+    retrying the same may not."""
+
+    status_code = 422
+    code = "provider_refused"
 
 
 class RenderError(ReelsmithError):

@@ -3,6 +3,10 @@
 Server-sent events, one JSON chunk per event: `start`, `text-start`/`text-delta`/`text-end`,
 custom `data-*` parts, `error`, `finish`, then `[DONE]`. Responses must carry the header
 `x-vercel-ai-ui-message-stream: v1`.
+
+An `error` chunk carries only a text, and `useChat` stops reading at it (the chat's status
+becomes `error`); so a failure is sent as a transient `data-error` part with its stable code
+first, which `onData` sees, then as the `error` chunk.
 """
 
 from __future__ import annotations
@@ -38,13 +42,22 @@ def text_end(part_id: str) -> str:
     return sse({"type": "text-end", "id": part_id})
 
 
-def data_part(name: str, data: Any) -> str:
-    """A custom `data-{name}` part: structured data the UI reads without parsing prose."""
-    return sse({"type": f"data-{name}", "data": data})
+def data_part(name: str, data: Any, *, transient: bool = False) -> str:
+    """A custom `data-{name}` part: structured data the UI reads without parsing prose. A
+    transient one reaches `onData` only and is not kept in the message."""
+    chunk: dict[str, Any] = {"type": f"data-{name}", "data": data}
+    if transient:
+        chunk["transient"] = True
+    return sse(chunk)
 
 
 def error(text: str) -> str:
     return sse({"type": "error", "errorText": text})
+
+
+def failure(code: str, message: str) -> str:
+    """A failure the UI can show: its code in a transient `data-error`, then the `error`."""
+    return data_part("error", {"code": code, "message": message}, transient=True) + error(message)
 
 
 def finish() -> str:

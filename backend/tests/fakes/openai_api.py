@@ -3,9 +3,11 @@
 - `stream: true` answers as server-sent events of `chat.completion.chunk` objects ending in
   `data: [DONE]`, with a final usage chunk when `stream_options.include_usage` is set;
 - `response_format: {"type": "json_schema", ...}` answers with JSON content for the schema
-  named, from a queue of scripted answers (`answer("StoryboardDraft", ...)`) or a valid default;
+  named, from a queue of scripted answers (`answer("StoryboardDraft", ...)`) or a valid default,
+  or with a refusal instead of content (`refuse("BriefDraft")`);
 - errors are `{"error": {"message", "type", "param", "code"}}` with the real status codes, and
-  queued faults (`fail_next(3, 429, retry_after_ms="5")`) are served before any answer.
+  queued faults (`fail_next(3, 429, retry_after_ms="5")`) are served before any answer;
+- a streamed answer can be scripted to go wrong (`stream_next("refusal")`, see `openai_stream`).
 
 Every request body is kept (`requests`), so a test can read what the director sent, e.g. that
 a second ask carries the validation error of the first answer.
@@ -14,11 +16,9 @@ a second ask carries the validation error of the first answer.
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.fakes.openai_stream import StreamScript, StreamTrouble, stream_chunks
 
 API_KEY = "sk-fake-key"
 
@@ -90,12 +92,24 @@ class FakeOpenAI:
             self.requests: list[dict[str, Any]] = []
             self.faults: deque[Fault] = deque()
             self.answers: defaultdict[str, deque[str]] = defaultdict(deque)
+            self.streams: deque[StreamScript] = deque()
+            self.refusals: defaultdict[str, deque[str]] = defaultdict(deque)
 
     def answer(self, schema: str, content: dict[str, Any] | str) -> None:
         """Queue the next answer for the structured output named `schema`."""
         with self._lock:
             text = content if isinstance(content, str) else json.dumps(content)
             self.answers[schema].append(text)
+
+    def refuse(self, schema: str, refusal: str = StreamScript.refusal) -> None:
+        """Answer the next ask for the structured output `schema` with a refusal."""
+        with self._lock:
+            self.refusals[schema].append(refusal)
+
+    def stream_next(self, trouble: StreamTrouble, **script: Any) -> None:
+        """Make the next streamed answer go wrong the way `trouble` says."""
+        with self._lock:
+            self.streams.append(StreamScript(trouble, **script))
 
     def fail_next(
         self, count: int, status: int, retry_after_ms: str | None = None, code: str | None = None
@@ -123,12 +137,15 @@ class FakeOpenAI:
         problem = _invalid(body)
         if problem:
             return _error(400, problem, "invalid_request_error", None)
-        content = self._content(body)
-        usage = _usage(body, content)
+        refusal = self._refusal(body)
+        content = "" if refusal else self._content(body)
+        usage = _usage(body, content or str(refusal))
         if body.get("stream"):
             include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+            with self._lock:
+                script = self.streams.popleft() if self.streams else None
             return StreamingResponse(
-                _chunks(body["model"], content, usage if include_usage else None),
+                stream_chunks(body["model"], content, usage if include_usage else None, script),
                 media_type="text/event-stream",
             )
         return JSONResponse(
@@ -142,8 +159,8 @@ class FakeOpenAI:
                         "index": 0,
                         "message": {
                             "role": "assistant",
-                            "content": content,
-                            "refusal": None,
+                            "content": None if refusal else content,
+                            "refusal": refusal,
                             "annotations": [],
                         },
                         "logprobs": None,
@@ -154,6 +171,12 @@ class FakeOpenAI:
                 "system_fingerprint": "fp_fake",
             }
         )
+
+    def _refusal(self, body: dict[str, Any]) -> str | None:
+        name = ((body.get("response_format") or {}).get("json_schema") or {}).get("name")
+        with self._lock:
+            queued = self.refusals[name] if name else None
+            return queued.popleft() if queued else None
 
     def _content(self, body: dict[str, Any]) -> str:
         response_format = body.get("response_format") or {}
@@ -202,35 +225,6 @@ def _usage(body: dict[str, Any], content: str) -> dict[str, int]:
         "completion_tokens": completion,
         "total_tokens": prompt + completion,
     }
-
-
-async def _chunks(model: str, content: str, usage: dict[str, int] | None) -> AsyncIterator[str]:
-    def chunk(delta: dict[str, Any], finish: str | None = None) -> str:
-        payload = {
-            "id": "chatcmpl-fake",
-            "object": "chat.completion.chunk",
-            "created": int(time.time()),
-            "model": model,
-            "system_fingerprint": "fp_fake",
-            "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
-        }
-        return f"data: {json.dumps(payload)}\n\n"
-
-    yield chunk({"role": "assistant", "content": "", "refusal": None})
-    for word in re.findall(r"\S+\s*|\s+", content):
-        yield chunk({"content": word})
-    yield chunk({}, "stop")
-    if usage is not None:
-        final = {
-            "id": "chatcmpl-fake",
-            "object": "chat.completion.chunk",
-            "created": int(time.time()),
-            "model": model,
-            "choices": [],
-            "usage": usage,
-        }
-        yield f"data: {json.dumps(final)}\n\n"
-    yield "data: [DONE]\n\n"
 
 
 def _error(

@@ -4,25 +4,36 @@
     POST /v1/predictions                         create ({"version": ..., "input": ...})
     GET  /v1/predictions/{id}                    starting → processing → succeeded | failed
     POST /v1/predictions/{id}/cancel             → canceled
+    /v1/files, /v1/files/{id}                    the files API (see `replicate_files`)
     GET  /files/{id}/{name}                      the outputs, as replicate.delivery serves them
 
 Errors are problem details (`{"title", "detail", "status"}`) as the API sends them. Each model
 validates its inputs the way the real one does (required fields, enums, a readable start
-image), so a wrong input mapping fails here as it would there.
+image that is a file the fake serves or a data URL of at most 256 KB), so a wrong input mapping
+fails here as it would there.
+
+A create may carry `Cancel-After` (see `replicate_deadlines`): the fake records it on the
+prediction (`cancel_after`, and `deadline` in its view) and ends the prediction when its clock
+passes the deadline, `aborted` if it never started, `canceled` if it was running. The clock is
+the wall clock plus whatever `advance()` added, so a test can pass a deadline without waiting.
 
 Markers in a prompt script what the "model" does: `[fail]` fails, `[fail-once]` fails the
-first time that exact prompt is run, `[hang]` never finishes, `[404]` succeeds with an output
-URL that is gone, `[garbage]` succeeds with noise instead of media. HTTP-level faults are
-queued: `fail_creates(3, 429, retry_after="1")` answers the next three creates with 429.
+first time that exact prompt is run, `[hang]` never finishes, `[queued]` is never started (as
+when no worker is free), `[404]` succeeds with an output URL that is gone, `[garbage]` succeeds
+with noise instead of media; `[slow-create]` answers the create only after `create_delay`
+seconds, the prediction existing from the start (a create still in flight). HTTP-level faults
+are queued: `fail_creates(3, 429, retry_after="1")` answers the next three creates with 429
+(`fail_gets` and `fail_cancels` likewise).
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
@@ -30,14 +41,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.fakes import media
+from tests.fakes import replicate_runs as runs
+from tests.fakes.replicate_deadlines import parse_cancel_after
+from tests.fakes.replicate_files import FakeFiles
 from tests.fakes.replicate_models import MODELS, VERSIONS, invalid_fields
+from tests.fakes.replicate_runs import FakePrediction
 
 TOKEN = "r8_fake_token"
 
 
-MARKERS = ("[fail-once]", "[fail]", "[hang]", "[404]", "[garbage]")
-ASPECT_SIZES = {"9:16": (144, 256), "16:9": (256, 144), "1:1": (192, 192)}
+SLOW_CREATE = "[slow-create]"
 
 
 @dataclass
@@ -46,41 +59,37 @@ class Fault:
     retry_after: str | None = None
 
 
-@dataclass
-class FakePrediction:
-    id: str
-    model: str
-    version: str
-    input: dict[str, Any]
-    marker: str | None
-    status: str = "starting"
-    polls: int = 0
-    output: Any = None
-    error: str | None = None
-    logs: str = ""
-    created_at: float = field(default_factory=time.time)
-    metrics: dict[str, float] = field(default_factory=dict)
-
-
 class FakeReplicate:
     def __init__(self, polls_to_finish: int = 3) -> None:
         self.polls_to_finish = polls_to_finish
-        self.origin = ""
+        self.uploads = FakeFiles()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self.reset()
 
+    @property
+    def origin(self) -> str:
+        return self.uploads.origin
+
+    @origin.setter
+    def origin(self, value: str) -> None:
+        self.uploads.origin = value
+
     def reset(self) -> None:
         with self._lock:
             self.predictions: dict[str, FakePrediction] = {}
-            self.files: dict[str, tuple[bytes, str]] = {}
+            self.outputs: dict[str, tuple[bytes, str]] = {}
             self.create_faults: deque[Fault] = deque()
             self.get_faults: deque[Fault] = deque()
+            self.cancel_faults: deque[Fault] = deque()
             self.canceled: list[str] = []
             self.requests: list[tuple[str, str]] = []
             self.failed_once: set[str] = set()
             self.most_running = 0
             """The most predictions that were starting or processing at the same moment."""
+            self._offset = 0.0
+            self.create_delay = 0.5
+        self.uploads.reset()
 
     # --- what tests call -------------------------------------------------------------------
 
@@ -92,6 +101,10 @@ class FakeReplicate:
         with self._lock:
             self.get_faults.extend(Fault(status, retry_after) for _ in range(count))
 
+    def fail_cancels(self, count: int, status: int) -> None:
+        with self._lock:
+            self.cancel_faults.extend(Fault(status) for _ in range(count))
+
     def created(self, model: str | None = None) -> list[FakePrediction]:
         with self._lock:
             return [p for p in self.predictions.values() if model is None or p.model == model]
@@ -99,6 +112,21 @@ class FakeReplicate:
     def count(self, method: str, prefix: str) -> int:
         with self._lock:
             return sum(1 for m, path in self.requests if m == method and path.startswith(prefix))
+
+    def running(self) -> list[FakePrediction]:
+        """Predictions still starting or processing now: each one is still being paid for."""
+        with self._lock:
+            for prediction in self.predictions.values():
+                runs.expire(prediction, self.now())
+            return [p for p in self.predictions.values() if p.status in runs.RUNNING]
+
+    def advance(self, seconds: float) -> None:
+        """Move the fake's clock on, as if `seconds` had passed (deadlines fall due)."""
+        with self._lock:
+            self._offset += seconds
+
+    def now(self) -> float:
+        return time.time() + self._offset
 
     # --- the HTTP API ----------------------------------------------------------------------
 
@@ -109,6 +137,10 @@ class FakeReplicate:
                 Route("/v1/predictions", self._create_version, methods=["POST"]),
                 Route("/v1/predictions/{id}", self._get, methods=["GET"]),
                 Route("/v1/predictions/{id}/cancel", self._cancel, methods=["POST"]),
+                Route("/v1/files", self._files_create, methods=["POST"]),
+                Route("/v1/files", self._files_list, methods=["GET"]),
+                Route("/v1/files/{id}", self._files_get, methods=["GET"]),
+                Route("/v1/files/{id}", self._files_delete, methods=["DELETE"]),
                 Route("/files/{id}/{name}", self._file, methods=["GET"]),
             ]
         )  # fmt: skip
@@ -136,21 +168,33 @@ class FakeReplicate:
         payload = body.get("input")
         if not isinstance(payload, dict):
             return _problem(422, "Input validation failed", "input is required")
-        invalid = invalid_fields(MODELS[model], payload)
+        invalid = invalid_fields(MODELS[model], payload, self._read_file)
         if invalid:
             return _problem(422, "Input validation failed", "\n".join(f"- {p}" for p in invalid))
+        cancel_after = request.headers.get("cancel-after")
+        lifetime = parse_cancel_after(cancel_after) if cancel_after is not None else None
+        if cancel_after is not None and lifetime is None:
+            return _problem(400, "Bad Request", f"invalid Cancel-After header {cancel_after!r}")
         with self._lock:
+            created_at = self.now()
             prediction = FakePrediction(
                 id=f"fake{next(self._ids):06d}",
                 model=model,
                 version=version or f"{abs(hash(model)) % 10**12:012d}",
                 input=payload,
-                marker=next((m for m in MARKERS if m in _text(payload)), None),
+                marker=next((m for m in runs.MARKERS if m in runs.text_of(payload)), None),
+                created_at=created_at,
+                cancel_after=cancel_after,
+                deadline=created_at + lifetime if lifetime is not None else None,
             )
             self.predictions[prediction.id] = prediction
-            running = sum(p.status in ("starting", "processing") for p in self.predictions.values())
+            running = sum(p.status in runs.RUNNING for p in self.predictions.values())
             self.most_running = max(self.most_running, running)
-            return JSONResponse(self._view(prediction), status_code=201)
+            view = runs.view(prediction, self.origin)
+        if SLOW_CREATE in runs.text_of(payload):
+            # Created already: only the answer is late, as when a create is still in flight.
+            await asyncio.sleep(self.create_delay)
+        return JSONResponse(view, status_code=201)
 
     def _get(self, request: Request) -> Response:
         # Synchronous, so Starlette runs it in a worker thread: finishing a prediction renders
@@ -162,28 +206,50 @@ class FakeReplicate:
             prediction = self.predictions.get(request.path_params["id"])
             if prediction is None:
                 return _problem(404, "Not found", "prediction not found")
-            self._advance(prediction)
-            return JSONResponse(self._view(prediction))
+            runs.expire(prediction, self.now())
+            runs.advance(prediction, self.polls_to_finish, self.failed_once, self._deliver)
+            return JSONResponse(runs.view(prediction, self.origin))
 
     async def _cancel(self, request: Request) -> Response:
-        denied = self._guard(request, deque())
+        denied = self._guard(request, self.cancel_faults)
         if denied:
             return denied
         with self._lock:
             prediction = self.predictions.get(request.path_params["id"])
             if prediction is None:
                 return _problem(404, "Not found", "prediction not found")
-            if prediction.status not in ("succeeded", "failed", "canceled"):
-                prediction.status = "canceled"
-                prediction.metrics = {"predict_time": round(time.time() - prediction.created_at, 3)}
+            runs.expire(prediction, self.now())
+            runs.cancel(prediction, self.now())
             self.canceled.append(prediction.id)
-            return JSONResponse(self._view(prediction))
+            return JSONResponse(runs.view(prediction, self.origin))
+
+    async def _files_create(self, request: Request) -> Response:
+        return self._guard(request, deque()) or await self.uploads.create(request)
+
+    def _files_list(self, request: Request) -> Response:
+        return self._guard(request, deque()) or self.uploads.list(request)
+
+    def _files_get(self, request: Request) -> Response:
+        return self._guard(request, deque()) or self.uploads.get(request)
+
+    def _files_delete(self, request: Request) -> Response:
+        return self._guard(request, deque()) or self.uploads.delete(request)
+
+    def _read_file(self, url: str) -> bytes | None:
+        stored = self.uploads.read(url)
+        return stored.data if stored is not None else None
+
+    def _deliver(self, key: str, data: bytes | None, content_type: str) -> str:
+        """The delivery URL of an output, serving `data` (called with the lock held)."""
+        if data is not None:
+            self.outputs[key] = (data, content_type)
+        return f"{self.origin}/files/{key}"
 
     async def _file(self, request: Request) -> Response:
         key = f"{request.path_params['id']}/{request.path_params['name']}"
         with self._lock:
             self.requests.append(("GET", f"/files/{key}"))
-            found = self.files.get(key)
+            found = self.outputs.get(key)
         if found is None:
             return Response("Not Found", status_code=404, media_type="text/plain")
         data, content_type = found
@@ -201,90 +267,6 @@ class FakeReplicate:
         headers = {"retry-after": fault.retry_after} if fault.retry_after is not None else {}
         title = "Too Many Requests" if fault.status == 429 else "Server error"
         return _problem(fault.status, title, f"fake fault {fault.status}", headers)
-
-    def _advance(self, prediction: FakePrediction) -> None:
-        """One poll's worth of progress (called with the lock held)."""
-        if prediction.status in ("succeeded", "failed", "canceled"):
-            return
-        prediction.polls += 1
-        prediction.status = "processing"
-        total = self.polls_to_finish
-        done = min(prediction.polls, total)
-        prediction.logs = (
-            f"{100 * done // total:3d}%|{'#' * done}{' ' * (total - done)}| {done}/{total}"
-        )
-        if prediction.marker == "[hang]" or prediction.polls < total:
-            return
-        prediction.metrics = {"predict_time": 1.5}
-        prompt = _text(prediction.input)
-        if prediction.marker == "[fail]" or (
-            prediction.marker == "[fail-once]" and prompt not in self.failed_once
-        ):
-            self.failed_once.add(prompt)
-            prediction.status = "failed"
-            prediction.error = "CUDA out of memory. Tried to allocate 2.00 GiB"
-            return
-        prediction.status = "succeeded"
-        prediction.output = self._outputs(prediction)
-
-    def _outputs(self, prediction: FakePrediction) -> Any:
-        kind = MODELS[prediction.model].kind
-        given = prediction.input
-        if kind == "image":
-            fmt = str(given.get("output_format", "webp"))
-            width, height = ASPECT_SIZES.get(str(given.get("aspect_ratio", "1:1")), (192, 192))
-            name = f"out-0.{fmt}"
-            data = media.png(width, height, str(given.get("prompt")), _PIL_FORMAT[fmt])
-            content_type = f"image/{'jpeg' if fmt == 'jpg' else fmt}"
-        elif kind == "video":
-            name, content_type = "output.mp4", "video/mp4"
-            data = media.mp4(int(given.get("duration", 5)))
-        else:
-            fmt = str(given.get("output_format", "wav"))
-            name, content_type = f"out.{fmt}", "audio/wav"
-            data = media.wav(int(given.get("duration", 8)))
-        if prediction.marker == "[garbage]":
-            data = media.GARBAGE
-        key = f"{prediction.id}/{name}"
-        if prediction.marker != "[404]":
-            self.files[key] = (data, content_type)
-        url = f"{self.origin}/files/{key}"
-        return [url] if kind == "image" else url
-
-    def _view(self, prediction: FakePrediction) -> dict[str, Any]:
-        base = f"{self.origin}/v1/predictions/{prediction.id}"
-        created = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(prediction.created_at))
-        done = prediction.status in ("succeeded", "failed", "canceled")
-        return {
-            "id": prediction.id,
-            "model": prediction.model,
-            "version": prediction.version,
-            "input": prediction.input,
-            "logs": prediction.logs,
-            "output": prediction.output,
-            "data_removed": False,
-            "error": prediction.error,
-            "status": prediction.status,
-            "created_at": created,
-            "started_at": created if prediction.polls else None,
-            "completed_at": created if done else None,
-            "metrics": prediction.metrics,
-            "urls": {
-                "get": base,
-                "cancel": f"{base}/cancel",
-                "web": f"https://replicate.com/p/{prediction.id}",
-            },
-        }
-
-
-_PIL_FORMAT = {"png": "PNG", "jpg": "JPEG", "webp": "WEBP"}
-
-
-def _text(payload: dict[str, Any]) -> str:
-    """Every short string input joined (data URIs left out), where markers are looked for."""
-    return " ".join(
-        value for value in payload.values() if isinstance(value, str) and len(value) < 4000
-    )
 
 
 async def _json(request: Request) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from app.errors import ProviderBadOutput, ProviderError, ProviderRateLimited
+from app.errors import ProviderBadOutput, ProviderError, ProviderRateLimited, ProviderRefused
 from app.models.chat import ChatMessage
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields, CreativeBrief
@@ -169,6 +169,27 @@ async def test_a_stream_that_fails_raises_a_domain_error(
     fake_openai.fail_next(10, 503, retry_after_ms="1")
     with pytest.raises(ProviderError, match="HTTP 503"):
         [piece async for piece in director.reply(CHAT)]
+
+
+async def test_a_streamed_refusal_raises_with_the_models_words_and_is_still_charged(
+    director: OpenAIDirector, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.stream_next("refusal", refusal="I can't help with that.")
+    ledger = CostLedger()
+    with charged_to(ledger), pytest.raises(ProviderRefused, match=r"I can't help with that\."):
+        [piece async for piece in director.reply(CHAT)]
+    [call] = ledger.calls
+    assert call.provider == "openai" and call.units > 0
+
+
+async def test_a_refused_structured_answer_is_a_refusal_not_bad_output(
+    director: OpenAIDirector, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.refuse("BriefDraft", "I can't write a brief for that product.")
+    with pytest.raises(ProviderRefused, match="declined to write the creative brief") as raised:
+        await director.synthesize_brief(CHAT)
+    assert raised.value.code == "provider_refused"
+    assert len(fake_openai.requests) == 1  # a refusal is not asked again
 
 
 async def test_a_wrong_key_is_reported_as_such(fake_openai: FakeOpenAI) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from pathlib import Path
 
 import av
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -70,14 +72,38 @@ async def test_a_clip_is_made_from_the_seed_with_a_snapped_duration_and_progress
     [prediction] = fake_replicate.created("kwaivgi/kling-v2.1")
     # 5.5 s wanted (scene plus crossfade tail): Kling's 5 s, not 10 s at twice the price.
     assert prediction.input["duration"] == 5
-    assert prediction.input["start_image"].startswith("data:image/jpeg;base64,")
-    assert len(prediction.input["start_image"]) <= 1_000_000
+    # The seed went up through the files API, was read from there, and is gone now.
+    [upload] = fake_replicate.uploads.received
+    assert prediction.input["start_image"] == fake_replicate.uploads.url(upload)
+    assert fake_replicate.uploads.deleted == [upload] and fake_replicate.uploads.stored == {}
     assert "push-in" in prediction.input["prompt"]
     assert prediction.input["mode"] == "standard"
     assert progress == sorted(progress) and progress[-1] == pytest.approx(1.0)
     assert [(c.units, c.unit, c.estimated_usd) for c in ledger.calls] == [
         (5.0, "output_second", pytest.approx(0.25))
     ]
+
+
+async def test_a_seed_too_large_for_a_data_url_goes_up_through_the_files_api(
+    fake_replicate: FakeReplicate, settings: Settings, tmp_path: Path
+) -> None:
+    # Noise barely compresses: as a JPEG this frame is far over the 256 KB that Replicate
+    # documents for data URLs (the fake refuses larger ones, as the real API may).
+    seed = tmp_path / "noisy.png"
+    noise = np.random.default_rng(7).integers(0, 256, (1920, 1080, 3), dtype=np.uint8)
+    Image.fromarray(noise).save(seed)
+    provider = ReplicateMotionProvider(settings)
+    try:
+        out = await provider.animate(motion_spec(seed), tmp_path / "clip.mp4")
+    finally:
+        await provider.aclose()
+    assert out.is_file()
+    assert fake_replicate.count("POST", "/v1/files") == 1
+    [upload] = fake_replicate.uploads.received.values()
+    assert upload.size > 256 * 1024 and upload.content_type == "image/jpeg"
+    with Image.open(io.BytesIO(upload.data)) as image:
+        assert (image.format, max(image.size)) == ("JPEG", 1280)
+    assert fake_replicate.uploads.deleted == [upload.id]
 
 
 async def test_music_uses_the_pinned_version_and_is_priced_by_gpu_time(

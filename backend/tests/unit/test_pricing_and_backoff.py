@@ -21,6 +21,8 @@ from app.providers.remote.pricing import prediction_cost, token_cost
         (PriceUnit.OUTPUT, "failed", 0.0, 0.0),  # not billed when nothing was made
         (PriceUnit.OUTPUT_SECOND, "canceled", 0.0, 0.0),
         (PriceUnit.COMPUTE_SECOND, "canceled", 40.0, 0.12),  # GPU time is billed however it ends
+        (PriceUnit.COMPUTE_SECOND, "aborted", 0.0, 0.0),  # never started: never billed
+        (PriceUnit.RUN, "aborted", 0.0, 0.0),
     ],
 )
 def test_prediction_cost(per: PriceUnit, outcome: str, units: float, usd: float) -> None:

@@ -5,8 +5,10 @@ Modules, one concept each:
   backoff              retry waits: jittered exponential, `Retry-After` honoured (pure)
   model_inputs         our roles → a Replicate model's inputs; durations, aspect ratios (pure)
   replicate_client     the official client, built from settings; its errors, translated
-  predictions          create (retried) → poll → succeeded, or cancel at the deadline
-  replicate_runner     one model: concurrency cap, prediction, cost, download + checks
+  creates              a POST that creates (retried; undone if its caller is called off)
+  predictions          create → poll → succeeded, or cancel on any other exit
+  uploads              input files through the files API, deleted when the prediction ends
+  replicate_runner     one model: concurrency cap, uploads, prediction, cost, download + checks
   replicate_images     `ImageProvider` (default black-forest-labs/flux-schnell)
   replicate_motion     `MotionProvider` (default kwaivgi/kling-v2.1)
   replicate_music      `MusicProvider` (default meta/musicgen)

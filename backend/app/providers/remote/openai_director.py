@@ -5,6 +5,10 @@ schema per answer, see `director_schema`), turned into the same validated models
 director returns. An answer that breaks the rules is repaired when that changes nothing a
 person would notice, or asked for again with what was wrong; it never leaves here invalid.
 
+A reply that goes wrong while streaming raises rather than end as a shorter reply: a refusal
+(streamed as `delta.refusal`, with no content), an error event or a dropped connection in the
+middle, the content filter.
+
 The structured calls use `chat.completions.create` with the schema the SDK derives from the
 draft model (`openai.lib.type_to_response_format_param`, what `parse()` sends), and validate
 the JSON themselves: `parse()` raises on an answer that does not fit before its text and token
@@ -23,7 +27,7 @@ from openai.lib import type_to_response_format_param
 from pydantic import BaseModel, ValidationError
 
 from app.config import OpenAISettings
-from app.errors import ProviderBadOutput
+from app.errors import ProviderBadOutput, ProviderRefused
 from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import MoodDirection, MoodStyle
@@ -54,7 +58,8 @@ class OpenAIDirector:
         self.name = f"openai:{settings.model}"
 
     async def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:
-        usage = None
+        usage, refusal, finish = None, "", None
+        doing = "writing the director's reply"
         async with self._slots:
             try:
                 stream = await self._client.chat.completions.create(
@@ -68,11 +73,23 @@ class OpenAIDirector:
                     async for chunk in stream:
                         usage = chunk.usage or usage
                         for choice in chunk.choices:
+                            refusal += choice.delta.refusal or ""
+                            finish = choice.finish_reason or finish
                             if choice.delta.content:
                                 yield choice.delta.content
             except openai.OpenAIError as exc:
-                raise translate(exc, "writing the director's reply") from exc
+                # A connection dropped mid-stream arrives as the SDK's APIConnectionError too.
+                raise translate(exc, doing) from exc
         record_usage(self._settings, self._settings.model, usage)
+        if refusal.strip():
+            raise ProviderRefused(
+                f"{self._settings.model} declined to answer: {refusal.strip()} "
+                "Try saying it another way."
+            )
+        if finish == "content_filter":
+            raise ProviderBadOutput(
+                "OpenAI's content filter stopped the director's reply; try saying it another way."
+            )
 
     async def synthesize_brief(self, messages: list[ChatMessage]) -> BriefFields:
         return await self._structured(
@@ -137,7 +154,7 @@ class OpenAIDirector:
             raise ProviderBadOutput(f"{self._settings.model} returned no answer for {what}.")
         choice = completion.choices[0]
         if choice.message.refusal:
-            raise ProviderBadOutput(
+            raise ProviderRefused(
                 f"{self._settings.model} declined to write {what}: {choice.message.refusal}"
             )
         if choice.finish_reason == "length":

@@ -1,19 +1,22 @@
-"""One Replicate prediction, start to finish: create (retried), poll, and cancel at the deadline.
+"""One Replicate prediction, start to finish: create, poll, and cancel on any exit but success.
 
-    create ──429/5xx/timeout──▶ wait (Retry-After or backoff) ──▶ create again (up to N tries)
+    create (retried; see `creates`), with `Cancel-After` = our deadline + a grace
       │
       ▼
-    starting → processing → succeeded                  → the finished prediction
-                          → failed | canceled          → ProviderError with the model's reason
-                          → still running at deadline  → cancel, ProviderTimedOut
+    starting → processing → succeeded                      → the finished prediction
+                          → failed | canceled | aborted    → returned as it is (its cost counts)
+    anything else: the deadline passed, polling gave up, the task was cancelled (a job shut
+    down, a sibling image failed), even while the create was in flight → cancel, then raise
 
-Creating is the one POST the client never retries, so it is the one retry loop here. (A create
-whose answer times out may have created a prediction anyway; Replicate has no idempotency key,
-so the retry can start a second one. Rare, and cheaper than failing the clip.) Polling
-GETs are retried on 429/503/504 by the client's transport; the other transient failures of a
-poll (500, 502, a dropped connection) are simply polled past, a few in a row at most, since the
-next poll asks the same question. If the task running this is cancelled (a job shut down), the
-prediction is canceled too, so nobody pays for a clip that no one will see.
+Nobody pays for a prediction that no one will see: whatever ends the wait early, the prediction
+is canceled at Replicate before the error goes on. And if this process dies before it can,
+Replicate ends the prediction itself at the `Cancel-After` deadline sent with the create: a few
+seconds after ours, so that while we are alive our own cancel (and its clearer error) comes
+first.
+
+Polling GETs are retried on 429/503/504 by the client's transport; the other transient failures
+of a poll (500, 502, a dropped connection) are simply polled past, a few in a row at most, since
+the next poll asks the same question.
 """
 
 from __future__ import annotations
@@ -30,11 +33,12 @@ from replicate.prediction import Prediction
 from app.config_models import ReplicateModel
 from app.errors import ProviderError, ProviderTimedOut
 from app.providers.base import ProgressCallback
-from app.providers.remote.backoff import Backoff, parse_retry_after
+from app.providers.remote.backoff import Backoff
+from app.providers.remote.creates import create, finish
 from app.providers.remote.replicate_client import (
-    is_retryable,
-    last_retry_after,
+    cancel_after_header,
     poll_may_continue,
+    reported_status,
     translate,
 )
 
@@ -42,10 +46,12 @@ logger = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
 
-TERMINAL = frozenset({"succeeded", "failed", "canceled"})
+TERMINAL = frozenset({"succeeded", "failed", "canceled", "aborted"})
 MAX_POLL_FAILURES = 5
-"""Polls in a row that may fail before the prediction is given up on."""
+"""Polls in a row that may fail before the prediction is given up on (and canceled)."""
 CANCEL_TIMEOUT = 10.0
+CANCEL_AFTER_GRACE = 10.0
+"""Seconds Replicate's own deadline (`Cancel-After`) comes after ours."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,9 @@ class PollPolicy:
     deadline: float
     """Seconds from the first create attempt to success."""
     create: Backoff
+    settle: float
+    """Seconds a create still in flight when its caller is cancelled may take to answer, so
+    that its prediction can be canceled (the request's own timeout is a natural bound)."""
 
 
 async def run_prediction(
@@ -68,45 +77,42 @@ async def run_prediction(
 ) -> Prediction:
     """Run `model` on `payload` and return the prediction in its terminal state.
 
-    A prediction that failed or was canceled comes back as it is (its cost still counts); one
-    past the deadline is canceled and raises `ProviderTimedOut`.
+    A prediction that failed, was canceled or aborted comes back as it is (its cost still
+    counts); on any other exit it is canceled first. `on_created` sees the prediction as soon
+    as its id is known, whatever happens next.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + policy.deadline
-    prediction = await _create(client, model, payload, policy.create, sleep)
-    if on_created is not None:
-        on_created(prediction)
+
+    def created(prediction: Prediction) -> Prediction:
+        if on_created is not None:
+            on_created(prediction)
+        return prediction
+
+    async def post() -> Prediction:
+        if model.version:
+            return await client.predictions.async_create(version=model.version, input=payload)
+        return await client.predictions.async_create(model=model.owner_name, input=payload)
+
+    async def called_off(prediction: Prediction) -> None:
+        await cancel(client, created(prediction))
+
+    prediction = created(
+        await create(
+            post,
+            called_off,
+            doing=f"starting {model.owner_name}",
+            backoff=policy.create,
+            settle=policy.settle,
+            sleep=sleep,
+            cancel_after=lambda: cancel_after_header(deadline - loop.time() + CANCEL_AFTER_GRACE),
+        )
+    )
     try:
         return await _wait(prediction, model, policy.interval, deadline, on_progress, sleep)
-    except ProviderTimedOut:
-        await _cancel(client, prediction)
+    except BaseException:
+        await finish(cancel(client, prediction))
         raise
-    except asyncio.CancelledError:
-        # Shield the cancel itself: this task is being cancelled and would abort it otherwise.
-        await asyncio.shield(_cancel(client, prediction))
-        raise
-
-
-async def _create(
-    client: replicate.Client,
-    model: ReplicateModel,
-    payload: dict[str, Any],
-    backoff: Backoff,
-    sleep: Sleep,
-) -> Prediction:
-    doing = f"starting {model.owner_name}"
-    for attempt in range(1, backoff.attempts + 1):
-        try:
-            if model.version:
-                return await client.predictions.async_create(version=model.version, input=payload)
-            return await client.predictions.async_create(model=model.owner_name, input=payload)
-        except Exception as exc:
-            if not is_retryable(exc) or attempt == backoff.attempts:
-                raise translate(exc, doing) from exc
-            wait = backoff.delay(attempt, parse_retry_after(last_retry_after()))
-            logger.warning("%s: %s; try %d in %.2f s", doing, exc, attempt + 1, wait)
-            await sleep(wait)
-    raise AssertionError("unreachable: the loop returns or raises")
 
 
 async def _wait(
@@ -128,7 +134,7 @@ async def _wait(
             )
         await sleep(min(interval, remaining))
         try:
-            await prediction.async_reload()
+            await _reload(prediction)
             failures = 0
         except Exception as exc:
             failures += 1
@@ -142,8 +148,21 @@ async def _wait(
     return prediction
 
 
-async def _cancel(client: replicate.Client, prediction: Prediction) -> None:
-    """Best effort: a cancel that fails is logged, and the original error stands."""
+async def _reload(prediction: Prediction) -> None:
+    try:
+        await prediction.async_reload()
+    except Exception as exc:
+        status = reported_status(exc)
+        if status is None:
+            raise
+        prediction.status = status  # type: ignore[assignment]  # `aborted`, unknown to 1.0.7
+
+
+async def cancel(client: replicate.Client, prediction: Prediction) -> None:
+    """Best effort, for a prediction still running: a cancel that fails is logged, and the
+    original error stands (Replicate's own deadline ends the prediction then)."""
+    if prediction.status in TERMINAL:
+        return
     try:
         async with asyncio.timeout(CANCEL_TIMEOUT):
             canceled = await client.predictions.async_cancel(prediction.id)
@@ -151,11 +170,20 @@ async def _cancel(client: replicate.Client, prediction: Prediction) -> None:
         prediction.status = canceled.status
         prediction.metrics = canceled.metrics
     except Exception as exc:
+        status = reported_status(exc)
+        if status is not None:
+            prediction.status = status  # type: ignore[assignment]
+            return
         logger.warning("could not cancel prediction %s: %s", prediction.id, exc)
 
 
 def failure_reason(prediction: Prediction) -> ProviderError:
     """Why a terminal, unsuccessful prediction failed, in a sentence."""
+    if prediction.status == "aborted":
+        return ProviderTimedOut(
+            f"Replicate never started the prediction {prediction.id} and dropped it (nothing is "
+            "charged for it); try again in a few minutes."
+        )
     if prediction.status == "canceled":
         return ProviderError(f"The prediction {prediction.id} was canceled before it finished.")
     reason = str(prediction.error or "no reason given").strip().rstrip(".")

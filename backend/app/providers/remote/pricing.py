@@ -2,7 +2,8 @@
 
 Estimates, not invoices: list prices change and some models bill GPU time we only learn after
 the fact. Output-priced models are not billed for predictions that fail or are canceled;
-GPU-time-priced ones are, for the time they ran.
+GPU-time-priced ones are, for the time they ran. An aborted prediction never ran and is never
+billed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from app.config_models import PriceUnit
 
 SUCCEEDED = "succeeded"
+ABORTED = "aborted"
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,9 @@ def prediction_cost(
     predict_time: float | None = None,
 ) -> Estimate:
     """The estimated cost of one Replicate prediction that ended with `outcome`."""
-    if per is PriceUnit.COMPUTE_SECOND:
+    if outcome == ABORTED:
+        units = 0.0
+    elif per is PriceUnit.COMPUTE_SECOND:
         units = max(predict_time or 0.0, 0.0)
     elif outcome != SUCCEEDED:
         units = 0.0

@@ -1,16 +1,16 @@
 """`MotionProvider` on Replicate (default `kwaivgi/kling-v2.1`): the seed image becomes a clip.
 
-The seed is sent inline as a JPEG data URI, at most 1280 px on its long side and under 1 MB as
-Replicate recommends for data URIs: our media URLs are on localhost, which Replicate cannot
-reach. The director's camera move becomes words in the prompt, since image-to-video models take
-their direction from text. The clip comes back at the model's own size, frame rate and length
+The seed goes up as a JPEG, at most 1280 px on its long side, through Replicate's files API (a
+frame is larger than the 256 KB Replicate documents for inline data URLs, and our own media URLs
+are not for Replicate to reach); the upload is deleted once the prediction is over. The
+director's camera move becomes words in the prompt, since image-to-video models take their
+direction from text. The clip comes back at the model's own size, frame rate and length
 (Kling: 720p, 24 fps, 5 or 10 s); the composer normalises all three.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import io
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from app.providers.remote.predictions import Sleep
 from app.providers.remote.replicate_runner import ReplicateRunner
 
 MAX_SIDE = 1280
-MAX_DATA_URI_BYTES = 1_000_000
+JPEG_QUALITY = 90
 
 CAMERA_WORDS: dict[CameraMove, str] = {
     CameraMove.PUSH_IN: "slow camera push-in towards the subject",
@@ -60,19 +60,22 @@ class ReplicateMotionProvider:
         model = self._runner.model
         seconds = choose_duration(spec.duration, model.durations, model.shortfall_seconds)
         async with self._runner.slots:
-            image = await asyncio.to_thread(jpeg_data_uri, spec.image)
-            values: dict[InputRole, object] = {
-                InputRole.PROMPT: motion_prompt(spec),
-                InputRole.IMAGE: image,
-                InputRole.DURATION: seconds,
-                InputRole.ASPECT_RATIO: aspect_ratio(spec.width, spec.height, model.aspect_ratios),
-                InputRole.WIDTH: spec.width,
-                InputRole.HEIGHT: spec.height,
-                InputRole.SEED: spec.seed,
-            }
-            urls = await self._runner.predict(
-                values, media_seconds=float(seconds), on_progress=on_progress
-            )
+            jpeg = await asyncio.to_thread(seed_jpeg, spec.image)
+            async with self._runner.upload(jpeg, "seed.jpg", "image/jpeg", "the seed image") as url:
+                values: dict[InputRole, object] = {
+                    InputRole.PROMPT: motion_prompt(spec),
+                    InputRole.IMAGE: url,
+                    InputRole.DURATION: seconds,
+                    InputRole.ASPECT_RATIO: aspect_ratio(
+                        spec.width, spec.height, model.aspect_ratios
+                    ),
+                    InputRole.WIDTH: spec.width,
+                    InputRole.HEIGHT: spec.height,
+                    InputRole.SEED: spec.seed,
+                }
+                urls = await self._runner.predict(
+                    values, media_seconds=float(seconds), on_progress=on_progress
+                )
             return await self._runner.fetch(urls[0], out, VIDEO)
 
     async def aclose(self) -> None:
@@ -83,21 +86,11 @@ def motion_prompt(spec: MotionSpec) -> str:
     return f"{spec.prompt.rstrip('. ')}. {CAMERA_WORDS[spec.camera_move].capitalize()}."
 
 
-def jpeg_data_uri(path: Path, max_side: int = MAX_SIDE, limit: int = MAX_DATA_URI_BYTES) -> str:
-    """The image as a `data:image/jpeg;base64,...` URI of at most `limit` bytes (blocking)."""
+def seed_jpeg(path: Path, max_side: int = MAX_SIDE) -> bytes:
+    """The seed as JPEG bytes, at most `max_side` px on its long side (blocking)."""
     with Image.open(path) as source:
         image = source.convert("RGB")
     image.thumbnail((max_side, max_side))
-    for quality in (90, 80, 70, 60, 50):
-        uri = _jpeg_uri(image, quality)
-        if len(uri) <= limit:
-            return uri
-    # A very noisy frame stays large at any quality: halve it once more.
-    image.thumbnail((max_side // 2, max_side // 2))
-    return _jpeg_uri(image, 50)
-
-
-def _jpeg_uri(image: Image.Image, quality: int) -> str:
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=quality)
-    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
+    return buffer.getvalue()

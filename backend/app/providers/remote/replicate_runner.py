@@ -1,5 +1,6 @@
-"""One Replicate model, as a provider uses it: a concurrency cap, a prediction, its cost, and
-its output fetched into our store and checked.
+"""One Replicate model, as a provider uses it: a concurrency cap, input files uploaded, a
+prediction, its cost (whatever the prediction's end), and its output fetched into our store and
+checked.
 
 Each remote provider owns one runner, and the runner owns the client's transport and closes it
 in `aclose()`. Outputs are fetched with the process's one `Fetcher`, under the same policy as a
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import httpx
@@ -28,6 +30,7 @@ from app.providers.remote.output_errors import output_error
 from app.providers.remote.predictions import PollPolicy, Sleep, failure_reason, run_prediction
 from app.providers.remote.pricing import prediction_cost
 from app.providers.remote.replicate_client import build_client
+from app.providers.remote.uploads import uploaded
 from app.utils.costs import record
 
 logger = logging.getLogger(__name__)
@@ -70,11 +73,8 @@ class ReplicateRunner:
         policy = PollPolicy(
             interval=self._settings.poll_interval,
             deadline=self.model.deadline_seconds,
-            create=Backoff(
-                attempts=self._settings.create_attempts,
-                base=self._settings.backoff_base_seconds,
-                cap=self._settings.backoff_max_seconds,
-            ),
+            create=self._backoff(),
+            settle=self._settings.timeout_seconds,
         )
         created: list[Prediction] = []
         try:
@@ -88,7 +88,8 @@ class ReplicateRunner:
                 sleep=self._sleep,
             )
         finally:
-            # Charged whatever happened: a prediction past its deadline ran on a GPU too.
+            # Charged however it ended: a prediction canceled at its deadline, or because a
+            # sibling failed, may have run on a GPU too.
             if created:
                 self._record(created[0], media_seconds)
         if prediction.status != "succeeded":
@@ -99,6 +100,21 @@ class ReplicateRunner:
             logger.warning("%s returned no file: %.200r", self.model.owner_name, prediction.output)
             raise ProviderBadOutput(f"{self.model.owner_name} succeeded but returned no file.")
         return urls
+
+    def upload(
+        self, data: bytes, filename: str, content_type: str, what: str
+    ) -> AbstractAsyncContextManager[str]:
+        """`async with runner.upload(...) as url:` the file on Replicate, deleted after."""
+        return uploaded(
+            self.client,
+            data,
+            filename=filename,
+            content_type=content_type,
+            what=what,
+            backoff=self._backoff(),
+            request_seconds=self._settings.timeout_seconds,
+            sleep=self._sleep,
+        )
 
     async def fetch(self, url: str, out: Path, kind: MediaKind) -> Path:
         """Download one output to `out` now (Replicate's URLs expire), decode-checked.
@@ -116,6 +132,13 @@ class ReplicateRunner:
 
     async def aclose(self) -> None:
         await self._transport.aclose()
+
+    def _backoff(self) -> Backoff:
+        return Backoff(
+            attempts=self._settings.create_attempts,
+            base=self._settings.backoff_base_seconds,
+            cap=self._settings.backoff_max_seconds,
+        )
 
     def _record(self, prediction: Prediction, media_seconds: float) -> None:
         metrics = prediction.metrics or {}
