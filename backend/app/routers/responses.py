@@ -51,6 +51,11 @@ RULES: Responses = {
 JOB: Responses = {404: _error("No job with this id (`job_not_found`); it may have expired.")}
 
 PROVIDERS: Responses = {
+    422: _error(
+        "A field does not match the schema (a list of fields), or the model declined to answer "
+        "(`provider_refused`, with a sentence).",
+        ValidationErrorResponse | ErrorResponse,
+    ),
     502: _error("A model failed or answered nonsense (`provider_error`, `provider_bad_output`)."),
     503: _error("A model's service is rate limiting us (`provider_rate_limited`); try later."),
     504: _error("A model took too long (`provider_timed_out`)."),
