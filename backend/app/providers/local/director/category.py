@@ -38,43 +38,18 @@ class Category:
     default_messages: tuple[str, ...]
 
 
+def _words(listed: str) -> tuple[str, ...]:
+    return tuple(listed.split("|"))
+
+
 CATEGORIES: tuple[Category, ...] = (
     Category(
         key="skincare",
-        keywords=(
-            "serum",
-            "skincare",
-            "skin care",
-            "skin",
-            "moisturiser",
-            "moisturizer",
-            "face cream",
-            "night cream",
-            "eye cream",
-            "lotion",
-            "cleanser",
-            "toner",
-            "glow",
-            "glowing",
-            "beauty",
-            "cosmetics",
-            "makeup",
-            "lipstick",
-            "mascara",
-            "spf",
-            "sunscreen",
-            "retinol",
-            "vitamin c",
-            "hyaluronic",
-            "complexion",
-            "wrinkles",
-            "anti-aging",
-            "anti-ageing",
-            "balm",
-            "face oil",
-            "drops",
-            "radiant",
-            "dewy",
+        keywords=_words(
+            "serum|skincare|skin care|skin|moisturiser|moisturizer|face cream|night cream|"
+            "eye cream|lotion|cleanser|toner|glow|glowing|beauty|cosmetics|makeup|lipstick|"
+            "mascara|spf|sunscreen|retinol|vitamin c|hyaluronic|complexion|wrinkles|"
+            "anti-aging|anti-ageing|balm|face oil|drops|radiant|dewy"
         ),
         closeup="the {p} bottle",
         setting="at a bright bathroom vanity",
@@ -94,31 +69,10 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="beverage",
-        keywords=(
-            "energy drink",
-            "drink",
-            "drinks",
-            "soda",
-            "can",
-            "beverage",
-            "juice",
-            "caffeine",
-            "sparkling",
-            "kombucha",
-            "smoothie",
-            "hydration",
-            "electrolytes",
-            "sugar",
-            "zero sugar",
-            "flavour",
-            "flavor",
-            "tastes",
-            "taste",
-            "sip",
-            "fizzy",
-            "refreshment",
-            "lemonade",
-            "seltzer",
+        keywords=_words(
+            "energy drink|drink|drinks|soda|can|beverage|juice|caffeine|sparkling|kombucha|"
+            "smoothie|hydration|electrolytes|sugar|zero sugar|flavour|flavor|tastes|taste|"
+            "sip|fizzy|refreshment|lemonade|seltzer"
         ),
         closeup="a frosted can of {p}",
         setting="on a late-night city rooftop",
@@ -138,29 +92,9 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="footwear",
-        keywords=(
-            "shoe",
-            "shoes",
-            "sneaker",
-            "sneakers",
-            "trainers",
-            "running",
-            "runner",
-            "runners",
-            "marathon",
-            "run",
-            "runs",
-            "boots",
-            "footwear",
-            "jogging",
-            "cushioned",
-            "cushioning",
-            "sole",
-            "stride",
-            "pace",
-            "miles",
-            "km",
-            "laces",
+        keywords=_words(
+            "shoe|shoes|sneaker|sneakers|trainers|running|runner|runners|marathon|run|runs|"
+            "boots|footwear|jogging|cushioned|cushioning|sole|stride|pace|miles|km|laces"
         ),
         closeup="a {p} sneaker",
         setting="on a city running path at dawn",
@@ -180,35 +114,10 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="software",
-        keywords=(
-            "app",
-            "saas",
-            "software",
-            "platform",
-            "dashboard",
-            "tool",
-            "b2b",
-            "crm",
-            "ai",
-            "cloud",
-            "analytics",
-            "workflow",
-            "workflows",
-            "automation",
-            "startup",
-            "startups",
-            "teams",
-            "team",
-            "invoicing",
-            "accounting",
-            "finance",
-            "reports",
-            "productivity",
-            "api",
-            "integrations",
-            "spreadsheets",
-            "spreadsheet",
-            "data",
+        keywords=_words(
+            "app|saas|software|platform|dashboard|tool|b2b|crm|ai|cloud|analytics|workflow|"
+            "workflows|automation|startup|startups|teams|team|invoicing|accounting|finance|"
+            "reports|productivity|api|integrations|spreadsheets|spreadsheet|data"
         ),
         closeup="{p} open on a laptop screen",
         setting="in a bright modern office",
@@ -228,24 +137,9 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="coffee",
-        keywords=(
-            "coffee",
-            "espresso",
-            "latte",
-            "cafe",
-            "café",
-            "roast",
-            "roasted",
-            "roaster",
-            "beans",
-            "brew",
-            "barista",
-            "cappuccino",
-            "pour-over",
-            "mug",
-            "cold brew",
-            "small-batch",
-            "blend",
+        keywords=_words(
+            "coffee|espresso|latte|cafe|café|roast|roasted|roaster|beans|brew|barista|"
+            "cappuccino|pour-over|cold brew|small-batch|blend|coffee shop|coffee house"
         ),
         closeup="a fresh bag of {p}",
         setting="at a sunlit kitchen counter",
@@ -265,29 +159,10 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="food",
-        keywords=(
-            "snack",
-            "snacks",
-            "chocolate",
-            "cookie",
-            "cookies",
-            "bakery",
-            "bread",
-            "pizza",
-            "burger",
-            "restaurant",
-            "meal",
-            "meals",
-            "recipe",
-            "sauce",
-            "granola",
-            "protein bar",
-            "ice cream",
-            "delicious",
-            "tasty",
-            "crunchy",
-            "bite",
-            "flavours",
+        keywords=_words(
+            "snack|snacks|chocolate|cookie|cookies|bakery|bread|pizza|burger|restaurant|"
+            "meal|meals|recipe|sauce|granola|protein bar|ice cream|delicious|tasty|crunchy|"
+            "bite|flavours"
         ),
         closeup="{p}",
         setting="at a sunny kitchen table",
@@ -307,29 +182,10 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="fashion",
-        keywords=(
-            "dress",
-            "jacket",
-            "hoodie",
-            "t-shirt",
-            "tee",
-            "jeans",
-            "apparel",
-            "clothing",
-            "fashion",
-            "collection",
-            "jewellery",
-            "jewelry",
-            "necklace",
-            "ring",
-            "earrings",
-            "handbag",
-            "watch",
-            "sunglasses",
-            "streetwear",
-            "outfit",
-            "wardrobe",
-            "knit",
+        keywords=_words(
+            "dress|jacket|hoodie|t-shirt|tee|jeans|apparel|clothing|fashion|collection|"
+            "jewellery|jewelry|necklace|ring|earrings|handbag|watch|sunglasses|streetwear|"
+            "outfit|wardrobe|knit"
         ),
         closeup="{p}",
         setting="on a sunlit city street",
@@ -349,25 +205,10 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="wellness",
-        keywords=(
-            "supplement",
-            "supplements",
-            "vitamins",
-            "vitamin",
-            "protein",
-            "yoga",
-            "meditation",
-            "wellness",
-            "gym",
-            "fitness",
-            "workout",
-            "sleep",
-            "mindfulness",
-            "gut health",
-            "collagen",
-            "immune",
-            "energy levels",
-            "recovery",
+        keywords=_words(
+            "supplement|supplements|vitamins|vitamin|protein|yoga|meditation|wellness|gym|"
+            "fitness|workout|sleep|mindfulness|gut health|collagen|immune|energy levels|"
+            "recovery"
         ),
         closeup="{p}",
         setting="in a bright studio at sunrise",
@@ -387,25 +228,11 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         key="home",
-        keywords=(
-            "candle",
-            "candles",
-            "furniture",
-            "sofa",
-            "lamp",
-            "decor",
-            "home",
-            "bedding",
-            "pillow",
-            "mattress",
-            "diffuser",
-            "room spray",
-            "cleaning",
-            "kitchenware",
-            "cookware",
-            "interior",
-            "living room",
-            "bedroom",
+        keywords=_words(
+            "candle|candles|furniture|sofa|lamp|decor|home|bedding|pillow|mattress|"
+            "diffuser|room spray|cleaning|kitchenware|cookware|interior|living room|"
+            "bedroom|mug|mugs|ceramic|ceramics|pottery|tableware|homeware|homewares|vase|"
+            "vases|bowls|plates|dinnerware|glassware|rug|rugs|blanket|throw"
         ),
         closeup="{p}",
         setting="in a calm, sunlit living room",
@@ -422,6 +249,53 @@ CATEGORIES: tuple[Category, ...] = (
         default_audience="Homeowners who love a calm, beautiful space",
         default_tones=("warm", "calming"),
         default_messages=("Made to make home feel like home", "Crafted to last"),
+    ),
+    Category(
+        key="hospitality",
+        keywords=_words(
+            "hotel|hotels|boutique hotel|inn|b&b|bed and breakfast|guesthouse|guest house|"
+            "resort|retreat|spa|lodge|cabin|cottage|villa|hostel|glamping|stay|stays|"
+            "getaway|weekend away|holiday|holidays|vacation|rooms|suites|sea view|sea views|"
+            "by the sea|check-in|booking|bookings|airbnb"
+        ),
+        closeup="a {p} room key on its brass tag",
+        setting="in a sunlit room with the window thrown open",
+        hook="Curtains part on a sunlit window and the view rushes in",
+        ritual="drops {their} bags and throws open the window",
+        texture="crisp linen sheets and morning light across a freshly made bed",
+        benefit_visuals=(
+            "Morning light spills slowly across a quiet room at {p}",
+            "{who} lingers over a slow breakfast by the window",
+            "A long, unhurried walk as the light turns golden outside {p}",
+        ),
+        lifestyle="{who} shares a quiet evening with someone they love at {p}",
+        cta="Book your stay at {p}",
+        default_audience="Couples who need a quiet weekend away",
+        default_tones=("calming", "romantic"),
+        default_messages=("Your weekend starts here", "Time to slow down"),
+    ),
+    Category(
+        key="app",
+        keywords=_words(
+            "app|apps|mobile app|phone|iphone|android|budget|budgeting|budgets|money|"
+            "savings|spending|banking|bank|wallet|fintech|habit|habits|tracker|download|"
+            "play store|app store"
+        ),
+        closeup="{p} open on a phone screen",
+        setting="on a sunny café terrace",
+        hook="A phone lights up on a cluttered desk and everything else falls quiet",
+        ritual="taps through {p} on {their} phone",
+        texture="a bright, simple {p} screen responding to a tap",
+        benefit_visuals=(
+            "A thumb swipes through {p}, each screen clean and simple",
+            "Colourful cards slide into place on the {p} screen",
+            "{who} glances at {p} on {their} phone and smiles",
+        ),
+        lifestyle="{who} shows friends something on {p}, everyone leaning in",
+        cta="Download {p} today",
+        default_audience="Busy people who live on their phones",
+        default_tones=("playful", "confident"),
+        default_messages=("Made for your pocket", "Your day, your way"),
     ),
 )
 
@@ -467,3 +341,13 @@ def infer_category(product_name: str, *context: str) -> Category:
         if score > best_score:
             best, best_score = category, score
     return best
+
+
+@cache
+def _all_keywords() -> frozenset[str]:
+    return frozenset(keyword for category in CATEGORIES for keyword in category.keywords)
+
+
+def category_word(word: str) -> bool:
+    """True when `word` names a kind of product in some category ('mugs', 'serum', 'app')."""
+    return word.lower() in _all_keywords()

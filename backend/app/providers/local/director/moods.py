@@ -46,7 +46,11 @@ class BriefTaste:
     def of(cls, brief: BriefFields, extra_context: str = "") -> BriefTaste:
         styles = normalise_styles(brief.visual_style_keywords)
         category = infer_category(
-            brief.product_name, brief.target_audience, *brief.key_messages, *styles, extra_context
+            f"{brief.product_name} {brief.product_description}",
+            brief.target_audience,
+            *brief.key_messages,
+            *styles,
+            extra_context,
         )
         return cls(
             tones=tuple(normalise_tones(brief.emotional_tone)),
