@@ -15,7 +15,9 @@ router = APIRouter(prefix="/api/director", tags=["director"])
 async def chat(request: ChatRequest, providers: ProvidersDep) -> StreamingResponse:
     """The director's next turn, streamed in the AI SDK's UI message stream protocol."""
     return StreamingResponse(
-        director_service.stream_reply(request.chat_messages(), providers.director),
+        director_service.stream_reply(
+            request.chat_messages(), providers.director, request.creative_brief
+        ),
         media_type=ui_stream.MEDIA_TYPE,
         headers=ui_stream.HEADERS,
     )
@@ -24,4 +26,6 @@ async def chat(request: ChatRequest, providers: ProvidersDep) -> StreamingRespon
 @router.post("/brief")
 async def brief(request: BriefRequest, providers: ProvidersDep) -> BriefSynthesis:
     """The creative brief the conversation has settled so far, with what is still missing."""
-    return await director_service.synthesize_brief(request.chat_messages(), providers.director)
+    return await director_service.synthesize_brief(
+        request.chat_messages(), providers.director, request.creative_brief
+    )

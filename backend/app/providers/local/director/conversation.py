@@ -306,9 +306,10 @@ def _wrap_up(reading: Reading, turn: TurnReading | None) -> str:
     )
 
 
-def compose_reply(messages: Sequence[ChatMessage]) -> str:
-    """The director's next turn for a conversation (pure and deterministic)."""
-    reading = read_conversation(messages, suggest)
+def compose_reply(messages: Sequence[ChatMessage], current: BriefFields | None = None) -> str:
+    """The director's next turn for a conversation (pure and deterministic), starting from the
+    brief the studio shows when one is given."""
+    reading = read_conversation(messages, suggest, current)
     ends_with_user = bool(messages) and messages[-1].role == "user" and bool(reading.turns)
     turn = reading.turns[-1] if ends_with_user else None
     parts: list[str] = []

@@ -147,16 +147,47 @@ def _no_suggestions(field_name: str, draft: Draft, user_text: str) -> list[str] 
     return ""
 
 
+def _show(draft: Draft, current: BriefFields, suggested: set[str]) -> None:
+    """Take the brief the studio shows as the state of play: what the user typed by hand wins
+    over what the director read, and is the user's own words, not a suggestion."""
+    for name in _FIELDS:
+        shown = getattr(current, name)
+        if draft.value(name) == (tuple(shown) if isinstance(shown, list) else shown):
+            continue
+        setattr(draft, name, list(shown) if isinstance(shown, list) else shown)
+        suggested.discard(name)
+        if name == "product_name":
+            draft.product_confidence = 2 if shown else 0
+
+
+def _latest_user_turn(messages: Sequence[ChatMessage]) -> int | None:
+    """The index of the user message the director is answering, if the chat ends on one."""
+    for index in range(len(messages) - 1, -1, -1):
+        if messages[index].role == "assistant":
+            return None
+        if messages[index].role == "user":
+            return index
+    return None
+
+
 def read_conversation(
-    messages: Sequence[ChatMessage], suggest: Suggest = _no_suggestions
+    messages: Sequence[ChatMessage],
+    suggest: Suggest = _no_suggestions,
+    current: BriefFields | None = None,
 ) -> Reading:
-    """Replay the conversation turn by turn, remembering what each user turn changed."""
+    """Replay the conversation turn by turn, remembering what each user turn changed.
+
+    `current` is the brief the studio shows (hand edits included): the replay takes it as the
+    state of play just before the latest user message, so only that message can change it."""
     draft = Draft()
     turns: list[TurnReading] = []
     suggested: set[str] = set()
     asked: str | None = None
     user_text: list[str] = []
-    for message in messages:
+    latest = _latest_user_turn(messages) if current is not None else None
+    for index, message in enumerate(messages):
+        if current is not None and index == latest:
+            _show(draft, current, suggested)
         if message.role == "assistant":
             asked = asked_field(message.content)
             continue
@@ -203,6 +234,8 @@ def read_conversation(
             )
         )
         asked = None  # a question is answered once; the next user turn starts fresh
+    if current is not None and latest is None:
+        _show(draft, current, suggested)  # no message to answer: the studio's brief stands
     return Reading(
         brief=draft.brief(),
         turns=tuple(turns),
@@ -217,7 +250,10 @@ _FIELDS = ("product_name", "product_description", *BRIEF_FIELDS[1:])
 
 
 def extract_brief(
-    messages: Sequence[ChatMessage], suggest: Suggest = _no_suggestions
+    messages: Sequence[ChatMessage],
+    suggest: Suggest = _no_suggestions,
+    current: BriefFields | None = None,
 ) -> BriefFields:
-    """The brief the conversation has settled so far; unknown fields stay empty."""
-    return read_conversation(messages, suggest).brief
+    """The brief the conversation has settled so far (from `current`, when the studio shows
+    one); unknown fields stay empty."""
+    return read_conversation(messages, suggest, current).brief
