@@ -20,12 +20,19 @@ from app.models.scene import CameraMove
 
 Messages = list[ChatCompletionMessageParam]
 
+NO_CLAIMS = """Never state a claim the brief does not make: no ratings, rankings, awards, \
+"best-selling", "loved by", "#1", "clinically proven", results, offers, prices, ingredients or \
+numbers that are not in the brief's own words. On-screen text may only be the brief's key \
+messages and the product's name; everything else is neutral visual language."""
+
 CHAT = """You are Reelsmith's creative director. You help a marketer shape a 30-second vertical \
 video ad. Through a friendly, brief conversation, settle five things: the product, the target \
 audience, the emotional tone, the visual style, and the key messages. Ask about one missing \
 thing at a time, suggest concrete options when the marketer is unsure, and reply in at most \
-three short sentences. When everything is settled, sum the brief up in one sentence and say \
-they can go on to choose a mood; never name a button."""
+three short sentences. When you suggest key messages, say they are suggestions and keep \
+them free of facts the marketer has not given (no numbers, results, awards or ratings). When \
+everything is settled, sum the brief up in one sentence and say they can go on to choose a \
+mood; never name a button."""
 
 SHOWN = """The brief as the studio showed it when the marketer sent their latest message; they \
 may have typed some fields by hand, and those are their own words:
@@ -53,7 +60,8 @@ MOODS = f"""You are an art director. For the creative brief given, propose clear
 visual moods for a 30-second vertical (9:16) video ad. For each mood give: a short evocative \
 style_name; 3 to 8 style_keywords; a color_palette of 2 to 6 hex colours like #D4AF37, most \
 important first; and exactly {IMAGES_PER_MOOD} image_prompts, each a one-sentence shot of the \
-product for a text-to-image model, all four different (close-up, in use, setting, detail)."""
+product for a text-to-image model, all four different (close-up, in use, setting, detail). \
+{NO_CLAIMS}"""
 
 PLAN = f"""You are a storyboard artist. Break a 30-second vertical (9:16) video ad into \
 {MIN_SCENES} to {MAX_SCENES} scenes that tell a story: a hook, the product, its benefit, and a \
@@ -61,7 +69,8 @@ closing shot of the product. Durations are in whole or half seconds, each at lea
 most 15, and they must sum to exactly {TOTAL_DURATION:g}. Number scenes from 1. For each give \
 a description of what the viewer sees, a style_prompt in words an image model understands \
 (lighting, palette, lens), and a camera_move, one of: \
-{", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes."""
+{", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes. \
+{NO_CLAIMS}"""
 
 
 def chat_messages(

@@ -2,8 +2,12 @@
 
 A serum ad and an energy-drink ad share a structure but not a single shot: the serum falls as a
 drop onto marble, the drink cracks open in a burst of spray. The brief has no "category" field, so
-it is inferred from every word the brief holds (the product name counts most). Templates use
-`{p}` (product name), `{who}` (the persona, "a busy woman in her thirties") and `{their}`.
+it is inferred from every word the brief holds (the product's name and description count most).
+Templates use `{p}` (product name), `{thing}` (the name with what it is, "Kiln & Co handmade
+ceramic mugs"), `{who}` (the persona, "a busy woman in her thirties") and `{their}`.
+
+Nothing here states a fact about the product (no ratings, awards, results, offers, numbers or
+ingredients): the brief's own key messages are the only claims an ad makes; see `claims`.
 """
 
 from __future__ import annotations
@@ -58,14 +62,14 @@ CATEGORIES: tuple[Category, ...] = (
         texture="a glossy serum droplet catching the light",
         benefit_visuals=(
             "Dewy, glowing skin in soft close-up as {who} touches {their} cheek",
-            "Botanical ingredients drift through the light around the {p} bottle",
-            "A quick morning routine in three graceful beats, one drop at a time",
+            "Soft light drifts across the {p} bottle as a drop gathers at its tip",
+            "A slow morning routine in graceful close-ups, drop by drop",
         ),
         lifestyle="{who} catches {their} reflection and smiles, skin glowing, ready for the day",
         cta="Shop {p} now",
         default_audience="Women 25-45 who want simple, effective skincare",
         default_tones=("calming", "elegant"),
-        default_messages=("Visible glow in two weeks", "Gentle enough for every day"),
+        default_messages=("Your morning ritual", "A moment that's just for you"),
     ),
     Category(
         key="beverage",
@@ -81,14 +85,14 @@ CATEGORIES: tuple[Category, ...] = (
         texture="ice-cold condensation beading on the can",
         benefit_visuals=(
             "Bubbles race up through the drink in extreme close-up",
-            "Citrus slices and ice cubes collide mid-air around the {p} can",
-            "{who} snaps into focus, eyes sharp, back in the zone",
+            "Ice cubes collide mid-air around the {p} can",
+            "{who} cracks open a {p} and grins",
         ),
         lifestyle="{who} and friends raise their cans in a late-night toast, laughing",
         cta="Grab a {p} today",
         default_audience="Young adults 18-30 who need a lift",
         default_tones=("energetic", "bold"),
-        default_messages=("All the energy, none of the crash", "Tastes as good as it feels"),
+        default_messages=("Made for your next break", "Your new go-to"),
     ),
     Category(
         key="footwear",
@@ -110,7 +114,7 @@ CATEGORIES: tuple[Category, ...] = (
         cta="Find your stride — shop {p}",
         default_audience="Everyday runners chasing a new personal best",
         default_tones=("confident", "energetic"),
-        default_messages=("Built for the long run", "Light enough to forget you're wearing them"),
+        default_messages=("Find your stride", "Made for the miles ahead"),
     ),
     Category(
         key="software",
@@ -121,19 +125,19 @@ CATEGORIES: tuple[Category, ...] = (
         ),
         closeup="{p} open on a laptop screen",
         setting="in a bright modern office",
-        hook="A chaotic wall of spreadsheets and notifications glitches, then snaps to calm",
+        hook="A wall of spreadsheets and notifications glitches, then snaps to calm",
         ritual="opens {p} on {their} laptop",
-        texture="a clean dashboard with charts ticking upward",
+        texture="a clean {p} dashboard in crisp detail",
         benefit_visuals=(
-            "A task list in {p} clears itself, one satisfying tick at a time",
-            "Charts rise smoothly across a crisp {p} dashboard",
+            "A task list in {p} ticks over, tick by satisfying tick",
+            "A crisp {p} dashboard glides into view",
             "Teammates lean in around a glowing screen and nod",
         ),
-        lifestyle="{who} closes the laptop early and heads into a golden evening, smiling",
-        cta="Start your free trial of {p}",
+        lifestyle="{who} closes the laptop and heads into a golden evening, smiling",
+        cta="Try {p} today",
         default_audience="Small teams who want less busywork",
         default_tones=("confident", "innovative"),
-        default_messages=("Hours of busywork, done in minutes", "Set up in an afternoon"),
+        default_messages=("Made for the way your team works", "See your work clearly"),
     ),
     Category(
         key="coffee",
@@ -141,21 +145,21 @@ CATEGORIES: tuple[Category, ...] = (
             "coffee|espresso|latte|cafe|café|roast|roasted|roaster|beans|brew|barista|"
             "cappuccino|pour-over|cold brew|small-batch|blend|coffee shop|coffee house"
         ),
-        closeup="a fresh bag of {p}",
+        closeup="a steaming cup of {p}",
         setting="at a sunlit kitchen counter",
         hook="Steam curls up from a fresh pour of {p} in slow motion",
         ritual="cups a warm mug of {p} in both hands",
-        texture="freshly roasted beans tumbling in slow motion",
+        texture="coffee beans tumbling in slow motion",
         benefit_visuals=(
-            "Beans tumble from the roaster in a warm glow",
-            "A slow pour-over blooms as hot water meets fresh grounds",
-            "A parcel of {p} lands on a doorstep, the morning still fresh",
+            "Coffee beans tumble through a warm glow",
+            "A slow pour-over blooms as hot water meets the grounds",
+            "A cup of {p} waits on a sunlit windowsill",
         ),
         lifestyle="{who} shares a slow morning cup of {p} with a friend by the window",
-        cta="Order your first bag of {p}",
+        cta="Make {p} part of your morning",
         default_audience="Coffee lovers who savour a slow morning",
         default_tones=("warm", "calming"),
-        default_messages=("Roasted fresh, every week", "Your slow morning, in a cup"),
+        default_messages=("Your slow morning, in a cup", "Made for slow mornings"),
     ),
     Category(
         key="food",
@@ -164,13 +168,13 @@ CATEGORIES: tuple[Category, ...] = (
             "meal|meals|recipe|sauce|granola|protein bar|ice cream|delicious|tasty|crunchy|"
             "bite|flavours"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="at a sunny kitchen table",
         hook="A slow-motion first bite of {p}, crumbs flying through the light",
         ritual="takes a first, delighted bite of {p}",
         texture="a rich, crumbly texture in macro",
         benefit_visuals=(
-            "Fresh ingredients tumble together in slow motion",
+            "Colourful food tumbles together in slow motion",
             "{p} is plated up, steam and colour filling the frame",
             "{who} goes back for seconds with a grin",
         ),
@@ -178,7 +182,7 @@ CATEGORIES: tuple[Category, ...] = (
         cta="Order {p} today",
         default_audience="Food lovers who like to share",
         default_tones=("joyful", "warm"),
-        default_messages=("Real ingredients you can taste", "Made for sharing"),
+        default_messages=("Made for sharing", "Pull up a chair"),
     ),
     Category(
         key="fashion",
@@ -187,7 +191,7 @@ CATEGORIES: tuple[Category, ...] = (
             "jewellery|jewelry|necklace|ring|earrings|handbag|watch|sunglasses|streetwear|"
             "outfit|wardrobe|knit"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="on a sunlit city street",
         hook="Fabric ripples through the frame in slow motion, catching the light",
         ritual="steps out wearing {p}",
@@ -198,10 +202,10 @@ CATEGORIES: tuple[Category, ...] = (
             "A quick-cut montage of {p} styled three ways",
         ),
         lifestyle="{who} turns heads walking through the city in {p}",
-        cta="Shop the {p} collection",
+        cta="Shop {p}",
         default_audience="Style-conscious 20-35 year-olds",
         default_tones=("confident", "elegant"),
-        default_messages=("Made to be worn every day", "Designed to last"),
+        default_messages=("Made to be worn every day", "Wear it your way"),
     ),
     Category(
         key="wellness",
@@ -210,21 +214,21 @@ CATEGORIES: tuple[Category, ...] = (
             "fitness|workout|sleep|mindfulness|gut health|collagen|immune|energy levels|"
             "recovery"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="in a bright studio at sunrise",
         hook="A deep breath in as the frame slowly sharpens on {p}",
         ritual="makes {p} part of {their} morning routine",
         texture="fine powder and capsules in crisp macro",
         benefit_visuals=(
             "{who} moves through a sunrise stretch, strong and unhurried",
-            "Ingredients fall into place beside {p} in slow motion",
+            "{p} settles into place on a sunlit shelf in slow motion",
             "A calendar of ticked days fills up, streak unbroken",
         ),
         lifestyle="{who} laughs with a training partner after a sunrise session",
         cta="Start your routine with {p}",
         default_audience="Health-minded adults 25-45",
         default_tones=("inspiring", "calming"),
-        default_messages=("Feel the difference in a week", "Clean ingredients, nothing hidden"),
+        default_messages=("Make time for you", "Your daily ritual"),
     ),
     Category(
         key="home",
@@ -234,13 +238,13 @@ CATEGORIES: tuple[Category, ...] = (
             "bedroom|mug|mugs|ceramic|ceramics|pottery|tableware|homeware|homewares|vase|"
             "vases|bowls|plates|dinnerware|glassware|rug|rugs|blanket|throw"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="in a calm, sunlit living room",
         hook="Morning light sweeps across a quiet room and lands on {p}",
         ritual="settles in at home with {p}",
         texture="soft textures and fine finishes in macro",
         benefit_visuals=(
-            "{p} transforms a plain corner into the best spot in the house",
+            "{p} brings warmth to a quiet corner of the room",
             "Close details of {p}: materials, craft and finish",
             "{who} exhales and sinks into the calm of the room",
         ),
@@ -248,7 +252,7 @@ CATEGORIES: tuple[Category, ...] = (
         cta="Shop {p} for your home",
         default_audience="Homeowners who love a calm, beautiful space",
         default_tones=("warm", "calming"),
-        default_messages=("Made to make home feel like home", "Crafted to last"),
+        default_messages=("Made to make home feel like home", "Made for slow evenings"),
     ),
     Category(
         key="hospitality",
@@ -302,18 +306,18 @@ CATEGORIES: tuple[Category, ...] = (
 GENERIC = Category(
     key="generic",
     keywords=(),
-    closeup="{p}",
+    closeup="{thing}",
     setting="in a bright, modern space",
-    hook="A spotlight snaps on in a dark room and finds {p}",
+    hook="A spotlight snaps on in a dark room and finds {thing}",
     ritual="reaches for {p} with a smile",
     texture="the finish and fine details of {p} in macro",
     benefit_visuals=(
         "A bold, graphic frame built around {p}",
-        "{who} uses {p} in an everyday moment that suddenly feels easier",
+        "{who} reaches for {p} in an everyday moment",
         "Close details of {p}, every edge catching the light",
     ),
     lifestyle="{who} shares {p} with friends, everyone leaning in",
-    cta="Get {p} today",
+    cta="Discover {p}",
     default_audience="Curious early adopters 25-40",
     default_tones=("confident", "warm"),
     default_messages=("Made with care", "Try it for yourself"),

@@ -98,6 +98,16 @@ def with_article(noun_phrase: str) -> str:
     return f"{article(noun_phrase)} {noun_phrase}"
 
 
+def product_thing(name: str, description: str) -> str:
+    """The product as an object in a shot: 'Kiln & Co handmade ceramic mugs'; just the name
+    when there is no description or the name already says it ('Glow Serum', 'serum')."""
+    what = description.strip()
+    if not what or what.casefold() in name.casefold():
+        return name
+    what = what if len(what) > 1 and what[1].isupper() else what[:1].lower() + what[1:]
+    return f"{name} {what}" if name else what
+
+
 def pick(options: Sequence[T], *seed_parts: object) -> T:
     """One of `options`, chosen by a stable hash of `seed_parts` (never Python's salted hash)."""
     return options[stable_seed(*seed_parts) % len(options)]
