@@ -276,3 +276,24 @@ def test_other_ordinary_products_end_with_the_brief_the_marketer_gave(product: s
     transcript = marketer.talk()
     assert brief_of(transcript) == expected
     assert f"• Product: {expected.product_name}" in transcript[-1].content
+
+
+@pytest.mark.parametrize(
+    ("opening", "name", "what"),
+    [
+        ("Hi, I'm Sam from Kiln & Co", "Kiln & Co", ""),
+        ("hello there, I'm Sam", "", ""),
+        ("My bakery, Crumb & Co, needs an ad", "Crumb & Co", "Bakery"),
+        ("Gym membership at FitHub", "FitHub", "Gym membership"),
+        ("Spotify Premium for students", "Spotify Premium", ""),
+        ("Saltmarsh, a boutique hotel by the sea", "Saltmarsh", "Boutique hotel by the sea"),
+        ("Budget app for students", "Budget app", "Budget app"),
+        ("Women 25-40, mostly city professionals", "", ""),
+        ("Fresh and bold please", "", ""),
+    ],
+)  # fmt: skip
+def test_other_first_messages_name_the_product_or_leave_it_open(
+    opening: str, name: str, what: str
+) -> None:
+    brief = brief_of([user(opening)])
+    assert (brief.product_name, brief.product_description) == (name, what)

@@ -75,7 +75,7 @@ def _ack_new(name: str, brief: BriefFields, described: bool) -> str:
                     if is_plural_or_mass(what)
                     else f"{p}, {with_article(what)} — love it. I can already picture it on "
                     "screen.",
-                    f"{p}: {what}. Lovely, that's the star of our 30 seconds.",
+                    f"{p}: {with_article(what)}. Lovely, that's the star of our 30 seconds.",
                 ),
                 name,
                 p,

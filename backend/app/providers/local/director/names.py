@@ -15,6 +15,16 @@ from app.providers.local.director.category import category_word, infer_category
 from app.providers.local.director.findings import content_words
 from app.providers.local.director.text import capitalise, clip_words, tidy, title_if_lower
 
+INTRO = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|hiya|so|ok|okay|well|right)(?:\s+there)?[,!.]*\s+)*"
+    r"(?:(?:we're|we are|i'm|i am|this is|meet|introducing|it's|it is|we sell|we make|i sell|"
+    r"i make|i run|we run)\s+)?(?:(?:for|about)\s+)?",
+    re.IGNORECASE,
+)
+_VERB_LEAD = re.compile(
+    r"^(?:makes|make|sells|sell|offers|brews|bakes|designs|creates|produces|crafts|is|are)\s+",
+    re.IGNORECASE,
+)
 QUOTED = re.compile(r"[\"“‘']([^\"”’'\n]{1,60})[\"”’']")
 
 NP_STOP = re.compile(
@@ -175,3 +185,42 @@ def describe(phrase: str) -> str:
     """'a boutique hotel by the sea' → 'Boutique hotel by the sea'; '' when it says nothing."""
     phrase = tidy(DETERMINERS.sub("", tidy(NP_STOP.sub("", phrase))))
     return capitalise(clip_words(phrase, 8, 80)) if says_what_it_is(phrase) else ""
+
+
+def name_and_description(clause: str, unprompted: bool) -> tuple[str, str] | None:
+    """'Kiln & Co handmade ceramic mugs', 'Kiln & Co: mugs', 'handmade mugs by Kiln & Co'.
+
+    Unprompted (no question asked about the product), a one-word name must sit beside words that
+    plainly name a kind of product, so 'Visible results in two weeks' is not a product 'Visible'.
+    """
+    words = INTRO.sub("", clause).split()
+    while words and is_plain_word(words[0].strip(EDGE_PUNCTUATION)):
+        words = words[1:]  # "So Kiln & Co mugs": the name starts after the sentence starter
+    run = caps_run(words)
+    after_run = " ".join(words[len(run.split()) :])
+    separated = bool(re.match(r"[—–:,-]|\s*$", after_run)) or words[0].endswith((",", ":"))
+    # "Handmade ceramic mugs", "Gym membership at FitHub": a capital, not a name.
+    capitalised_only = " " not in run and describing_word(run) and not separated
+    if is_name(run) and not capitalised_only:
+        rest = _VERB_LEAD.sub("", after_run.lstrip("—–-:, "))
+        name, description = run, describe(rest)
+        if rest[:1].isupper():
+            return None  # 'Glow Drops Serum' is all name: the caps run already took it
+    else:
+        skip = 1 if capitalised_only else 0
+        name, at = name_inside(" ".join(words[skip:]))
+        at += skip
+        if not name or at == 0:
+            return None
+        before = re.sub(r"\s+(?:by|from|at|called|named)$|,$", "", " ".join(words[:at]).strip())
+        last = at + len(name.split())
+        after = " ".join(words[last:]).strip(EDGE_PUNCTUATION + " ")
+        if after and not words[last - 1].endswith(","):
+            return None  # the name closes the phrase: 'mugs by Kiln & Co', 'My bakery, Crumb & Co,'
+        description = describe(before)
+    if not description:
+        return None
+    simple_name = len(name.split()) == 1 and not any(ch in name for ch in "&+0123456789")
+    if unprompted and simple_name and infer_category(description).key == "generic":
+        return None
+    return name, description

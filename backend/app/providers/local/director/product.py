@@ -18,14 +18,13 @@ from app.providers.local.director.findings import Findings, TurnText, content_wo
 from app.providers.local.director.names import (
     CONNECTORS,
     DETERMINERS,
-    EDGE_PUNCTUATION,
+    INTRO,
     NP_STOP,
     QUOTED,
-    caps_run,
     describe,
     describing_word,
     is_name,
-    is_plain_word,
+    name_and_description,
     name_from,
     name_inside,
     only_look_words,
@@ -62,21 +61,17 @@ _NAME_FIRST = re.compile(
 _APPOSITIVE = re.compile(
     r"^\s*,\s*(?P<article>(?:a|an|the|our|my)\s+)?(?P<what>" + _CLAUSE + ")", re.IGNORECASE
 )
-_INTRO = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|hiya|so|ok|okay|well|right)(?:\s+there)?[,!.]*\s+)*"
-    r"(?:(?:we're|we are|i'm|i am|this is|meet|introducing|it's|it is|we sell|we make|i sell|"
-    r"i make|i run|we run)\s+)?(?:(?:for|about)\s+)?",
-    re.IGNORECASE,
-)
-_VERB_LEAD = re.compile(
-    r"^(?:makes|make|sells|sell|offers|brews|bakes|designs|creates|produces|crafts|is|are)\s+",
-    re.IGNORECASE,
-)
 _STRONG_NAME_CUES = frozenset(
     {"called", "named", "name", "name's", "name:", "rename", "renamed", "re-name", "re-named"}
 )
 """Cues strong enough that a lower-case phrase after them is still a name ('called glow drops')."""
 _SELF_INTRO = re.compile(r"\b(?:my|i'm|i am|me)\s*$", re.IGNORECASE)
+_SELF_INTRO_NAME = re.compile(r"\b(?:i'm|i am|my name is|my name's)\s+[A-Z]", re.IGNORECASE)
+_WORKS_AT = re.compile(
+    r"\b(?:(?i:i'm|i am|this is|it's)\s+[A-Z][\w'-]*\s+(?i:from|at|with)|(?i:i work (?:at|for))|"
+    r"(?i:we're|we are))\s+(?=[A-Z0-9])"
+)
+"""'I'm Sam from Kiln & Co', 'I work at Kiln & Co', 'we're Kiln & Co': the brand follows."""
 _ANSWER_LEAD_IN = re.compile(
     r"^(?:(?:it's|it is|we sell|we make|we're launching|we are launching|the product is|"
     r"the name is|a|an|the|my|our|this|new|brand new|brand-new)\s+)+",
@@ -108,46 +103,26 @@ def _described_before(text: TurnText, cue: int) -> str:
     return description
 
 
+def _described_after(tail: str) -> tuple[str, int]:
+    """What follows a name ('…, we make handmade ceramic mugs', '…, a boutique hotel'), and how
+    many characters of `tail` say it."""
+    match = re.match(
+        r"^\s*,?\s*(?:(?:we|they)\s+(?:make|sell|run|are)\s+|(?:a|an|the)\s+)"
+        r"(?P<what>[^,.;!?\n|]+)",
+        tail,
+        re.IGNORECASE,
+    )
+    if not match:
+        return "", 0
+    what = NP_STOP.sub("", match.group("what"))
+    description = describe(what)
+    return description, (match.start("what") + len(what)) if description else 0
+
+
 def _found(findings: Findings, name: str, description: str = "", confidence: int = 2) -> None:
     findings.product, findings.product_confidence = name, confidence
     if description:
         findings.description = description
-
-
-def _name_and_description(clause: str, unprompted: bool) -> tuple[str, str] | None:
-    """'Kiln & Co handmade ceramic mugs', 'Kiln & Co: mugs', 'handmade mugs by Kiln & Co'.
-
-    Unprompted (no question asked about the product), a one-word name must sit beside words that
-    plainly name a kind of product, so 'Visible results in two weeks' is not a product 'Visible'.
-    """
-    words = _INTRO.sub("", clause).split()
-    while words and is_plain_word(words[0].strip(EDGE_PUNCTUATION)):
-        words = words[1:]  # "So Kiln & Co mugs": the name starts after the sentence starter
-    run = caps_run(words)
-    if is_name(run):
-        after_run = " ".join(words[len(run.split()) :])
-        separated = bool(re.match(r"[—–:,-]|\s*$", after_run)) or words[0].endswith((",", ":"))
-        if " " not in run and describing_word(run) and not separated:
-            return None  # "Handmade ceramic mugs", "Cold brew coffee": a capital, not a name
-        rest = _VERB_LEAD.sub("", after_run.lstrip("—–-:, "))
-        name, description = run, describe(rest)
-        if rest[:1].isupper():
-            return None  # 'Glow Drops Serum' is all name: the caps run already took it
-    else:
-        name, at = name_inside(" ".join(words))
-        if not name or at == 0:
-            return None
-        before = re.sub(r"\s+(?:by|from|called|named)$|,$", "", " ".join(words[:at]).strip())
-        after = " ".join(words[at + len(name.split()) :]).strip(EDGE_PUNCTUATION + " ")
-        if after:
-            return None  # the name must close the phrase: 'handmade mugs by Kiln & Co'
-        description = describe(before)
-    if not description:
-        return None
-    simple_name = len(name.split()) == 1 and not any(ch in name for ch in "&+0123456789")
-    if unprompted and simple_name and infer_category(description).key == "generic":
-        return None
-    return name, description
 
 
 def read_product(
@@ -165,6 +140,15 @@ def read_product(
             _found(findings, name, _described_before(text, match.start()))
             last = name.split()[-1]
             text.claim(match.start(), match.end() + tail.find(last) + len(last))
+            return
+    # 1b. "I'm Sam from Kiln & Co": the marketer introduces themselves, then the brand.
+    for match in _WORKS_AT.finditer(work):
+        name = name_from(work[match.end() :], plain_words_allowed=False)
+        if name and not mentions_people(name):
+            end = match.end() + len(name)
+            description, length = _described_after(work[end:])
+            _found(findings, name, description)
+            text.claim(match.start(), end + length)
             return
     # 2. "Volt Rush is an energy drink …"
     for sentence in sentences(work):
@@ -191,7 +175,7 @@ def read_product(
             continue  # "it's a younger crowd" answers another question
         np = NP_STOP.sub("", match.group(group))
         span = (match.start(group), match.start(group) + len(np))
-        named = _name_and_description(np, unprompted=False)
+        named = name_and_description(np, unprompted=False)
         if named:
             _found(findings, *named)
             text.claim(*span)
@@ -221,7 +205,7 @@ def read_product(
     # 5. "Kiln & Co handmade ceramic mugs": a name beside what it is, at the start of the turn.
     for candidate in _openings(text.open):
         phrase = NP_STOP.sub("", candidate)
-        named = _name_and_description(phrase, unprompted=asked != "product_name")
+        named = name_and_description(phrase, unprompted=asked != "product_name")
         if named is None and described and pure_name(phrase):
             named = (pure_name(phrase), described)
         if named:
@@ -236,17 +220,24 @@ def read_product(
         _answer_to_the_product_question(text, findings)
         return
     # "Budget app for students" opening a chat: what it is, before anyone asked for a name.
-    head = NP_STOP.sub("", next(iter(_openings(text.open)), ""))
+    head = NP_STOP.sub("", next(iter(_openings(text.open)), "")).strip()
     description = describe(head)
     if description and infer_category(description).key != "generic":
         _found(findings, description, description, confidence=1)
-        text.claim_text(head.strip())
+        text.claim_text(head)
+        return
+    # "Spotify Premium for students": a name alone, before anything else is known. One word
+    # ("Lumen", "Sam") could be anything, so it waits for the question.
+    name = pure_name(head)
+    if " " in name and not mentions_people(name) and not _SELF_INTRO_NAME.search(text.raw):
+        _found(findings, name)
+        text.claim_text(head)
 
 
 def _openings(work: str) -> list[str]:
     """Where a turn that opens with its product names it: 'Hi! Kiln & Co handmade ceramic mugs',
     'Kiln & Co, handmade ceramic mugs', 'Kiln & Co. Handmade ceramic mugs.'"""
-    opening = _INTRO.sub("", work.strip())
+    opening = INTRO.sub("", work.strip())
     parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+|[\n;(|]", opening) if p.strip()]
     if not parts:
         return []
