@@ -28,7 +28,7 @@ _FILLER = re.compile(
 
 def content_words(text: str) -> list[str]:
     """The words of `text` that could be an answer once filler and claimed spans are gone."""
-    return [w for w in re.findall(r"[\w'&+-]+", _FILLER.sub(" ", text.replace(BLANK, " ")))]
+    return re.findall(r"[\w'&+-]+", _FILLER.sub(" ", text.replace(BLANK, " ")))
 
 
 class TurnText:
@@ -67,13 +67,10 @@ class Findings:
     styles: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
 
-    def anything(self) -> bool:
-        return bool(
-            self.product or self.description or self.audience or self.tones or self.styles
-        ) or bool(self.messages)
-
     def fields_found(self) -> int:
         """How many brief fields this turn spoke to; several make it a one-message brief."""
-        return sum(
-            bool(x) for x in (self.product, self.audience, self.tones, self.styles, self.messages)
-        )
+        found = (self.product, self.audience, self.tones, self.styles, self.messages)
+        return sum(1 for value in found if value)
+
+    def anything(self) -> bool:
+        return bool(self.fields_found() or self.description)
