@@ -2,36 +2,51 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
-import { useEffect, useMemo } from "react";
+import { useEffect, useState } from "react";
 
 import { CHAT_ENDPOINT } from "@/lib/api/director";
 import { useAppStore } from "@/store/appStore";
-import type { BriefSynthesis } from "@/types/vision.types";
+import type { BriefSynthesis, CreativeBrief } from "@/types/vision.types";
 
 /** Chat messages as the director sends them: text, plus a `data-brief` part per reply. */
 export type StudioMessage = UIMessage<never, { brief: BriefSynthesis }>;
 
 /**
- * The vision chat: `useChat` against the backend director. Each reply ends with the brief the
- * conversation has settled so far, which goes straight into the store; the transcript is saved
- * after every finished turn so a reload resumes the conversation.
+ * A transport that sends the brief as the panel shows it with every request (read when the
+ * request is sent, so fields typed by hand are included) and remembers the brief it sent.
+ */
+function briefTransport() {
+  let sent: CreativeBrief | null = null;
+  const transport = new DefaultChatTransport<StudioMessage>({
+    api: CHAT_ENDPOINT,
+    body: () => {
+      sent = useAppStore.getState().creativeBrief;
+      return { creative_brief: sent };
+    },
+  });
+  return { transport, lastSent: () => sent };
+}
+
+/**
+ * The vision chat: `useChat` against the backend director. The director starts from the brief
+ * each request carries and changes a field only when the message asks; each reply ends with
+ * the brief it settled, which the panel shows as it is (a field typed while the director
+ * answered keeps the typing). The transcript is saved after every finished turn so a reload
+ * resumes the conversation.
  */
 export function useVisionChat() {
   const chatId = useAppStore((s) => s.chatId);
   const savedMessages = useAppStore((s) => s.chatMessages) as StudioMessage[];
   const applyBriefSynthesis = useAppStore((s) => s.applyBriefSynthesis);
   const setChatMessages = useAppStore((s) => s.setChatMessages);
+  const [{ transport, lastSent }] = useState(briefTransport);
 
-  const transport = useMemo(
-    () => new DefaultChatTransport<StudioMessage>({ api: CHAT_ENDPOINT }),
-    [],
-  );
   const chat = useChat<StudioMessage>({
     id: chatId,
     messages: savedMessages,
     transport,
     onData: (part) => {
-      if (part.type === "data-brief") applyBriefSynthesis(part.data);
+      if (part.type === "data-brief") applyBriefSynthesis(part.data, lastSent());
     },
   });
 

@@ -14,6 +14,8 @@ export function briefKey(brief: CreativeBrief): string {
     brief.emotional_tone,
     brief.visual_style_keywords,
     brief.key_messages,
+    // Only when there is one, so work made before the field existed is not called stale.
+    ...(brief.product_description ? [brief.product_description] : []),
   ]);
 }
 

@@ -38,10 +38,12 @@ export interface VisionSlice {
   creativeBrief: CreativeBrief | null;
   missingFields: BriefField[];
   briefComplete: boolean;
-  /** Fields the user typed in; the director's later readings do not overwrite them. */
-  editedFields: BriefField[];
   setCreativeBrief: (brief: CreativeBrief) => void;
-  applyBriefSynthesis: (synthesis: BriefSynthesis) => void;
+  /**
+   * Show the director's brief. `sent` is the brief the chat request carried: a field that no
+   * longer matches it was typed while the director answered, and keeps what the user typed.
+   */
+  applyBriefSynthesis: (synthesis: BriefSynthesis, sent?: CreativeBrief | null) => void;
   editBriefField: <F extends BriefField>(field: F, value: CreativeBrief[F]) => void;
 }
 

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models import examples
+from app.models.creative_brief import BriefFields
 
 ChatRole = Literal["system", "user", "assistant"]
 MAX_MESSAGES = 200
@@ -53,6 +54,10 @@ class ChatRequest(BaseModel):
 
     id: str | None = Field(default=None, max_length=200)
     messages: list[UIMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
+    creative_brief: BriefFields | None = None
+    """The brief as the studio shows it when the message is sent, fields typed by hand
+    included. The director starts from it and changes a field only when the latest message
+    asks; without it, the brief is read from the conversation alone."""
 
     def chat_messages(self) -> list[ChatMessage]:
         return [message.to_chat_message() for message in self.messages]
@@ -64,6 +69,8 @@ class BriefRequest(BaseModel):
     )
 
     messages: list[UIMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
+    creative_brief: BriefFields | None = None
+    """The brief the studio shows, as for the chat: the reading starts from it."""
 
     def chat_messages(self) -> list[ChatMessage]:
         return [message.to_chat_message() for message in self.messages]

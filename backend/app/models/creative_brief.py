@@ -22,6 +22,9 @@ class BriefFields(BaseModel):
 
     product_name: ShortText = ""
     """What is being advertised."""
+    product_description: ShortText = ""
+    """What the product is, in the marketer's words ("handmade ceramic mugs"), when its name does
+    not say it. Optional: a brief is complete without it."""
     target_audience: ShortText = ""
     """Who the ad speaks to."""
     emotional_tone: list[Keyword] = Field(default_factory=list, max_length=10)

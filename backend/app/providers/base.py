@@ -30,12 +30,26 @@ class Director(Protocol):
 
     name: str
 
-    def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:
-        """Stream the next assistant turn, chunk by chunk."""
+    def reply(
+        self,
+        messages: list[ChatMessage],
+        current: BriefFields | None = None,
+        updated: BriefFields | None = None,
+    ) -> AsyncIterator[str]:
+        """Stream the next assistant turn, chunk by chunk.
+
+        `current` is the brief the studio showed when the latest message was sent (fields the
+        user typed by hand included); `updated` is what `synthesize_brief` made of that message.
+        The reply acknowledges only what changed between the two, never a change `updated`
+        does not contain."""
         ...
 
-    async def synthesize_brief(self, messages: list[ChatMessage]) -> BriefFields:
-        """Everything the conversation has settled so far; unknown fields stay empty."""
+    async def synthesize_brief(
+        self, messages: list[ChatMessage], current: BriefFields | None = None
+    ) -> BriefFields:
+        """Everything the conversation has settled so far; unknown fields stay empty. Given the
+        brief the studio shows (`current`), start from it: a field changes only when the latest
+        user message asks for it."""
         ...
 
     async def propose_moods(

@@ -16,7 +16,9 @@ router = APIRouter(prefix="/api/director", tags=["director"], responses=BODY)
 async def chat(request: ChatRequest, providers: ProvidersDep) -> StreamingResponse:
     """The director's next turn, streamed in the AI SDK's UI message stream protocol."""
     return StreamingResponse(
-        director_service.stream_reply(request.chat_messages(), providers.director),
+        director_service.stream_reply(
+            request.chat_messages(), providers.director, request.creative_brief
+        ),
         media_type=ui_stream.MEDIA_TYPE,
         headers=ui_stream.HEADERS,
     )
@@ -25,4 +27,6 @@ async def chat(request: ChatRequest, providers: ProvidersDep) -> StreamingRespon
 @router.post("/brief", responses=PROVIDERS)
 async def brief(request: BriefRequest, providers: ProvidersDep) -> BriefSynthesis:
     """The creative brief the conversation has settled so far, with what is still missing."""
-    return await director_service.synthesize_brief(request.chat_messages(), providers.director)
+    return await director_service.synthesize_brief(
+        request.chat_messages(), providers.director, request.creative_brief
+    )

@@ -18,7 +18,7 @@ def ad_context(brief: BriefFields | None, shots: list[str]) -> str:
     """Everything the ad says about its product, for images whose own shot does not say it."""
     parts = [*shots]
     if brief:
-        parts += [brief.product_name, *brief.key_messages]
+        parts += [brief.product_name, brief.product_description, *brief.key_messages]
     return " | ".join(part for part in parts if part)
 
 

@@ -114,3 +114,82 @@ async def test_a_director_failing_mid_stream_ends_with_an_error_part(api: Client
     errors = [e for e in events if isinstance(e, dict) and e["type"] == "error"]
     assert errors == [{"type": "error", "errorText": "The director lost its train of thought."}]
     assert events[-1] == "[DONE]"
+
+
+def _serum_chat() -> list[dict[str, Any]]:
+    turns = [
+        ("user", "Hi! I need an ad for a vitamin C serum called Glow Drops."),
+        ("assistant", "Lovely. Who is it for?"),
+        ("user", "Busy women 25-40."),
+        ("assistant", "How should it feel?"),
+        ("user", "Fresh and confident."),
+        ("assistant", "And how should it look?"),
+        ("user", "Bright citrus colours, minimalist."),
+        ("assistant", "What is the one thing people must remember?"),
+        ("user", "Visible results in two weeks."),
+        ("assistant", "We have a brief!"),
+    ]
+    return [_ui(role, text, i) for i, (role, text) in enumerate(turns)]
+
+
+async def _chat_with_brief(
+    api: ClientFactory, text: str, shown: dict[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    messages = [*_serum_chat(), _ui("user", text, 99)]
+    async with api(fake_providers()) as client:
+        before = await client.post("/api/director/brief", json={"messages": messages[:-1]})
+        brief = {**before.json()["creative_brief"], **shown}
+        response = await client.post(
+            "/api/director/chat", json={"messages": messages, "creative_brief": brief}
+        )
+    assert response.status_code == 200, response.text
+    events = [e for e in _events(response.text) if isinstance(e, dict)]
+    reply = "".join(e["delta"] for e in events if e["type"] == "text-delta")
+    [data] = [e["data"] for e in events if e["type"] == "data-brief"]
+    return reply, data
+
+
+async def test_a_field_typed_by_hand_comes_back_unless_the_message_changes_it(
+    api: ClientFactory,
+) -> None:
+    reply, data = await _chat_with_brief(
+        api, "Can you make it more playful?", {"target_audience": "Students"}
+    )
+    brief = data["creative_brief"]
+    assert brief["target_audience"] == "Students"
+    assert "playful" in brief["emotional_tone"]
+    assert "Busy women" not in reply and "Students" in reply
+
+
+async def test_asking_in_chat_changes_a_field_typed_by_hand_and_says_so(api: ClientFactory) -> None:
+    reply, data = await _chat_with_brief(
+        api, "no wait, go back to couples from London", {"target_audience": "Students"}
+    )
+    assert data["creative_brief"]["target_audience"] == "Couples from London"
+    assert "couples from London" in reply
+
+
+async def test_the_brief_endpoint_starts_from_the_brief_sent_too(api: ClientFactory) -> None:
+    messages = _serum_chat()
+    async with api(fake_providers()) as client:
+        plain = (await client.post("/api/director/brief", json={"messages": messages})).json()
+        shown = {**plain["creative_brief"], "key_messages": []}
+        body = {"messages": messages, "creative_brief": shown}
+        response = await client.post("/api/director/brief", json=body)
+    assert response.json()["creative_brief"] == shown
+    assert response.json()["missing_fields"] == ["key_messages"]
+
+
+@pytest.mark.parametrize(
+    "brief",
+    [{"emotional_tone": "calm"}, {"product_name": "x" * 201}, {"key_messages": [1, 2]}],
+)
+async def test_a_malformed_brief_with_a_chat_request_is_422(
+    api: ClientFactory, brief: dict[str, Any]
+) -> None:
+    body = {"messages": [_ui("user", "hello", 0)], "creative_brief": brief}
+    async with api(fake_providers()) as client:
+        chat = await client.post("/api/director/chat", json=body)
+        synthesized = await client.post("/api/director/brief", json=body)
+    assert chat.status_code == 422 and synthesized.status_code == 422
+    assert chat.json()["detail"][0]["loc"][:2] == ["body", "creative_brief"]

@@ -33,6 +33,7 @@ API_KEY = "sk-fake-key"
 
 BRIEF = {
     "product_name": "Luxury Skincare Serum",
+    "product_description": "",
     "target_audience": "Women 25-40",
     "emotional_tone": ["elegant", "calming"],
     "visual_style_keywords": ["minimalist", "white", "gold"],

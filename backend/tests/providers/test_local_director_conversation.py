@@ -111,6 +111,7 @@ PRODUCTS = {
 EXPECTED = {
     "serum": BriefFields(
         product_name="Glow Drops",
+        product_description="Vitamin C serum",
         target_audience="Busy women 25-40",
         emotional_tone=["fresh", "confident"],
         visual_style_keywords=["bright", "citrus", "minimalist"],
@@ -118,6 +119,7 @@ EXPECTED = {
     ),
     "energy drink": BriefFields(
         product_name="Volt Rush",
+        product_description="Energy drink",
         target_audience="Gamers and night-shift workers 18-30",
         emotional_tone=["energetic", "bold", "rebellious"],
         visual_style_keywords=["neon", "black", "electric blue", "urban"],
@@ -125,6 +127,7 @@ EXPECTED = {
     ),
     "running shoes": BriefFields(
         product_name="Stride One",
+        product_description="Running shoes",
         target_audience="Weekend runners training for their first marathon",
         emotional_tone=["confident", "energetic"],
         visual_style_keywords=["sporty", "orange", "blue", "dawn light"],
@@ -132,6 +135,7 @@ EXPECTED = {
     ),
     "b2b saas": BriefFields(
         product_name="Ledgerly",
+        product_description="Invoicing app",
         target_audience="Finance teams at growing startups",
         emotional_tone=["confident", "trustworthy"],
         visual_style_keywords=["clean", "modern", "blue", "white", "glass"],
@@ -139,6 +143,7 @@ EXPECTED = {
     ),
     "coffee shop": BriefFields(
         product_name="Ember & Oak",
+        product_description="Coffee shop",
         target_audience="Remote workers who love a slow morning ritual",
         emotional_tone=["warm", "cozy"],
         visual_style_keywords=["wood", "cream", "morning light"],
@@ -158,7 +163,8 @@ def test_a_realistic_conversation_ends_with_every_field_filled_correctly(product
     assert brief == EXPECTED[product]
     assert brief.missing_fields() == []
     closing = transcript[-1].content
-    assert "Generate moods" in closing and brief.product_name in closing
+    assert "choose a mood" in closing and brief.product_name in closing
+    assert "Generate moods" not in closing, "the studio has no button by that name"
     for message in brief.key_messages:
         assert message in closing, "the summary repeats the brief back"
 
@@ -207,6 +213,7 @@ def test_everything_in_one_message_completes_the_brief_at_once() -> None:
     brief = brief_of(messages)
     assert brief == BriefFields(
         product_name="Glow Drops",
+        product_description="Vitamin C serum",
         target_audience="Busy women 25-40",
         emotional_tone=["fresh", "confident"],
         visual_style_keywords=["bright", "citrus"],
@@ -260,7 +267,8 @@ def test_generic_questions_from_another_director_are_understood() -> None:
         assistant("What is the one thing people must remember?"),
         user("Visible results in two weeks."),
     ]
-    assert brief_of(turns) == EXPECTED["serum"]
+    # Nothing in this chat says what Glow Drops is.
+    assert brief_of(turns) == EXPECTED["serum"].model_copy(update={"product_description": ""})
 
 
 def test_corrections_win_over_what_was_said_before() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.providers.local.director.extraction import read_turn
 from app.providers.local.director.lexicon import normalise_styles, normalise_tones
 from app.providers.local.director.messages import split_messages
+from app.providers.local.director.turn import read_turn
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,9 @@ from app.providers.local.director.lexicon import STYLES, TONES
 from app.providers.local.director.moods import propose_moods
 from app.providers.local.director.storyboard import TIMINGS, Role, plan, scene_roles
 
-CALL_TO_ACTION = re.compile(r"\b(shop|grab|start|order|get|find|try|buy)\b", re.IGNORECASE)
+CALL_TO_ACTION = re.compile(
+    r"\b(shop|grab|start|order|get|find|try|buy|book|download|discover|make)\b", re.IGNORECASE
+)
 
 SERUM = CreativeBrief(
     product_name="Glow Drops",
@@ -83,7 +85,8 @@ def test_the_serum_plan_reads_like_an_ad() -> None:
     assert scenes[1].description.startswith("The reveal: the Glow Drops bottle")
     assert "woman in her thirties" in scenes[2].description
     assert "“Visible results in 2 weeks”" in scenes[2].description
-    assert "Loved by busy women 25-40" in scenes[3].description
+    assert "busy woman" in scenes[3].description and "On-screen text" not in scenes[3].description
+    assert "Loved by" not in scenes[3].description, "a testimonial the brief never gave"
     assert "Shop Glow Drops now" in scenes[4].description
     for scene in scenes:
         assert "minimalist" in scene.style_prompt and "palette" in scene.style_prompt
@@ -94,7 +97,7 @@ def test_scene_count_follows_the_key_messages(count: int) -> None:
     brief = SERUM.model_copy(update={"key_messages": [f"Message {i}" for i in range(count)]})
     roles = scene_roles(brief)
     assert roles[0] is Role.HOOK and roles[1] is Role.REVEAL
-    assert roles[-2:] == [Role.PROOF, Role.CTA]
+    assert roles[-2:] == [Role.LIFESTYLE, Role.CTA]
     assert roles.count(Role.BENEFIT) == min(max(count, 1), 3)
 
 
@@ -154,7 +157,7 @@ def test_heavier_scenes_never_get_less_time_under_the_same_bounds(scenes: int) -
 
 @pytest.mark.parametrize("scenes", [5, 6, 7])
 def test_role_timings_fit_thirty_seconds_for_every_scene_count(scenes: int) -> None:
-    roles = [Role.HOOK, Role.REVEAL, *[Role.BENEFIT] * (scenes - 4), Role.PROOF, Role.CTA]
+    roles = [Role.HOOK, Role.REVEAL, *[Role.BENEFIT] * (scenes - 4), Role.LIFESTYLE, Role.CTA]
     durations = allocate(
         [TIMINGS[r].weight for r in roles], [(TIMINGS[r].low, TIMINGS[r].high) for r in roles]
     )

@@ -106,6 +106,7 @@ def test_rescale_keeps_proportions_in_half_seconds() -> None:
 def test_a_brief_is_trimmed_to_the_models_limits() -> None:
     draft = BriefDraft(
         product_name="  Serum  ",
+        product_description="",
         target_audience="Women 25-40",
         emotional_tone=["calm", "calm", " ", "elegant"],
         visual_style_keywords=[f"k{n}" for n in range(20)],

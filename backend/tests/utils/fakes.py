@@ -18,7 +18,7 @@ from PIL import Image
 
 from app.errors import ProviderError
 from app.models.chat import ChatMessage
-from app.models.creative_brief import CreativeBrief
+from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import MoodDirection, MoodStyle
 from app.models.scene import ScenePlan
 from app.providers.base import ImageSpec, MotionSpec, MusicSpec, ProgressCallback
@@ -108,6 +108,11 @@ class BrokenDirector(LocalDirector):
     ) -> list[MoodDirection]:
         raise ProviderError("The director is unavailable.")
 
-    async def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:  # type: ignore[override]
+    async def reply(  # type: ignore[override]
+        self,
+        messages: list[ChatMessage],
+        current: BriefFields | None = None,
+        updated: BriefFields | None = None,
+    ) -> AsyncIterator[str]:
         yield "Let me think"
         raise ProviderError("The director lost its train of thought.")

@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useAppStore } from "@/store/appStore";
 import {
-  BRIEF_FIELDS,
+  ALL_BRIEF_FIELDS,
   EMPTY_BRIEF,
   LIST_FIELDS,
   type BriefField,
@@ -19,6 +19,7 @@ import {
 
 export const FIELD_LABELS: Record<BriefField, string> = {
   product_name: "Product",
+  product_description: "What it is",
   target_audience: "Audience",
   emotional_tone: "Tone",
   visual_style_keywords: "Visual style",
@@ -26,7 +27,8 @@ export const FIELD_LABELS: Record<BriefField, string> = {
 };
 
 const PLACEHOLDERS: Record<BriefField, string> = {
-  product_name: "e.g. Glow Vitamin C Serum",
+  product_name: "e.g. Glow Drops",
+  product_description: "e.g. a vitamin C serum (optional)",
   target_audience: "e.g. women 30–50 who love skincare",
   emotional_tone: "e.g. elegant, calming",
   visual_style_keywords: "e.g. minimalist, white, gold",
@@ -48,7 +50,7 @@ function formatList(field: BriefField, values: string[]): string {
 
 function valueText(brief: CreativeBrief, field: BriefField): string {
   const value = brief[field];
-  return Array.isArray(value) ? formatList(field, value) : value;
+  return Array.isArray(value) ? formatList(field, value) : (value ?? "");
 }
 
 /**
@@ -117,7 +119,7 @@ export function CreativeBriefSummary() {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {BRIEF_FIELDS.map((field) => (
+        {ALL_BRIEF_FIELDS.map((field) => (
           <BriefFieldEditor
             key={field}
             field={field}

@@ -37,7 +37,6 @@ describe("CreativeBriefSummary", () => {
 
     await user.type(screen.getByLabelText("Product"), "Glow Drops ");
     expect(brief()?.product_name).toBe("Glow Drops");
-    expect(useAppStore.getState().editedFields).toContain("product_name");
   });
 
   test("list fields take comma-separated words; a trailing comma survives while typing", async () => {
@@ -98,18 +97,38 @@ describe("CreativeBriefSummary", () => {
     expect(screen.getByText(/Everything the director needs/)).toBeInTheDocument();
   });
 
-  test("the director's next reading updates the fields the user did not touch, and only those", async () => {
+  test("a field typed while the director answers keeps the typing; the others follow the director", async () => {
     const user = userEvent.setup();
     render(<CreativeBriefSummary />);
+    const sent = brief();
     await user.type(screen.getByLabelText("Product"), "Glow Drops Serum");
     await user.tab();
 
     act(() =>
-      useAppStore.getState().applyBriefSynthesis({ creative_brief: BRIEF, missing_fields: [], complete: true }),
+      useAppStore
+        .getState()
+        .applyBriefSynthesis({ creative_brief: BRIEF, missing_fields: [], complete: true }, sent),
     );
     expect(screen.getByLabelText("Product")).toHaveValue("Glow Drops Serum");
     expect(screen.getByLabelText("Audience")).toHaveValue("Women 25-40");
     expect(screen.getByLabelText("Visual style")).toHaveValue("minimalist, white, gold");
+  });
+
+  test("what the product is shows under its name and can be edited; it is never 'to discuss'", async () => {
+    const user = userEvent.setup();
+    useAppStore.getState().applyBriefSynthesis({
+      creative_brief: { ...EMPTY_BRIEF, product_name: "Kiln & Co", product_description: "Handmade ceramic mugs" },
+      missing_fields: ["target_audience", "emotional_tone", "visual_style_keywords", "key_messages"],
+      complete: false,
+    });
+    render(<CreativeBriefSummary />);
+    const what = screen.getByLabelText("What it is");
+    expect(what).toHaveValue("Handmade ceramic mugs");
+    expect(what).not.toHaveAccessibleDescription();
+
+    await user.clear(what);
+    await user.type(what, "Stoneware mugs");
+    expect(brief()?.product_description).toBe("Stoneware mugs");
   });
 
   test("typing the product before chatting does not claim the brief is complete", async () => {

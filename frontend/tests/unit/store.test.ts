@@ -53,21 +53,35 @@ describe("the creative brief", () => {
     expect(store().briefComplete).toBe(true);
   });
 
-  test("a later reading never overwrites a field the user typed in", () => {
+  test("the director's reading is shown as it is: it started from what the user typed", () => {
     store().applyBriefSynthesis(synthesis({ product_name: "Glow" }, ["target_audience"]));
+    store().editBriefField("target_audience", "Students");
+    const sent = store().creativeBrief;
+
+    // The user asked in chat to change the audience they had typed: the panel follows.
+    store().applyBriefSynthesis(
+      synthesis({ product_name: "Glow", target_audience: "Couples from London" }, []),
+      sent,
+    );
+    expect(store().creativeBrief?.target_audience).toBe("Couples from London");
+  });
+
+  test("a field typed while the director was answering keeps what the user typed", () => {
+    store().applyBriefSynthesis(synthesis({ product_name: "Glow" }, ["target_audience"]));
+    const sent = store().creativeBrief;
     store().editBriefField("product_name", "Glow Drops Serum");
     store().editBriefField("emotional_tone", ["bold"]);
 
     store().applyBriefSynthesis(
       synthesis({ product_name: "Glow", target_audience: "Women 25-40", emotional_tone: ["calm"] }, []),
+      sent,
     );
     expect(store().creativeBrief).toMatchObject({
       product_name: "Glow Drops Serum",
       emotional_tone: ["bold"],
-      // Fields the user did not touch still follow the director.
+      // Fields the user did not touch follow the director.
       target_audience: "Women 25-40",
     });
-    expect(store().editedFields).toEqual(["product_name", "emotional_tone"]);
   });
 
   test("filling a missing field by hand removes it from the list; emptying it adds it back", () => {
@@ -99,12 +113,13 @@ describe("the creative brief", () => {
     ]);
   });
 
-  test("a field the user emptied stays missing after the next reading", () => {
+  test("a field the user emptied while the director answered stays missing", () => {
     store().applyBriefSynthesis(synthesis(BRIEF, []));
+    const sent = store().creativeBrief;
     store().editBriefField("target_audience", "");
     expect(store().missingFields).toEqual(["target_audience"]);
 
-    store().applyBriefSynthesis(synthesis(BRIEF, []));
+    store().applyBriefSynthesis(synthesis(BRIEF, []), sent);
     expect(store().creativeBrief?.target_audience).toBe("");
     expect(store().missingFields).toEqual(["target_audience"]);
     expect(store().briefComplete).toBe(false);
@@ -360,7 +375,6 @@ describe("reset", () => {
       currentStep: 1,
       creativeBrief: null,
       missingFields: [],
-      editedFields: [],
       moods: [],
       selectedMoodId: null,
       shownStyleNames: [],

@@ -14,29 +14,54 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from app.models.chat import ChatMessage
 from app.models.common import MAX_SCENES, MIN_SCENES, TOTAL_DURATION
-from app.models.creative_brief import CreativeBrief
+from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import IMAGES_PER_MOOD, MoodStyle
 from app.models.scene import CameraMove
 
 Messages = list[ChatCompletionMessageParam]
 
+NO_CLAIMS = """Never state a claim the brief does not make: no ratings, rankings, awards, \
+"best-selling", "loved by", "#1", "clinically proven", results, offers, prices, ingredients or \
+numbers that are not in the brief's own words. On-screen text may only be the brief's key \
+messages and the product's name; everything else is neutral visual language."""
+
 CHAT = """You are Reelsmith's creative director. You help a marketer shape a 30-second vertical \
 video ad. Through a friendly, brief conversation, settle five things: the product, the target \
 audience, the emotional tone, the visual style, and the key messages. Ask about one missing \
 thing at a time, suggest concrete options when the marketer is unsure, and reply in at most \
-three short sentences. When everything is settled, sum the brief up in one sentence and say \
-the studio can move on to moods."""
+three short sentences. When you suggest key messages, say they are suggestions and keep \
+them free of facts the marketer has not given (no numbers, results, awards or ratings). When \
+everything is settled, sum the brief up in one sentence and say they can go on to choose a \
+mood; never name a button."""
+
+SHOWN = """The brief as the studio showed it when the marketer sent their latest message; they \
+may have typed some fields by hand, and those are their own words:
+{current}"""
+
+SETTLED = """The brief after their latest message, as the studio will now show it:
+{updated}
+Acknowledge only the fields that differ between the two, with the values the second one has; \
+never say you changed, noted or set anything else. Ask next about the first field that is \
+still empty in it."""
 
 BRIEF = """Read the conversation between a marketer and a creative director and write down the \
 creative brief it has settled. Use the marketer's words where you can. Leave a field empty \
 (an empty string or an empty list) when the conversation has not settled it; never invent. \
-emotional_tone and visual_style_keywords are short words or phrases."""
+product_name is what the product is called; product_description is what it is ("handmade \
+ceramic mugs"), empty when the name says it already. emotional_tone and \
+visual_style_keywords are short words or phrases."""
+
+BRIEF_FROM_SHOWN = """The brief as the studio shows it now; the marketer may have typed some \
+fields by hand. Start from it: copy every field exactly as it is unless the marketer's latest \
+message asks to change it, or answers it while it is empty.
+{current}"""
 
 MOODS = f"""You are an art director. For the creative brief given, propose clearly distinct \
 visual moods for a 30-second vertical (9:16) video ad. For each mood give: a short evocative \
 style_name; 3 to 8 style_keywords; a color_palette of 2 to 6 hex colours like #D4AF37, most \
 important first; and exactly {IMAGES_PER_MOOD} image_prompts, each a one-sentence shot of the \
-product for a text-to-image model, all four different (close-up, in use, setting, detail)."""
+product for a text-to-image model, all four different (close-up, in use, setting, detail). \
+{NO_CLAIMS}"""
 
 PLAN = f"""You are a storyboard artist. Break a 30-second vertical (9:16) video ad into \
 {MIN_SCENES} to {MAX_SCENES} scenes that tell a story: a hook, the product, its benefit, and a \
@@ -44,12 +69,24 @@ closing shot of the product. Durations are in whole or half seconds, each at lea
 most 15, and they must sum to exactly {TOTAL_DURATION:g}. Number scenes from 1. For each give \
 a description of what the viewer sees, a style_prompt in words an image model understands \
 (lighting, palette, lens), and a camera_move, one of: \
-{", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes."""
+{", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes. \
+{NO_CLAIMS}"""
 
 
-def chat_messages(messages: list[ChatMessage]) -> Messages:
-    """The conversation as it stands, under the director's instructions."""
-    turns: Messages = [{"role": "system", "content": CHAT}]
+def chat_messages(
+    messages: list[ChatMessage],
+    current: BriefFields | None = None,
+    updated: BriefFields | None = None,
+) -> Messages:
+    """The conversation as it stands, under the director's instructions and, when the studio
+    sent it, the brief before and after the latest message (so hand edits are seen and no
+    change is claimed that the studio will not show)."""
+    instructions = [CHAT]
+    if current is not None:
+        instructions.append(SHOWN.format(current=_json(current)))
+    if updated is not None:
+        instructions.append(SETTLED.format(updated=_json(updated)))
+    turns: Messages = [{"role": "system", "content": "\n\n".join(instructions)}]
     for message in messages:
         # Our instructions lead: a system turn sent by a client does not get to replace them.
         if message.role == "user":
@@ -59,14 +96,14 @@ def chat_messages(messages: list[ChatMessage]) -> Messages:
     return turns
 
 
-def brief_messages(messages: list[ChatMessage]) -> Messages:
+def brief_messages(messages: list[ChatMessage], current: BriefFields | None = None) -> Messages:
     transcript = "\n".join(
         f"{message.role}: {message.content}" for message in messages if message.role != "system"
     )
-    return [
-        {"role": "system", "content": BRIEF},
-        {"role": "user", "content": f"The conversation:\n{transcript}"},
-    ]
+    ask = f"The conversation:\n{transcript}"
+    if current is not None:
+        ask += "\n\n" + BRIEF_FROM_SHOWN.format(current=_json(current))
+    return [{"role": "system", "content": BRIEF}, {"role": "user", "content": ask}]
 
 
 def mood_messages(brief: CreativeBrief, count: int, avoid: Sequence[str] = ()) -> Messages:
@@ -100,5 +137,5 @@ def ask_again(previous_answer: str, problem: str) -> Messages:
     ]
 
 
-def _json(model: CreativeBrief | MoodStyle) -> str:
+def _json(model: BriefFields | MoodStyle) -> str:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1)

@@ -39,6 +39,7 @@ class _Draft(BaseModel):
 
 class BriefDraft(_Draft):
     product_name: str
+    product_description: str
     target_audience: str
     emotional_tone: list[str]
     visual_style_keywords: list[str]
@@ -73,6 +74,7 @@ def brief_from(draft: BriefDraft) -> BriefFields:
         BriefFields,
         {
             "product_name": draft.product_name.strip()[:200],
+            "product_description": draft.product_description.strip()[:200],
             "target_audience": draft.target_audience.strip()[:200],
             "emotional_tone": _words(draft.emotional_tone, 10),
             "visual_style_keywords": _words(draft.visual_style_keywords, 12),

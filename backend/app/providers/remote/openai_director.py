@@ -57,14 +57,19 @@ class OpenAIDirector:
         self._slots = asyncio.Semaphore(settings.max_concurrent)
         self.name = f"openai:{settings.model}"
 
-    async def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:
+    async def reply(
+        self,
+        messages: list[ChatMessage],
+        current: BriefFields | None = None,
+        updated: BriefFields | None = None,
+    ) -> AsyncIterator[str]:
         usage, refusal, finish = None, "", None
         doing = "writing the director's reply"
         async with self._slots:
             try:
                 stream = await self._client.chat.completions.create(
                     model=self._settings.model,
-                    messages=prompts.chat_messages(messages),
+                    messages=prompts.chat_messages(messages, current, updated),
                     temperature=self._settings.temperature,
                     stream=True,
                     stream_options={"include_usage": True},
@@ -91,9 +96,11 @@ class OpenAIDirector:
                 "OpenAI's content filter stopped the director's reply; try saying it another way."
             )
 
-    async def synthesize_brief(self, messages: list[ChatMessage]) -> BriefFields:
+    async def synthesize_brief(
+        self, messages: list[ChatMessage], current: BriefFields | None = None
+    ) -> BriefFields:
         return await self._structured(
-            prompts.brief_messages(messages), BriefDraft, brief_from, "the creative brief"
+            prompts.brief_messages(messages, current), BriefDraft, brief_from, "the creative brief"
         )
 
     async def propose_moods(

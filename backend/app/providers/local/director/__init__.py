@@ -6,8 +6,13 @@ Modules, one concept each:
   colours       colour words ↔ hex
   audience      recognising audiences; casting a persona for shots
   category      what kind of product it is, and what that means on screen
+  claims        the claims an ad may only make when the brief makes them
   questions     how the director asks for each field, and recognises a question
   messages      splitting key messages
+  findings      what one turn says, with the words already read blanked out
+  names         telling a product's name from the words that describe it
+  product       reading the product: its name, and what it is
+  turn          one user turn → brief fields
   extraction    conversation → brief
   suggestions   defaults when the marketer delegates
   conversation  the next assistant turn

@@ -73,9 +73,12 @@ class Persona:
     their: str
     them: str
 
-    def render(self, template: str, product: str, capital: bool = False) -> str:
-        """Fill a category template ('{who} laces up {their} {p}') for this persona."""
-        text = template.format(p=product, who=self.who, their=self.their, them=self.them)
+    def render(self, template: str, product: str, capital: bool = False, thing: str = "") -> str:
+        """Fill a category template ('{who} laces up {their} {p}') for this persona; `thing` is
+        the product with what it is ('Kiln & Co handmade ceramic mugs'), the name by default."""
+        text = template.format(
+            p=product, thing=thing or product, who=self.who, their=self.their, them=self.them
+        )
         return text[:1].upper() + text[1:] if capital else text
 
 

@@ -2,8 +2,12 @@
 
 A serum ad and an energy-drink ad share a structure but not a single shot: the serum falls as a
 drop onto marble, the drink cracks open in a burst of spray. The brief has no "category" field, so
-it is inferred from every word the brief holds (the product name counts most). Templates use
-`{p}` (product name), `{who}` (the persona, "a busy woman in her thirties") and `{their}`.
+it is inferred from every word the brief holds (the product's name and description count most).
+Templates use `{p}` (product name), `{thing}` (the name with what it is, "Kiln & Co handmade
+ceramic mugs"), `{who}` (the persona, "a busy woman in her thirties") and `{their}`.
+
+Nothing here states a fact about the product (no ratings, awards, results, offers, numbers or
+ingredients): the brief's own key messages are the only claims an ad makes; see `claims`.
 """
 
 from __future__ import annotations
@@ -38,43 +42,18 @@ class Category:
     default_messages: tuple[str, ...]
 
 
+def _words(listed: str) -> tuple[str, ...]:
+    return tuple(listed.split("|"))
+
+
 CATEGORIES: tuple[Category, ...] = (
     Category(
         key="skincare",
-        keywords=(
-            "serum",
-            "skincare",
-            "skin care",
-            "skin",
-            "moisturiser",
-            "moisturizer",
-            "face cream",
-            "night cream",
-            "eye cream",
-            "lotion",
-            "cleanser",
-            "toner",
-            "glow",
-            "glowing",
-            "beauty",
-            "cosmetics",
-            "makeup",
-            "lipstick",
-            "mascara",
-            "spf",
-            "sunscreen",
-            "retinol",
-            "vitamin c",
-            "hyaluronic",
-            "complexion",
-            "wrinkles",
-            "anti-aging",
-            "anti-ageing",
-            "balm",
-            "face oil",
-            "drops",
-            "radiant",
-            "dewy",
+        keywords=_words(
+            "serum|skincare|skin care|skin|moisturiser|moisturizer|face cream|night cream|"
+            "eye cream|lotion|cleanser|toner|glow|glowing|beauty|cosmetics|makeup|lipstick|"
+            "mascara|spf|sunscreen|retinol|vitamin c|hyaluronic|complexion|wrinkles|"
+            "anti-aging|anti-ageing|balm|face oil|drops|radiant|dewy"
         ),
         closeup="the {p} bottle",
         setting="at a bright bathroom vanity",
@@ -83,42 +62,21 @@ CATEGORIES: tuple[Category, ...] = (
         texture="a glossy serum droplet catching the light",
         benefit_visuals=(
             "Dewy, glowing skin in soft close-up as {who} touches {their} cheek",
-            "Botanical ingredients drift through the light around the {p} bottle",
-            "A quick morning routine in three graceful beats, one drop at a time",
+            "Soft light drifts across the {p} bottle as a drop gathers at its tip",
+            "A slow morning routine in graceful close-ups, drop by drop",
         ),
         lifestyle="{who} catches {their} reflection and smiles, skin glowing, ready for the day",
         cta="Shop {p} now",
         default_audience="Women 25-45 who want simple, effective skincare",
         default_tones=("calming", "elegant"),
-        default_messages=("Visible glow in two weeks", "Gentle enough for every day"),
+        default_messages=("Your morning ritual", "A moment that's just for you"),
     ),
     Category(
         key="beverage",
-        keywords=(
-            "energy drink",
-            "drink",
-            "drinks",
-            "soda",
-            "can",
-            "beverage",
-            "juice",
-            "caffeine",
-            "sparkling",
-            "kombucha",
-            "smoothie",
-            "hydration",
-            "electrolytes",
-            "sugar",
-            "zero sugar",
-            "flavour",
-            "flavor",
-            "tastes",
-            "taste",
-            "sip",
-            "fizzy",
-            "refreshment",
-            "lemonade",
-            "seltzer",
+        keywords=_words(
+            "energy drink|drink|drinks|soda|can|beverage|juice|caffeine|sparkling|kombucha|"
+            "smoothie|hydration|electrolytes|sugar|zero sugar|flavour|flavor|tastes|taste|"
+            "sip|fizzy|refreshment|lemonade|seltzer"
         ),
         closeup="a frosted can of {p}",
         setting="on a late-night city rooftop",
@@ -127,40 +85,20 @@ CATEGORIES: tuple[Category, ...] = (
         texture="ice-cold condensation beading on the can",
         benefit_visuals=(
             "Bubbles race up through the drink in extreme close-up",
-            "Citrus slices and ice cubes collide mid-air around the {p} can",
-            "{who} snaps into focus, eyes sharp, back in the zone",
+            "Ice cubes collide mid-air around the {p} can",
+            "{who} cracks open a {p} and grins",
         ),
         lifestyle="{who} and friends raise their cans in a late-night toast, laughing",
         cta="Grab a {p} today",
         default_audience="Young adults 18-30 who need a lift",
         default_tones=("energetic", "bold"),
-        default_messages=("All the energy, none of the crash", "Tastes as good as it feels"),
+        default_messages=("Made for your next break", "Your new go-to"),
     ),
     Category(
         key="footwear",
-        keywords=(
-            "shoe",
-            "shoes",
-            "sneaker",
-            "sneakers",
-            "trainers",
-            "running",
-            "runner",
-            "runners",
-            "marathon",
-            "run",
-            "runs",
-            "boots",
-            "footwear",
-            "jogging",
-            "cushioned",
-            "cushioning",
-            "sole",
-            "stride",
-            "pace",
-            "miles",
-            "km",
-            "laces",
+        keywords=_words(
+            "shoe|shoes|sneaker|sneakers|trainers|running|runner|runners|marathon|run|runs|"
+            "boots|footwear|jogging|cushioned|cushioning|sole|stride|pace|miles|km|laces"
         ),
         closeup="a {p} sneaker",
         setting="on a city running path at dawn",
@@ -176,126 +114,67 @@ CATEGORIES: tuple[Category, ...] = (
         cta="Find your stride — shop {p}",
         default_audience="Everyday runners chasing a new personal best",
         default_tones=("confident", "energetic"),
-        default_messages=("Built for the long run", "Light enough to forget you're wearing them"),
+        default_messages=("Find your stride", "Made for the miles ahead"),
     ),
     Category(
         key="software",
-        keywords=(
-            "app",
-            "saas",
-            "software",
-            "platform",
-            "dashboard",
-            "tool",
-            "b2b",
-            "crm",
-            "ai",
-            "cloud",
-            "analytics",
-            "workflow",
-            "workflows",
-            "automation",
-            "startup",
-            "startups",
-            "teams",
-            "team",
-            "invoicing",
-            "accounting",
-            "finance",
-            "reports",
-            "productivity",
-            "api",
-            "integrations",
-            "spreadsheets",
-            "spreadsheet",
-            "data",
+        keywords=_words(
+            "app|saas|software|platform|dashboard|tool|b2b|crm|ai|cloud|analytics|workflow|"
+            "workflows|automation|startup|startups|teams|team|invoicing|accounting|finance|"
+            "reports|productivity|api|integrations|spreadsheets|spreadsheet|data"
         ),
         closeup="{p} open on a laptop screen",
         setting="in a bright modern office",
-        hook="A chaotic wall of spreadsheets and notifications glitches, then snaps to calm",
+        hook="A wall of spreadsheets and notifications glitches, then snaps to calm",
         ritual="opens {p} on {their} laptop",
-        texture="a clean dashboard with charts ticking upward",
+        texture="a clean {p} dashboard in crisp detail",
         benefit_visuals=(
-            "A task list in {p} clears itself, one satisfying tick at a time",
-            "Charts rise smoothly across a crisp {p} dashboard",
+            "A task list in {p} ticks over, tick by satisfying tick",
+            "A crisp {p} dashboard glides into view",
             "Teammates lean in around a glowing screen and nod",
         ),
-        lifestyle="{who} closes the laptop early and heads into a golden evening, smiling",
-        cta="Start your free trial of {p}",
+        lifestyle="{who} closes the laptop and heads into a golden evening, smiling",
+        cta="Try {p} today",
         default_audience="Small teams who want less busywork",
         default_tones=("confident", "innovative"),
-        default_messages=("Hours of busywork, done in minutes", "Set up in an afternoon"),
+        default_messages=("Made for the way your team works", "See your work clearly"),
     ),
     Category(
         key="coffee",
-        keywords=(
-            "coffee",
-            "espresso",
-            "latte",
-            "cafe",
-            "café",
-            "roast",
-            "roasted",
-            "roaster",
-            "beans",
-            "brew",
-            "barista",
-            "cappuccino",
-            "pour-over",
-            "mug",
-            "cold brew",
-            "small-batch",
-            "blend",
+        keywords=_words(
+            "coffee|espresso|latte|cafe|café|roast|roasted|roaster|beans|brew|barista|"
+            "cappuccino|pour-over|cold brew|small-batch|blend|coffee shop|coffee house"
         ),
-        closeup="a fresh bag of {p}",
+        closeup="a steaming cup of {p}",
         setting="at a sunlit kitchen counter",
         hook="Steam curls up from a fresh pour of {p} in slow motion",
         ritual="cups a warm mug of {p} in both hands",
-        texture="freshly roasted beans tumbling in slow motion",
+        texture="coffee beans tumbling in slow motion",
         benefit_visuals=(
-            "Beans tumble from the roaster in a warm glow",
-            "A slow pour-over blooms as hot water meets fresh grounds",
-            "A parcel of {p} lands on a doorstep, the morning still fresh",
+            "Coffee beans tumble through a warm glow",
+            "A slow pour-over blooms as hot water meets the grounds",
+            "A cup of {p} waits on a sunlit windowsill",
         ),
         lifestyle="{who} shares a slow morning cup of {p} with a friend by the window",
-        cta="Order your first bag of {p}",
+        cta="Make {p} part of your morning",
         default_audience="Coffee lovers who savour a slow morning",
         default_tones=("warm", "calming"),
-        default_messages=("Roasted fresh, every week", "Your slow morning, in a cup"),
+        default_messages=("Your slow morning, in a cup", "Made for slow mornings"),
     ),
     Category(
         key="food",
-        keywords=(
-            "snack",
-            "snacks",
-            "chocolate",
-            "cookie",
-            "cookies",
-            "bakery",
-            "bread",
-            "pizza",
-            "burger",
-            "restaurant",
-            "meal",
-            "meals",
-            "recipe",
-            "sauce",
-            "granola",
-            "protein bar",
-            "ice cream",
-            "delicious",
-            "tasty",
-            "crunchy",
-            "bite",
-            "flavours",
+        keywords=_words(
+            "snack|snacks|chocolate|cookie|cookies|bakery|bread|pizza|burger|restaurant|"
+            "meal|meals|recipe|sauce|granola|protein bar|ice cream|delicious|tasty|crunchy|"
+            "bite|flavours"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="at a sunny kitchen table",
         hook="A slow-motion first bite of {p}, crumbs flying through the light",
         ritual="takes a first, delighted bite of {p}",
         texture="a rich, crumbly texture in macro",
         benefit_visuals=(
-            "Fresh ingredients tumble together in slow motion",
+            "Colourful food tumbles together in slow motion",
             "{p} is plated up, steam and colour filling the frame",
             "{who} goes back for seconds with a grin",
         ),
@@ -303,35 +182,16 @@ CATEGORIES: tuple[Category, ...] = (
         cta="Order {p} today",
         default_audience="Food lovers who like to share",
         default_tones=("joyful", "warm"),
-        default_messages=("Real ingredients you can taste", "Made for sharing"),
+        default_messages=("Made for sharing", "Pull up a chair"),
     ),
     Category(
         key="fashion",
-        keywords=(
-            "dress",
-            "jacket",
-            "hoodie",
-            "t-shirt",
-            "tee",
-            "jeans",
-            "apparel",
-            "clothing",
-            "fashion",
-            "collection",
-            "jewellery",
-            "jewelry",
-            "necklace",
-            "ring",
-            "earrings",
-            "handbag",
-            "watch",
-            "sunglasses",
-            "streetwear",
-            "outfit",
-            "wardrobe",
-            "knit",
+        keywords=_words(
+            "dress|jacket|hoodie|t-shirt|tee|jeans|apparel|clothing|fashion|collection|"
+            "jewellery|jewelry|necklace|ring|earrings|handbag|watch|sunglasses|streetwear|"
+            "outfit|wardrobe|knit"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="on a sunlit city street",
         hook="Fabric ripples through the frame in slow motion, catching the light",
         ritual="steps out wearing {p}",
@@ -342,78 +202,49 @@ CATEGORIES: tuple[Category, ...] = (
             "A quick-cut montage of {p} styled three ways",
         ),
         lifestyle="{who} turns heads walking through the city in {p}",
-        cta="Shop the {p} collection",
+        cta="Shop {p}",
         default_audience="Style-conscious 20-35 year-olds",
         default_tones=("confident", "elegant"),
-        default_messages=("Made to be worn every day", "Designed to last"),
+        default_messages=("Made to be worn every day", "Wear it your way"),
     ),
     Category(
         key="wellness",
-        keywords=(
-            "supplement",
-            "supplements",
-            "vitamins",
-            "vitamin",
-            "protein",
-            "yoga",
-            "meditation",
-            "wellness",
-            "gym",
-            "fitness",
-            "workout",
-            "sleep",
-            "mindfulness",
-            "gut health",
-            "collagen",
-            "immune",
-            "energy levels",
-            "recovery",
+        keywords=_words(
+            "supplement|supplements|vitamins|vitamin|protein|yoga|meditation|wellness|gym|"
+            "fitness|workout|sleep|mindfulness|gut health|collagen|immune|energy levels|"
+            "recovery"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="in a bright studio at sunrise",
         hook="A deep breath in as the frame slowly sharpens on {p}",
         ritual="makes {p} part of {their} morning routine",
         texture="fine powder and capsules in crisp macro",
         benefit_visuals=(
             "{who} moves through a sunrise stretch, strong and unhurried",
-            "Ingredients fall into place beside {p} in slow motion",
+            "{p} settles into place on a sunlit shelf in slow motion",
             "A calendar of ticked days fills up, streak unbroken",
         ),
         lifestyle="{who} laughs with a training partner after a sunrise session",
         cta="Start your routine with {p}",
         default_audience="Health-minded adults 25-45",
         default_tones=("inspiring", "calming"),
-        default_messages=("Feel the difference in a week", "Clean ingredients, nothing hidden"),
+        default_messages=("Make time for you", "Your daily ritual"),
     ),
     Category(
         key="home",
-        keywords=(
-            "candle",
-            "candles",
-            "furniture",
-            "sofa",
-            "lamp",
-            "decor",
-            "home",
-            "bedding",
-            "pillow",
-            "mattress",
-            "diffuser",
-            "room spray",
-            "cleaning",
-            "kitchenware",
-            "cookware",
-            "interior",
-            "living room",
-            "bedroom",
+        keywords=_words(
+            "candle|candles|furniture|sofa|lamp|decor|home|bedding|pillow|mattress|"
+            "diffuser|room spray|cleaning|kitchenware|cookware|interior|living room|"
+            "bedroom|mug|mugs|ceramic|ceramics|pottery|tableware|homeware|homewares|vase|"
+            "vases|bowls|plates|dinnerware|glassware|rug|rugs|blanket|throw"
         ),
-        closeup="{p}",
+        closeup="{thing}",
         setting="in a calm, sunlit living room",
         hook="Morning light sweeps across a quiet room and lands on {p}",
         ritual="settles in at home with {p}",
         texture="soft textures and fine finishes in macro",
         benefit_visuals=(
-            "{p} transforms a plain corner into the best spot in the house",
+            "{p} brings warmth to a quiet corner of the room",
             "Close details of {p}: materials, craft and finish",
             "{who} exhales and sinks into the calm of the room",
         ),
@@ -421,25 +252,72 @@ CATEGORIES: tuple[Category, ...] = (
         cta="Shop {p} for your home",
         default_audience="Homeowners who love a calm, beautiful space",
         default_tones=("warm", "calming"),
-        default_messages=("Made to make home feel like home", "Crafted to last"),
+        default_messages=("Made to make home feel like home", "Made for slow evenings"),
+    ),
+    Category(
+        key="hospitality",
+        keywords=_words(
+            "hotel|hotels|boutique hotel|inn|b&b|bed and breakfast|guesthouse|guest house|"
+            "resort|retreat|spa|lodge|cabin|cottage|villa|hostel|glamping|stay|stays|"
+            "getaway|weekend away|holiday|holidays|vacation|rooms|suites|sea view|sea views|"
+            "by the sea|check-in|booking|bookings|airbnb"
+        ),
+        closeup="a {p} room key on its brass tag",
+        setting="in a sunlit room with the window thrown open",
+        hook="Curtains part on a sunlit window and the view rushes in",
+        ritual="drops {their} bags and throws open the window",
+        texture="crisp linen sheets and morning light across a freshly made bed",
+        benefit_visuals=(
+            "Morning light spills slowly across a quiet room at {p}",
+            "{who} lingers over a slow breakfast by the window",
+            "A long, unhurried walk as the light turns golden outside {p}",
+        ),
+        lifestyle="{who} shares a quiet evening with someone they love at {p}",
+        cta="Book your stay at {p}",
+        default_audience="Couples who need a quiet weekend away",
+        default_tones=("calming", "romantic"),
+        default_messages=("Your weekend starts here", "Time to slow down"),
+    ),
+    Category(
+        key="app",
+        keywords=_words(
+            "app|apps|mobile app|phone|iphone|android|budget|budgeting|budgets|money|"
+            "savings|spending|banking|bank|wallet|fintech|habit|habits|tracker|download|"
+            "play store|app store"
+        ),
+        closeup="{p} open on a phone screen",
+        setting="on a sunny café terrace",
+        hook="A phone lights up on a cluttered desk and everything else falls quiet",
+        ritual="taps through {p} on {their} phone",
+        texture="a bright, simple {p} screen responding to a tap",
+        benefit_visuals=(
+            "A thumb swipes through {p}, each screen clean and simple",
+            "Colourful cards slide into place on the {p} screen",
+            "{who} glances at {p} on {their} phone and smiles",
+        ),
+        lifestyle="{who} shows friends something on {p}, everyone leaning in",
+        cta="Download {p} today",
+        default_audience="Busy people who live on their phones",
+        default_tones=("playful", "confident"),
+        default_messages=("Made for your pocket", "Your day, your way"),
     ),
 )
 
 GENERIC = Category(
     key="generic",
     keywords=(),
-    closeup="{p}",
+    closeup="{thing}",
     setting="in a bright, modern space",
-    hook="A spotlight snaps on in a dark room and finds {p}",
+    hook="A spotlight snaps on in a dark room and finds {thing}",
     ritual="reaches for {p} with a smile",
     texture="the finish and fine details of {p} in macro",
     benefit_visuals=(
         "A bold, graphic frame built around {p}",
-        "{who} uses {p} in an everyday moment that suddenly feels easier",
+        "{who} reaches for {p} in an everyday moment",
         "Close details of {p}, every edge catching the light",
     ),
     lifestyle="{who} shares {p} with friends, everyone leaning in",
-    cta="Get {p} today",
+    cta="Discover {p}",
     default_audience="Curious early adopters 25-40",
     default_tones=("confident", "warm"),
     default_messages=("Made with care", "Try it for yourself"),
@@ -467,3 +345,13 @@ def infer_category(product_name: str, *context: str) -> Category:
         if score > best_score:
             best, best_score = category, score
     return best
+
+
+@cache
+def _all_keywords() -> frozenset[str]:
+    return frozenset(keyword for category in CATEGORIES for keyword in category.keywords)
+
+
+def category_word(word: str) -> bool:
+    """True when `word` names a kind of product in some category ('mugs', 'serum', 'app')."""
+    return word.lower() in _all_keywords()

@@ -16,7 +16,14 @@ from app.models.creative_brief import BriefFields
 from app.providers.local.director.extraction import Reading, TurnReading, read_conversation
 from app.providers.local.director.questions import FIELD_ORDER, QUESTIONS, asked_field, question
 from app.providers.local.director.suggestions import suggest
-from app.providers.local.director.text import article, capitalise, join_words, pick, quote
+from app.providers.local.director.text import (
+    capitalise,
+    is_plural_or_mass,
+    join_words,
+    pick,
+    quote,
+    with_article,
+)
 from app.utils.helpers import stable_seed
 
 INTRO = (
@@ -45,13 +52,36 @@ def _quoted_list(items: Sequence[str]) -> str:
 # --- Acknowledgements --------------------------------------------------------------------------
 
 
+def _what_it_is(brief: BriefFields) -> str:
+    """'handmade ceramic mugs' for mid-sentence use; empty when the name is the description."""
+    description = brief.product_description
+    if not description or description.casefold() == brief.product_name.casefold():
+        return ""
+    return _lower_first(description)
+
+
 def _ack_new(name: str, brief: BriefFields, described: bool) -> str:
     p, aud = brief.product_name, brief.target_audience
     tones = join_words(brief.emotional_tone)
     styles = join_words(brief.visual_style_keywords)
+    if name == "product_description":
+        return f"Got it: {with_article(_lower_first(brief.product_description))}."
     if name == "product_name":
+        what = _what_it_is(brief)
+        if what:
+            return pick(
+                (
+                    f"{p}, {what} — love it. I can already picture them on screen."
+                    if is_plural_or_mass(what)
+                    else f"{p}, {with_article(what)} — love it. I can already picture it on "
+                    "screen.",
+                    f"{p}: {with_article(what)}. Lovely, that's the star of our 30 seconds.",
+                ),
+                name,
+                p,
+            )
         if described:
-            thing = f"{article(p)} {_lower_first(p)}"
+            thing = with_article(_lower_first(p))
             return pick(
                 (
                     f"{capitalise(thing)} — great, I can work with that.",
@@ -117,6 +147,8 @@ def _ack_new(name: str, brief: BriefFields, described: bool) -> str:
 def _ack_corrected(name: str, brief: BriefFields) -> str:
     if name == "product_name":
         return f"Done — it's {brief.product_name} now."
+    if name == "product_description":
+        return f"Noted: it's {with_article(_lower_first(brief.product_description))}."
     if name == "target_audience":
         return f"Got it, we're now speaking to {_lower_first(brief.target_audience)}."
     if name == "emotional_tone":
@@ -138,7 +170,8 @@ def _ack_suggested(name: str, brief: BriefFields) -> str:
     if name == "visual_style_keywords":
         styles = join_words(brief.visual_style_keywords)
         return (
-            f"I'd go {styles} — it fits a {tones} tone. Say the word if you picture it otherwise."
+            f"I'd go {styles} — it fits {with_article(tones + ' tone')}. Say the word if you "
+            "picture it otherwise."
         )
     return f"Here's a starting point: {_quoted_list(brief.key_messages)}. Tweak them any time."
 
@@ -147,14 +180,16 @@ def _ack_all_at_once(brief: BriefFields, changed: Sequence[str]) -> str:
     """One flowing sentence when a single message filled most of the brief."""
     parts: list[str] = []
     if "product_name" in changed:
-        parts.append(brief.product_name)
+        what = _what_it_is(brief)
+        parts.append(f"{brief.product_name}, {what}," if what else brief.product_name)
     if "target_audience" in changed:
         audience = f"for {_lower_first(brief.target_audience)}"
         parts[-1:] = [f"{parts[-1]} {audience}"] if parts else [capitalise(audience)]
     if "emotional_tone" in changed:
         parts.append(f"feeling {join_words(brief.emotional_tone)}")
     if "visual_style_keywords" in changed:
-        parts.append(f"with a {join_words(brief.visual_style_keywords)} look")
+        look = join_words(brief.visual_style_keywords)
+        parts.append(f"with {with_article(look + ' look')}")
     if "key_messages" in changed:
         parts.append(f"built around {_quoted_list(brief.key_messages)}")
     opener = pick(
@@ -190,10 +225,12 @@ def _acknowledge(turn: TurnReading, reading: Reading, introduced: bool) -> str:
             return "I want to get this exactly right, so let me put it another way."
         return ""
     new = [name for name in turn.changed if name not in turn.corrected]
-    if len(new) >= 3 and not turn.corrected and not turn.suggested:
+    if len(set(new) - {"product_description"}) >= 3 and not turn.corrected and not turn.suggested:
         return _ack_all_at_once(brief, new)
     sentences = []
     for name in turn.changed:
+        if name == "product_description" and "product_name" in turn.changed:
+            continue  # the product's acknowledgement says what it is
         if name in turn.suggested:
             sentences.append(_ack_suggested(name, brief))
         elif name in turn.corrected and turn.asked != name:
@@ -232,8 +269,9 @@ def summary(brief: BriefFields, suggested: frozenset[str]) -> str:
     def mark(name: str) -> str:
         return " (my suggestion)" if name in suggested else ""
 
+    what = _what_it_is(brief)
     lines = [
-        f"• Product: {brief.product_name}",
+        f"• Product: {brief.product_name}" + (f" ({what})" if what else ""),
         f"• Audience: {brief.target_audience}{mark('target_audience')}",
         f"• Tone: {', '.join(brief.emotional_tone)}{mark('emotional_tone')}",
         f"• Look: {', '.join(brief.visual_style_keywords)}{mark('visual_style_keywords')}",
@@ -247,8 +285,8 @@ def _wrap_up(reading: Reading, turn: TurnReading | None) -> str:
     if turn is not None and not turn.changed and turn.asked is None:
         # The brief was already complete and nothing changed: no need to repeat it all.
         return (
-            f"The brief for {brief.product_name} is locked in — hit “Generate moods” whenever "
-            "you're ready. If you'd like to change something, just tell me, e.g. “make it more "
+            f"The brief for {brief.product_name} is all set — choose a mood whenever you're "
+            "ready. If you'd like to change something, just tell me, e.g. “make it more "
             "playful” or “the audience is students”."
         )
     already_complete = turn is not None and turn.corrected and turn.asked is None
@@ -263,14 +301,15 @@ def _wrap_up(reading: Reading, turn: TurnReading | None) -> str:
     )
     return (
         f"{heading}\n\n{summary(brief, reading.suggested)}\n\n"
-        "When you're happy, hit “Generate moods” and I'll pitch three distinct visual "
+        "When you're happy with it, go on to choose a mood: I'll pitch three distinct visual "
         "directions. Anything to change? Just say so, e.g. “actually, make it more playful”."
     )
 
 
-def compose_reply(messages: Sequence[ChatMessage]) -> str:
-    """The director's next turn for a conversation (pure and deterministic)."""
-    reading = read_conversation(messages, suggest)
+def compose_reply(messages: Sequence[ChatMessage], current: BriefFields | None = None) -> str:
+    """The director's next turn for a conversation (pure and deterministic), starting from the
+    brief the studio shows when one is given."""
+    reading = read_conversation(messages, suggest, current)
     ends_with_user = bool(messages) and messages[-1].role == "user" and bool(reading.turns)
     turn = reading.turns[-1] if ends_with_user else None
     parts: list[str] = []

@@ -36,16 +36,25 @@ class LocalDirector:
 
     name = "local"
 
-    async def reply(self, messages: list[ChatMessage]) -> AsyncIterator[str]:
+    async def reply(
+        self,
+        messages: list[ChatMessage],
+        current: BriefFields | None = None,
+        updated: BriefFields | None = None,
+    ) -> AsyncIterator[str]:
+        # `updated` is not needed: the reply is written from the very reading that
+        # `synthesize_brief` returns, so the two cannot disagree.
+        text = await asyncio.to_thread(compose_reply, messages, current)
         # Streamed word by word so a chat UI shows the reply appear as it would from a model.
-        text = await asyncio.to_thread(compose_reply, messages)
         for chunk in chunk_words(text):
             yield chunk
 
-    async def synthesize_brief(self, messages: list[ChatMessage]) -> BriefFields:
+    async def synthesize_brief(
+        self, messages: list[ChatMessage], current: BriefFields | None = None
+    ) -> BriefFields:
         # The same reading (suggestions included) that the replies are based on, so what the
         # director said and the brief the studio shows never disagree.
-        return await asyncio.to_thread(extract_brief, messages, suggest)
+        return await asyncio.to_thread(extract_brief, messages, suggest, current)
 
     async def propose_moods(
         self, brief: CreativeBrief, count: int, avoid: Sequence[str] = ()

@@ -13,6 +13,11 @@ _MAX_CHARS = 160
 
 _ITEM_BREAKS = re.compile(r"\s*(?:;|\n|•|\s-\s|\u2013\s|\u2014\s|(?<=[.!?])\s+)\s*|^\s*[-*]\s+")
 _LIST_BREAKS = re.compile(r",\s*(?:and\s+|also\s+|plus\s+)?|\s+(?:and|plus|also|&)\s+")
+_CONTINUES = re.compile(
+    r"^(?:all|each|every|both|with|without|which|who|so|because|including|even|from|in|at|on)\b",
+    re.IGNORECASE,
+)
+"""A piece that leans on the one before ('twelve rooms, all with sea views') is not its own."""
 _LEADING_FILLER = re.compile(
     r"^(?:and|also|plus|that|the fact that|oh|so|basically|mainly|mostly|i guess|i think|"
     r"i'd say|probably|definitely)(?=[\s,]|$)[\s,]*",
@@ -40,11 +45,12 @@ def _clean(item: str) -> str:
 def _split_list(part: str) -> list[str]:
     """Split on commas and 'and' only when every piece reads as a message of its own.
 
-    "Zero sugar and focus that lasts" is two messages; "salt and pepper" or "fast, simple and
-    secure" is one idea and stays whole.
+    "Zero sugar and focus that lasts" is two messages; "salt and pepper", "fast, simple and
+    secure" or "twelve rooms, all with sea views" is one idea and stays whole.
     """
     pieces = [p for p in (tidy(x) for x in _LIST_BREAKS.split(part)) if p]
-    if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+    whole = len(pieces) < 2 or any(len(p.split()) < 2 for p in pieces)
+    if not whole and not any(_CONTINUES.match(p) for p in pieces[1:]):
         return pieces
     return [part]
 

@@ -18,7 +18,7 @@ from app.providers.local.director.audience import persona
 from app.providers.local.director.category import Category, infer_category
 from app.providers.local.director.families import FAMILIES, StyleFamily, distance
 from app.providers.local.director.lexicon import normalise_styles, normalise_tones
-from app.providers.local.director.text import join_words, unique
+from app.providers.local.director.text import join_words, product_thing, unique
 from app.utils.helpers import stable_seed
 
 PALETTE_SIZE = 5
@@ -41,18 +41,25 @@ class BriefTaste:
     styles: tuple[str, ...]
     category: Category
     product: str
+    thing: str
+    """The product with what it is, as it appears in a shot ('Kiln & Co handmade ceramic mugs')."""
 
     @classmethod
     def of(cls, brief: BriefFields, extra_context: str = "") -> BriefTaste:
         styles = normalise_styles(brief.visual_style_keywords)
         category = infer_category(
-            brief.product_name, brief.target_audience, *brief.key_messages, *styles, extra_context
+            f"{brief.product_name} {brief.product_description}",
+            brief.target_audience,
+            *brief.key_messages,
+            *styles,
+            extra_context,
         )
         return cls(
             tones=tuple(normalise_tones(brief.emotional_tone)),
             styles=tuple(styles),
             category=category,
             product=brief.product_name,
+            thing=product_thing(brief.product_name, brief.product_description),
         )
 
 
@@ -143,8 +150,10 @@ def _lead_with_own_colour(palette: list[str], taken_leads: list[str]) -> list[st
 
 def _name(family: StyleFamily, brand: list[tuple[str, str]], leading: bool) -> str:
     colour = family.default_colour
-    if leading and brand:
-        colour = colours.naming_colour([word for word, _ in brand]).title()
+    template_words = family.name_template.lower().split()
+    words = [word for word, _ in brand if word.lower() not in template_words]
+    if leading and words:  # never "Earthy Earthy Ritual"
+        colour = colours.naming_colour(words).title()
     return family.name_template.format(c=colour)
 
 
@@ -152,18 +161,18 @@ def _image_prompts(
     family: StyleFamily, taste: BriefTaste, audience: str, palette: list[str]
 ) -> list[str]:
     """Four shot ideas so the four reference images differ: product, life, texture, hero."""
-    product = taste.product
+    product, thing = taste.product, taste.thing
     cast = persona(audience)
     category = taste.category
     palette_words = join_words(colours.describe(palette))
-    closeup = cast.render(category.closeup, product)
+    closeup = cast.render(category.closeup, product, thing=thing)
     prompts = [
         f"Close-up of {closeup} on {family.surface}, {family.lighting}, {palette_words} palette",
         f"{cast.render('{who} ' + category.ritual, product, capital=True)} "
         f"{category.setting}, {family.atmosphere}, candid lifestyle moment",
-        f"Macro detail of {cast.render(category.texture, product)}, {family.texture_treatment}, "
-        f"{palette_words} tones",
-        f"Hero shot of {product} {family.hero}, {family.lighting}, "
+        f"Macro detail of {cast.render(category.texture, product, thing=thing)}, "
+        f"{family.texture_treatment}, {palette_words} tones",
+        f"Hero shot of {thing} {family.hero}, {family.lighting}, "
         f"{palette_words} backdrop with space for a headline",
     ]
     assert len(prompts) == IMAGES_PER_MOOD

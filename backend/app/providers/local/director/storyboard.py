@@ -1,11 +1,15 @@
-"""Planning the 30-second ad: hook → reveal → one benefit per key message → social proof → call to
-action. Each scene says what the viewer sees (concrete, with the product, the audience's persona
-and the setting), how it should look (for the image model), and how the camera moves.
+"""Planning the 30-second ad: hook → reveal → one benefit per key message → a moment of real life
+→ call to action. Each scene says what the viewer sees (concrete, with the product, the
+audience's persona and the setting), how it should look (for the image model), and how the
+camera moves.
+
+The only words lettered on screen are the brief's own: each key message on its benefit scene,
+and the product's name with a call to action on the last. Nothing else the ad shows may state a
+claim the brief does not make (no "Loved by …", ratings or results); see `claims`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,7 +30,7 @@ class Role(StrEnum):
     HOOK = "hook"
     REVEAL = "reveal"
     BENEFIT = "benefit"
-    PROOF = "social proof"
+    LIFESTYLE = "lifestyle"
     CTA = "call to action"
 
 
@@ -43,7 +47,7 @@ TIMINGS: dict[Role, Timing] = {
     Role.HOOK: Timing(3.5, 3.0, 4.0),
     Role.REVEAL: Timing(5.0, 4.0, 7.0),
     Role.BENEFIT: Timing(5.5, 4.0, 8.0),
-    Role.PROOF: Timing(5.0, 4.0, 7.0),
+    Role.LIFESTYLE: Timing(5.0, 4.0, 7.0),
     Role.CTA: Timing(4.5, 4.0, 5.0),
 }
 
@@ -51,18 +55,18 @@ _SHOTS: dict[Role, str] = {
     Role.HOOK: "extreme close-up, slow motion, scroll-stopping first frame",
     Role.REVEAL: "product hero shot, clean composition",
     Role.BENEFIT: "detail shot with clean space for on-screen text",
-    Role.PROOF: "candid lifestyle shot, natural expressions",
+    Role.LIFESTYLE: "candid lifestyle shot, relaxed expressions",
     Role.CTA: "centred end card with space for the product name",
 }
 
 MAX_BENEFITS = MAX_SCENES - 4
-"""Hook, reveal, proof and call to action leave room for three benefits in a seven-scene ad."""
+"""Hook, reveal, lifestyle and call to action leave room for three benefits in seven scenes."""
 
 
 def scene_roles(brief: BriefFields) -> list[Role]:
     """One benefit scene per key message (at least one), so 5–7 scenes in all."""
     benefits = min(max(len(brief.key_messages), 1), MAX_BENEFITS)
-    roles = [Role.HOOK, Role.REVEAL, *[Role.BENEFIT] * benefits, Role.PROOF, Role.CTA]
+    roles = [Role.HOOK, Role.REVEAL, *[Role.BENEFIT] * benefits, Role.LIFESTYLE, Role.CTA]
     assert MIN_SCENES <= len(roles) <= MAX_SCENES
     return roles
 
@@ -78,10 +82,10 @@ def camera_moves(roles: list[Role], lively: bool) -> list[CameraMove]:
             move = CameraMove.PUSH_IN
         elif role is Role.REVEAL:
             move = CameraMove.PULL_OUT
-        elif role is Role.BENEFIT or (role is Role.PROOF and lively):
+        elif role is Role.BENEFIT or (role is Role.LIFESTYLE and lively):
             move = pans[pan_index % 2]
             pan_index += 1
-        elif role is Role.PROOF:
+        elif role is Role.LIFESTYLE:
             move = CameraMove.DESCEND
         else:
             move = CameraMove.PUSH_IN if lively else CameraMove.RISE
@@ -89,24 +93,16 @@ def camera_moves(roles: list[Role], lively: bool) -> list[CameraMove]:
     return moves
 
 
-def _social_proof(audience: str) -> str:
-    """'Loved by busy women 25-40': the audience's core, short enough to read in a second."""
-    core = re.split(r"\s+(?:who|that|which|with|looking|wanting)\b|[,;(]", audience)[0].strip()
-    if not core:
-        return "Loved by thousands"
-    return f"Loved by {core[:1].lower() + core[1:] if not core[1:2].isupper() else core}"
-
-
 @dataclass(frozen=True)
 class _Context:
     product: str
+    thing: str
     category: Category
     cast: Persona
     family: StyleFamily
-    audience: str
 
     def fill(self, template: str, capital: bool = True) -> str:
-        return self.cast.render(template, self.product, capital=capital)
+        return self.cast.render(template, self.product, capital=capital, thing=self.thing)
 
 
 def _describe(role: Role, ctx: _Context, benefit_index: int, message: str | None) -> str:
@@ -121,11 +117,9 @@ def _describe(role: Role, ctx: _Context, benefit_index: int, message: str | None
         visual = ctx.fill(category.benefit_visuals[benefit_index % len(category.benefit_visuals)])
         text = f" On-screen text: {quote(message)}." if message else ""
         return f"{visual}, {family.lighting}.{text}"
-    if role is Role.PROOF:
-        return (
-            f"{ctx.fill(category.lifestyle)} — {family.atmosphere}. "
-            f"On-screen text: {quote(_social_proof(ctx.audience))}."
-        )
+    if role is Role.LIFESTYLE:
+        # No lettering: a moment of real life, not a testimonial the brief never gave.
+        return f"{ctx.fill(category.lifestyle)} — {family.atmosphere}."
     cta = ctx.fill(category.cta)
     return (
         f"Closing shot: {closeup} centred on {family.surface}, {family.lighting}. "
@@ -153,10 +147,10 @@ def plan(brief: BriefFields, mood: MoodStyle) -> ScenePlan:
         family = choose_families(taste, 1)[0]
     ctx = _Context(
         product=brief.product_name,
+        thing=taste.thing,
         category=taste.category,
         cast=persona(brief.target_audience),
         family=family,
-        audience=brief.target_audience,
     )
     roles = scene_roles(brief)
     durations = allocate(

@@ -15,7 +15,7 @@ from app.providers.local.director.moods import BriefTaste, choose_families
 
 def suggest(field: str, draft: Draft, user_text: str) -> list[str] | str:
     """A value for `field` that suits the brief so far; empty when nothing sensible exists."""
-    category = infer_category(draft.product_name, user_text)
+    category = infer_category(f"{draft.product_name} {draft.product_description}", user_text)
     if field == "target_audience":
         return category.default_audience
     if field == "emotional_tone":

@@ -51,9 +51,61 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+_A_BEFORE_VOWEL = ("uni", "use", "usu", "uti", "ure", "eu", "one", "once", "ewe")
+_AN_BEFORE_H = ("hour", "honest", "honour", "honor", "heir")
+_MASS_NOUN_WORDS = (
+    "coffee tea skincare software furniture jewellery jewelry clothing footwear apparel "
+    "equipment luggage granola chocolate water juice kombucha bread homeware tableware "
+    "streetwear knitwear swimwear activewear makeup haircare bedding cookware kitchenware "
+    "packaging stationery merchandise merch insurance advice hummus pasta rice yoghurt yogurt "
+    "news"
+)
+_MASS_NOUNS = frozenset(_MASS_NOUN_WORDS.split())
+_SINGULAR_S = ("ss", "us", "is", "ous")
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "feet", "teeth", "mice"})
+_PHRASE_END = re.compile(r"\s+(?:for|with|that|which|who|by|from|in|on|at|of|to)\s.*$", re.I)
+
+
+def is_plural_or_mass(noun_phrase: str) -> bool:
+    """'ceramic mugs', 'coffee', 'running shoes' take no 'a'; 'coffee shop' does. The head noun
+    is the last word before any 'for …'/'by …' tail ('mugs by Kiln & Co' → 'mugs')."""
+    words = _PHRASE_END.sub("", noun_phrase.strip()).split()
+    if not words:
+        return False
+    head = words[-1].strip(",.;:!?\"'“”").lower()
+    if head in _MASS_NOUNS or head in _IRREGULAR_PLURALS:
+        return True
+    return len(head) > 2 and head.endswith("s") and not head.endswith(_SINGULAR_S)
+
+
 def article(noun_phrase: str) -> str:
-    """'a' or 'an' for a phrase, by its first letter (good enough for generated copy)."""
-    return "an" if noun_phrase[:1].lower() in "aeiou" else "a"
+    """'a' or 'an' by the sound of the first word ('an hour', 'a unique', 'an SPF')."""
+    first = noun_phrase.strip().split(" ", 1)[0] if noun_phrase.strip() else ""
+    word = first.lower()
+    if len(first) > 1 and first.isupper() and first.isalpha():  # an acronym, read letter by letter
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    if word.startswith(_A_BEFORE_VOWEL):
+        return "a"
+    if word.startswith(_AN_BEFORE_H):
+        return "an"
+    return "an" if word[:1] in ("a", "e", "i", "o", "u") else "a"
+
+
+def with_article(noun_phrase: str) -> str:
+    """'a coffee shop', 'an energy drink', but 'handmade ceramic mugs' and 'cold brew coffee'."""
+    if is_plural_or_mass(noun_phrase):
+        return noun_phrase
+    return f"{article(noun_phrase)} {noun_phrase}"
+
+
+def product_thing(name: str, description: str) -> str:
+    """The product as an object in a shot: 'Kiln & Co handmade ceramic mugs'; just the name
+    when there is no description or the name already says it ('Glow Serum', 'serum')."""
+    what = description.strip()
+    if not what or what.casefold() in name.casefold():
+        return name
+    what = what if len(what) > 1 and what[1].isupper() else what[:1].lower() + what[1:]
+    return f"{name} {what}" if name else what
 
 
 def pick(options: Sequence[T], *seed_parts: object) -> T:
