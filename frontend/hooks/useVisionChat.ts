@@ -6,10 +6,14 @@ import { useEffect, useState } from "react";
 
 import { CHAT_ENDPOINT } from "@/lib/api/director";
 import { useAppStore } from "@/store/appStore";
+import type { ErrorInfo } from "@/types/shared.types";
 import type { BriefSynthesis, CreativeBrief } from "@/types/vision.types";
 
-/** Chat messages as the director sends them: text, plus a `data-brief` part per reply. */
-export type StudioMessage = UIMessage<never, { brief: BriefSynthesis }>;
+/**
+ * Chat messages as the director sends them: text, plus a `data-brief` part per reply; a turn
+ * that fails sends a transient `data-error` part (`{code, message}`) before the stream's error.
+ */
+export type StudioMessage = UIMessage<never, { brief: BriefSynthesis; error: ErrorInfo }>;
 
 /**
  * A transport that sends the brief as the panel shows it with every request (read when the
@@ -40,6 +44,9 @@ export function useVisionChat() {
   const applyBriefSynthesis = useAppStore((s) => s.applyBriefSynthesis);
   const setChatMessages = useAppStore((s) => s.setChatMessages);
   const [{ transport, lastSent }] = useState(briefTransport);
+  // The backend's code and sentence for the last failed turn: `useChat`'s own error keeps
+  // only the text, and the studio shows codes the same way for every request.
+  const [failure, setFailure] = useState<ErrorInfo | null>(null);
 
   const chat = useChat<StudioMessage>({
     id: chatId,
@@ -47,6 +54,7 @@ export function useVisionChat() {
     transport,
     onData: (part) => {
       if (part.type === "data-brief") applyBriefSynthesis(part.data, lastSent());
+      if (part.type === "data-error") setFailure(part.data);
     },
   });
 
@@ -55,5 +63,22 @@ export function useVisionChat() {
     if (status === "ready" || status === "error") setChatMessages(messages);
   }, [messages, status, setChatMessages]);
 
-  return chat;
+  const { sendMessage, regenerate, clearError } = chat;
+  return {
+    ...chat,
+    /** The failed turn's code and sentence, when the backend sent them. */
+    failure: chat.error ? failure : null,
+    clearError: () => {
+      setFailure(null);
+      clearError();
+    },
+    sendMessage: (...args: Parameters<typeof sendMessage>) => {
+      setFailure(null);
+      return sendMessage(...args);
+    },
+    regenerate: (...args: Parameters<typeof regenerate>) => {
+      setFailure(null);
+      return regenerate(...args);
+    },
+  };
 }

@@ -56,7 +56,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
 export function unreachable(apiUrl: string): ApiError {
   return new ApiError(
     "backend_unreachable",
-    `Can't reach the Reelsmith backend at ${apiUrl}. Is it running? (make dev starts it.)`,
+    `Can't reach the Reelsmith server at ${apiUrl}. Check your connection and try again in a moment.`,
   );
 }
 

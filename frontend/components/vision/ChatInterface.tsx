@@ -63,7 +63,8 @@ function ChatBubble({ message }: { message: StudioMessage }) {
 
 /** The conversation with the director, streamed as it is written. */
 export function ChatInterface() {
-  const { messages, sendMessage, status, error, regenerate, clearError, stop } = useVisionChat();
+  const { messages, sendMessage, status, error, failure, regenerate, clearError, stop } =
+    useVisionChat();
   const busy = status === "submitted" || status === "streaming";
   const endRef = useRef<HTMLDivElement>(null);
 
@@ -126,7 +127,7 @@ export function ChatInterface() {
         <div className="border-t px-4 py-3">
           <RequestError
             title="The director could not answer"
-            error={chatError(error)}
+            error={failure ?? chatError(error)}
             onRetry={() => {
               clearError();
               void regenerate();

@@ -27,6 +27,20 @@ function reply(text: string, brief: CreativeBrief): Response {
   });
 }
 
+/** A turn that fails as the backend reports it: a `data-error` part, then the stream's error. */
+function failedTurn(code: string, message: string): Response {
+  const parts = [
+    { type: "start", messageId: "msg-2" },
+    { type: "data-error", data: { code, message }, transient: true },
+    { type: "error", errorText: message },
+    { type: "finish" },
+  ];
+  const body = [...parts.map((part) => `data: ${JSON.stringify(part)}\n\n`), "data: [DONE]\n\n"].join("");
+  return new Response(body, {
+    headers: { "content-type": "text/event-stream", "x-vercel-ai-ui-message-stream": "v1" },
+  });
+}
+
 function chatWithBrief() {
   store().applyBriefSynthesis({ creative_brief: BRIEF, missing_fields: [], complete: true });
   render(<CreativeBriefSummary />);
@@ -81,5 +95,18 @@ describe("useVisionChat", () => {
     await waitFor(() => expect(store().creativeBrief?.emotional_tone).toEqual(["playful"]));
     expect(store().creativeBrief?.product_name).toBe("Glow Drops Serum");
     expect(screen.getByLabelText("Product")).toHaveValue("Glow Drops Serum");
+  });
+
+  test("a refused turn keeps the backend's code and sentence, and a new message clears them", async () => {
+    const refusal = "gpt-4o declined to answer: I can't help with that. Try saying it another way.";
+    stubBackend({ "POST /api/director/chat": () => failedTurn("provider_refused", refusal) });
+    const { result } = chatWithBrief();
+
+    await act(() => result.current.sendMessage({ text: "Say something rude" }));
+    await waitFor(() => expect(result.current.status).toBe("error"));
+    expect(result.current.failure).toEqual({ code: "provider_refused", message: refusal });
+
+    act(() => result.current.clearError());
+    expect(result.current.failure).toBeNull();
   });
 });
