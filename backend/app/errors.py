@@ -5,6 +5,7 @@
     │   ├── JobNotFound            404 job_not_found
     │   └── MediaNotFound          404 media_not_found
     ├── MediaPathRefused           403 media_path_refused
+    ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
@@ -48,6 +49,27 @@ class MediaNotFound(NotFoundError):
 class MediaPathRefused(ReelsmithError):
     status_code = 403
     code = "media_path_refused"
+
+
+OUT_OF_SPACE = (
+    "The server has run out of space for new media; delete old projects or ask the operator "
+    "to free space."
+)
+QUOTA_REACHED = (
+    "The server has used all the space it may take for media; delete old projects or ask the "
+    "operator to free space."
+)
+
+
+class StorageFull(ReelsmithError):
+    """The media store cannot take new files: the disk is full or read-only, or our quota is
+    used up. The cause (an OSError with its path) goes to the log, never to the client."""
+
+    status_code = 507
+    code = "storage_full"
+
+    def __init__(self, message: str = OUT_OF_SPACE) -> None:
+        super().__init__(message)
 
 
 class InvalidRequest(ReelsmithError):

@@ -15,9 +15,10 @@ from collections import deque
 from collections.abc import Sequence
 
 from app.config import FFmpegSettings
-from app.errors import RenderError, RenderTimedOut
+from app.errors import RenderError, RenderTimedOut, StorageFull
 from app.ffmpeg.binary import ffmpeg_path
 from app.providers.base import ProgressCallback
+from app.storage.faults import says_storage_full
 
 _STDERR_LINES = 30
 _DETAIL_LINES = 2
@@ -136,6 +137,8 @@ async def run_ffmpeg(
             await _kill(process)
             raise
     if process.returncode != 0:
+        if says_storage_full(stderr_tail):
+            raise StorageFull()
         raise RenderError(describe_failure(stderr_tail, process.returncode))
     progress.done()
 

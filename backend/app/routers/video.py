@@ -37,7 +37,7 @@ async def generate_video(
     request: GenerateVideoRequest, runtime: RuntimeDep
 ) -> GenerateVideoResponse:
     """Start rendering one clip per scene; poll the status endpoint with the job id."""
-    return _clips_response(clip_service.start_clip_job(runtime, request.scenes))
+    return _clips_response(await clip_service.start_clip_job(runtime, request.scenes))
 
 
 @router.post("/generate/{job_id}/retry", status_code=status.HTTP_202_ACCEPTED)
@@ -45,7 +45,7 @@ async def retry_clips(
     job_id: str, request: RetryClipsRequest, runtime: RuntimeDep
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
-    return _clips_response(clip_service.retry_clips(runtime, job_id, request.scene_numbers))
+    return _clips_response(await clip_service.retry_clips(runtime, job_id, request.scene_numbers))
 
 
 @router.get("/status/{job_id}")
@@ -57,7 +57,7 @@ async def video_status(job_id: str, runtime: RuntimeDep) -> VideoStatusResponse:
 @router.post("/compose", status_code=status.HTTP_202_ACCEPTED)
 async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> ComposeResponse:
     """Start composing the final ad from finished clips, with generated music."""
-    job = composition_service.start_compose_job(
+    job = await composition_service.start_compose_job(
         runtime, request.clips, request.mood, request.creative_brief
     )
     return ComposeResponse.model_validate(job.fields())

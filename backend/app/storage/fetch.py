@@ -19,6 +19,7 @@ import httpx
 
 from app.errors import ProviderBadOutput, ProviderError, ProviderTimedOut
 from app.storage.media_store import MediaStore
+from app.storage.partials import partial_path
 
 _CHUNK = 1 << 16
 _GENERIC_TYPES = ("application/octet-stream", "binary/octet-stream", "")
@@ -34,8 +35,9 @@ async def fetch_into_store(
     max_bytes: int,
 ) -> Path:
     """Download `url` into `folder/` of the store and return the local path."""
-    target = store.allocate(folder, suffix)
-    return await download(client, url, target.path, max_bytes)
+    async with store.writing(folder, suffix) as target:
+        await download(client, url, target.partial, max_bytes)
+    return target.path
 
 
 async def download(
@@ -55,7 +57,7 @@ async def download(
     shown to a client).
     """
     name = label or _short(url)
-    partial = dest.with_name(dest.name + ".part")
+    partial = partial_path(dest)
     try:
         async with asyncio.timeout(total_seconds):
             if url.startswith("data:"):
