@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.config_models import ImageModel, MotionModel, MusicModel
@@ -25,9 +25,25 @@ def _config(prefix: str = "") -> SettingsConfigDict:
     return SettingsConfigDict(
         env_prefix=prefix,
         env_file=_ENV_FILE,
+        # `OPENAI_API_KEY=` as templates and compose files leave it means "not set", for every
+        # variable: the default applies, and `auto` does not pick a provider with no key.
+        env_ignore_empty=True,
         extra="ignore",
         populate_by_name=True,
     )
+
+
+def _blank_is_none(value: object) -> object:
+    # A key or URL of only blanks is as unset as an empty one; a pasted key loses its newline.
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+OptionalSecret = Annotated[SecretStr | None, BeforeValidator(_blank_is_none)]
+"""An API key: unset when missing, empty or blank."""
+OptionalURL = Annotated[str | None, BeforeValidator(_blank_is_none)]
+"""A base URL that falls back to the SDK's own when missing, empty or blank."""
 
 
 class ProviderChoice(StrEnum):
@@ -64,6 +80,28 @@ class MediaSettings(BaseSettings):
     """Quota of the media store: once it holds this much, new work is refused (507); 0: none."""
 
 
+class FetchSettings(BaseSettings):
+    """How we fetch a URL we did not mint: a client's clip or image link, a model's output."""
+
+    model_config = _config("FETCH_")
+
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    """Hosts (names or addresses, as written in URLs) fetched even when they are private or
+    local, e.g. `FETCH_ALLOWED_HOSTS=127.0.0.1,media.lan`; comma-separated. Empty by default:
+    only public addresses are fetched."""
+    deadline_seconds: float = Field(default=120.0, gt=0)
+    """For a whole download, redirects included: a source that trickles fails at this point."""
+    max_redirects: int = Field(default=3, ge=0, le=10)
+    """Redirects followed per download, each checked like the first URL."""
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [host.strip() for host in value.split(",") if host.strip()]
+        return value
+
+
 class FFmpegSettings(BaseSettings):
     model_config = _config("FFMPEG_")
 
@@ -83,8 +121,8 @@ class FFmpegSettings(BaseSettings):
 class OpenAISettings(BaseSettings):
     model_config = _config("OPENAI_")
 
-    api_key: SecretStr | None = None
-    base_url: str | None = None
+    api_key: OptionalSecret = None
+    base_url: OptionalURL = None
     """Any server that speaks the OpenAI API (a proxy, a gateway, a fake); unset: OpenAI's."""
     model: str = "gpt-4o"
     timeout_seconds: float = Field(default=60.0, gt=0)
@@ -107,8 +145,8 @@ class OpenAISettings(BaseSettings):
 class ReplicateSettings(BaseSettings):
     model_config = SettingsConfigDict(**_config("REPLICATE_"), env_nested_delimiter="__")
 
-    api_token: SecretStr | None = None
-    base_url: str | None = None
+    api_token: OptionalSecret = None
+    base_url: OptionalURL = None
     """The API origin, e.g. `https://api.replicate.com` (a trailing `/v1` is tolerated)."""
     image: ImageModel = Field(default_factory=ImageModel)
     """`REPLICATE_IMAGE` (JSON) or `REPLICATE_IMAGE__MODEL`, `REPLICATE_IMAGE__EXTRA`, ..."""
@@ -159,6 +197,7 @@ class Settings(BaseSettings):
     """Origins allowed to call the API from a browser (comma-separated in the environment)."""
 
     media: MediaSettings = Field(default_factory=MediaSettings)
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
     ffmpeg: FFmpegSettings = Field(default_factory=FFmpegSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)
     replicate: ReplicateSettings = Field(default_factory=ReplicateSettings)

@@ -4,15 +4,22 @@
     ├── NotFoundError              404 not_found
     │   ├── JobNotFound            404 job_not_found
     │   └── MediaNotFound          404 media_not_found
-    ├── MediaPathRefused           403 media_path_refused
+    ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
+    │   └── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
+    ├── FetchFailed                502 fetch_failed      (a client's link could not be fetched)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
     │   ├── ProviderTimedOut       504 provider_timed_out
     │   └── ProviderBadOutput      502 provider_bad_output
     └── RenderError                500 render_failed     (FFmpeg could not produce the file)
-        └── RenderTimedOut         500 render_timed_out
+        ├── RenderTimedOut         500 render_timed_out
+        └── RenderInputRefused     500 render_input_refused  (argv reads what we did not mean)
+
+A link the fetch policy refuses from the URL alone is a 422 validation error on its field
+(`type: url_refused`), raised by the router before any job starts; `app.fetching` keeps its own
+reasons for the log and never shows them.
 
 Every error carries a stable `code` for programs and a `message` written for people. Services
 raise these and never import FastAPI; `app.main` maps them to responses in one handler.
@@ -47,7 +54,7 @@ class MediaNotFound(NotFoundError):
 
 
 class MediaPathRefused(ReelsmithError):
-    status_code = 403
+    status_code = 400
     code = "media_path_refused"
 
 
@@ -77,6 +84,24 @@ class InvalidRequest(ReelsmithError):
     code = "invalid_request"
 
 
+class FetchFailed(ReelsmithError):
+    """A link a client gave us could not be brought in; the same sentence whatever the cause,
+    so that no answer tells what is on the network (a refused address, a 404, a TLS error)."""
+
+    status_code = 502
+    code = "fetch_failed"
+
+
+class UnsupportedMedia(InvalidRequest):
+    """A file handed to FFmpeg is not one plain video, image or audio file we can read.
+
+    Checked before FFmpeg ever opens it: a manifest or playlist posing as a clip would make
+    FFmpeg fetch what it names, local files included.
+    """
+
+    code = "unsupported_media"
+
+
 class ProviderError(ReelsmithError):
     status_code = 502
     code = "provider_error"
@@ -102,3 +127,7 @@ class RenderError(ReelsmithError):
 
 class RenderTimedOut(RenderError):
     code = "render_timed_out"
+
+
+class RenderInputRefused(RenderError):
+    code = "render_input_refused"

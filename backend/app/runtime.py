@@ -8,9 +8,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-import httpx
-
 from app.config import Settings
+from app.fetching import Fetcher, build_fetcher
 from app.providers.registry import Providers, build_providers
 from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
@@ -18,8 +17,6 @@ from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
 
 logger = logging.getLogger(__name__)
-
-DOWNLOAD_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
 
 @dataclass
@@ -29,8 +26,8 @@ class Runtime:
     jobs: JobTracker
     background: BackgroundTasks
     providers: Providers
-    http: httpx.AsyncClient
-    """For fetching foreign media into the store."""
+    fetcher: Fetcher
+    """The one outbound-fetch policy: client links and model outputs alike."""
 
 
 @asynccontextmanager
@@ -38,21 +35,21 @@ async def open_runtime(
     settings: Settings, providers: Providers | None = None
 ) -> AsyncIterator[Runtime]:
     store = await open_store(settings)
-    async with httpx.AsyncClient(timeout=DOWNLOAD_TIMEOUT) as http:
-        runtime = Runtime(
-            settings=settings,
-            store=store,
-            jobs=JobTracker(),
-            background=BackgroundTasks(),
-            providers=providers or build_providers(settings),
-            http=http,
-        )
-        try:
-            yield runtime
-        finally:
-            await runtime.background.cancel_all()
-            if providers is None:  # ours to close; providers handed in belong to the caller
-                await runtime.providers.aclose()
+    fetcher = build_fetcher(settings)
+    runtime = Runtime(
+        settings=settings,
+        store=store,
+        jobs=JobTracker(),
+        background=BackgroundTasks(),
+        providers=providers or build_providers(settings, fetcher),
+        fetcher=fetcher,
+    )
+    try:
+        yield runtime
+    finally:
+        await runtime.background.cancel_all()
+        if providers is None:  # ours to close; providers handed in belong to the caller
+            await runtime.providers.aclose()
 
 
 async def open_store(settings: Settings) -> MediaStore:

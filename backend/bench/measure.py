@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from app.config import FFmpegSettings
-from app.ffmpeg.args import Encoding, concat_list, h264, plain_encode_args
+from app.ffmpeg.args import Encoding, h264, plain_encode_args
+from app.ffmpeg.inputs import ConcatInput, concat_list
 from app.ffmpeg.runner import run_ffmpeg
 from app.services.ffmpeg_service import ClipInput, compose_ad
 
@@ -45,7 +46,7 @@ async def _content(workdir: Path, settings: FFmpegSettings) -> None:
     listing = workdir / "clips.txt"
     listing.write_text(concat_list([path.resolve() for path in clip_paths(workdir)]))
     encoding = Encoding(preset=settings.preset, crf=settings.crf)
-    args = ["-f", "concat", "-safe", "0", "-i", str(listing), *h264(encoding)]
+    args = [*ConcatInput(listing.resolve()).args(), *h264(encoding)]
     await run_ffmpeg([*args, str(workdir / "content.mp4")], settings)
 
 

@@ -7,14 +7,17 @@ command, run by `app.services.ffmpeg_service`:
 * `segment_args`: one clip's own frames, then its crossfade into the next clip, encoded once;
 * `audio_args`:   the music (or silence) as the final AAC track, run alongside the segments;
 * `mux_args`:     the segments joined and the audio laid under them, both by stream copy.
+
+Inputs are `app.ffmpeg.inputs` descriptions, never bare paths: each names its demuxer and reads
+local files only, so no builder can hand FFmpeg something for it to guess about.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.ffmpeg.inputs import ConcatInput, FileInput, GeneratedInput
 from app.ffmpeg.timing import CROSSFADE_FRAMES, CROSSFADE_SECONDS, FPS, ClipCut
 
 WIDTH, HEIGHT = 1080, 1920
@@ -65,7 +68,7 @@ def _trim(label_in: str, frames: tuple[int, int], label_out: str) -> str:
 
 
 def segment_args(
-    clip: Path, cut: ClipCut, next_clip: Path | None, out: Path, encoding: Encoding
+    clip: FileInput, cut: ClipCut, next_clip: FileInput | None, out: Path, encoding: Encoding
 ) -> list[str]:
     """One clip's own frames, then (unless it is the last) its crossfade into the next clip.
 
@@ -73,11 +76,11 @@ def segment_args(
     FFmpeg open every decoder at once and keep each one's buffers until the end: memory grew
     by 50-80 MB per clip, to 750-850 MB for six (measured; see bench/compose_bench.py).
     """
-    inputs = ["-i", str(clip)]
+    inputs = clip.args()
     if cut.tail is None or next_clip is None:
         graph = f"{normalise(0, cut.length)}[n];{_trim('n', cut.body, 'vout')}"
     else:
-        inputs += ["-t", f"{NEXT_CLIP_READ_SECONDS:g}", "-i", str(next_clip)]
+        inputs += replace(next_clip, seconds=NEXT_CLIP_READ_SECONDS).args()
         graph = ";".join(
             [
                 # Body frames come before tail frames, so split never queues: each trim drops
@@ -99,15 +102,6 @@ def segment_args(
     ]  # fmt: skip
 
 
-def concat_list(segments: Sequence[Path]) -> str:
-    """A concat-demuxer list; single quotes in paths are escaped the way the demuxer expects."""
-    lines = []
-    for segment in segments:
-        escaped = str(segment).replace("'", "'\\''")
-        lines.append(f"file '{escaped}'")
-    return "\n".join(lines) + "\n"
-
-
 def music_filter(music_seconds: float, total: float) -> str:
     """Music of any length → exactly `total` s: normalised, faded in and out, padded.
 
@@ -125,7 +119,7 @@ def music_filter(music_seconds: float, total: float) -> str:
 
 
 def audio_args(
-    music: Path | None, music_seconds: float | None, total: float, out: Path
+    music: FileInput | None, music_seconds: float | None, total: float, out: Path
 ) -> list[str]:
     """The ad's AAC track: the music shaped to `total` s, or silence when there is none.
 
@@ -133,23 +127,23 @@ def audio_args(
     """
     aac = ["-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ar", str(AUDIO_RATE), "-ac", "2"]
     if music is None or not music_seconds:
-        source = f"anullsrc=r={AUDIO_RATE}:cl=stereo"
-        return ["-f", "lavfi", "-t", f"{total:g}", "-i", source, *aac, str(out)]
+        silence = GeneratedInput(f"anullsrc=r={AUDIO_RATE}:cl=stereo", seconds=total)
+        return [*silence.args(), *aac, str(out)]
     return [
-        "-i", str(music), "-map", "0:a:0", "-vn",
+        *music.args(), "-map", "0:a:0", "-vn",
         "-af", music_filter(music_seconds, total),
         *aac, str(out),
     ]  # fmt: skip
 
 
-def mux_args(concat_list_file: Path, audio: Path, out: Path) -> list[str]:
+def mux_args(segments: ConcatInput, audio: FileInput, out: Path) -> list[str]:
     """Join the encoded segments and lay the audio under them, copying both: no re-encode.
 
     `+faststart` moves the index to the front so playback starts before the download ends.
     """
     return [
-        "-f", "concat", "-safe", "0", "-i", str(concat_list_file),
-        "-i", str(audio),
+        *segments.args(),
+        *audio.args(),
         "-map", "0:v:0", "-map", "1:a:0",
         "-c", "copy",
         "-movflags", "+faststart",
@@ -159,10 +153,8 @@ def mux_args(concat_list_file: Path, audio: Path, out: Path) -> list[str]:
 
 def plain_encode_args(seconds: float, out: Path, encoding: Encoding) -> list[str]:
     """The benchmark's yardstick: encode `seconds` of synthetic 1080×1920 30 fps video."""
-    return [
-        "-f", "lavfi", "-i", f"testsrc2=size={WIDTH}x{HEIGHT}:rate={FPS}:duration={seconds:g}",
-        *h264(encoding), str(out),
-    ]  # fmt: skip
+    pattern = GeneratedInput(f"testsrc2=size={WIDTH}x{HEIGHT}:rate={FPS}:duration={seconds:g}")
+    return [*pattern.args(), *h264(encoding), str(out)]
 
 
 MOTION_ZOOM = 0.12
@@ -228,7 +220,7 @@ def camera_canvas(width: int, height: int) -> tuple[int, int]:
 
 
 def motion_args(
-    image: Path,
+    image: FileInput,
     move: str,
     duration: float,
     out: Path,
@@ -259,7 +251,7 @@ def motion_args(
         ]
     )
     return [
-        "-framerate", str(fps), "-i", str(image),
+        *replace(image, framerate=fps).args(),
         "-vf", graph,
         *h264(encoding), "-r", str(fps), "-frames:v", str(frames),
         "-movflags", "+faststart",

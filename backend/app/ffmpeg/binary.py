@@ -7,11 +7,14 @@ asked for on every render.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from functools import lru_cache
 
 from app.config import FFmpegSettings
 from app.errors import RenderError
+
+logger = logging.getLogger(__name__)
 
 
 def ffmpeg_path(settings: FFmpegSettings | None = None) -> str:
@@ -24,8 +27,11 @@ def _locate(explicit: str | None) -> str:
     if explicit:
         found = shutil.which(explicit)
         if found is None:
+            # The path is the operator's to see, in the log; a client only learns what to fix.
+            logger.error("FFMPEG_BINARY=%r does not exist or is not executable", explicit)
             raise RenderError(
-                f"The configured FFmpeg binary {explicit!r} does not exist or is not executable."
+                "The video renderer is not set up: the configured FFmpeg (FFMPEG_BINARY) does "
+                "not exist or is not executable."
             )
         return found
     on_path = shutil.which("ffmpeg")
@@ -40,4 +46,7 @@ def _locate(explicit: str | None) -> str:
     try:
         return str(imageio_ffmpeg.get_ffmpeg_exe())
     except RuntimeError as exc:
-        raise RenderError(f"The bundled FFmpeg binary could not be found: {exc}") from exc
+        logger.error("imageio-ffmpeg's binary could not be found: %s", exc)
+        raise RenderError(
+            "The video renderer is not set up: the bundled FFmpeg is missing."
+        ) from exc

@@ -3,22 +3,31 @@
 Every FFmpeg in the process waits for a slot first: each one already uses every core, so more
 at once only adds memory. The timeout starts once the slot is ours. Whatever ends the wait (a
 timeout, a cancelled job, an error) kills the child and reaps it: no process is left behind.
+
+Before anything starts, the argv's inputs are checked once more (`app.ffmpeg.inputs.check_argv`):
+a builder that forgot to force a demuxer is refused, not run. FFmpeg's own words (paths and
+all) go to the log with the argv; the error a client sees is a sentence in its own terms.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import re
+import shlex
 import weakref
 from collections import deque
 from collections.abc import Sequence
 
 from app.config import FFmpegSettings
-from app.errors import RenderError, RenderTimedOut, StorageFull
+from app.errors import RenderError, RenderInputRefused, RenderTimedOut, StorageFull
 from app.ffmpeg.binary import ffmpeg_path
+from app.ffmpeg.inputs import check_argv
 from app.providers.base import ProgressCallback
 from app.storage.faults import says_storage_full
+
+logger = logging.getLogger(__name__)
 
 _STDERR_LINES = 30
 _DETAIL_LINES = 2
@@ -27,6 +36,17 @@ _DETAIL_CHARS = 300
 _NOISE = ("conversion failed!",)
 # Which part of FFmpeg spoke, e.g. `[in#0 @ 0x5581…]` or `[vist#0:0/h264 @ 0x…]`.
 _CONTEXT_PREFIX = re.compile(r"^(\[[^\]]*\]\s*)+")
+DEFAULT_FAILURE = "The video could not be rendered"
+_REASONS = (
+    (("no space left on device", "disk quota exceeded"), "The server ran out of disk space."),
+    (("cannot allocate memory",), "The server ran out of memory."),
+    (
+        ("invalid data found", "moov atom not found", "error while decoding", "invalid nal"),
+        "A file it reads is damaged or not in a supported format.",
+    ),
+    (("no such file or directory",), "A file it needed was missing."),
+)
+"""FFmpeg's words for causes a user can act on, and what to tell them instead."""
 
 _semaphores: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
     weakref.WeakKeyDictionary()
@@ -43,7 +63,7 @@ def ffmpeg_slots(limit: int) -> asyncio.Semaphore:
 
 
 def describe_failure(stderr_lines: Sequence[str], returncode: int | None) -> str:
-    """A sentence for people from FFmpeg's last words.
+    """A one-line summary of FFmpeg's last words, for the log (it names paths and hosts).
 
     At `-loglevel error` FFmpeg says little: its first line usually names the cause (`No such
     filter: 'x'`) and its last ones what failed because of it, with the system's reason (`Error
@@ -58,6 +78,18 @@ def describe_failure(stderr_lines: Sequence[str], returncode: int | None) -> str
     if len(detail) > _DETAIL_CHARS:
         detail = detail[: _DETAIL_CHARS - 1] + "…"
     return f"FFmpeg could not render the video: {detail}."
+
+
+def failure_message(failure: str, stderr_lines: Sequence[str]) -> str:
+    """What a client is told: `failure`, and the cause when it is one the user can act on.
+
+    Never FFmpeg's own words, which carry paths, URLs and hosts.
+    """
+    said = " ".join(stderr_lines).lower()
+    for phrases, reason in _REASONS:
+        if any(phrase in said for phrase in phrases):
+            return f"{failure}. {reason}"
+    return f"{failure}."
 
 
 def parse_progress_line(line: str) -> float | None:
@@ -97,13 +129,20 @@ async def run_ffmpeg(
     duration: float | None = None,
     on_progress: ProgressCallback | None = None,
     slots: asyncio.Semaphore | None = None,
+    failure: str = DEFAULT_FAILURE,
 ) -> None:
     """Run `ffmpeg <args>`; raise RenderError or RenderTimedOut, never leave a process behind.
 
     `on_progress` gets the fraction of `duration` (the expected output length, in seconds)
     written so far: never decreasing, and 1.0 once FFmpeg has succeeded. `slots` overrides the
-    process-wide cap of `settings.max_concurrent` FFmpeg processes.
+    process-wide cap of `settings.max_concurrent` FFmpeg processes. `failure` is the sentence
+    (without its full stop) a client reads if it fails, e.g. "Scene 3 could not be rendered".
     """
+    try:
+        check_argv(args)
+    except RenderInputRefused as exc:
+        logger.error("refused to run FFmpeg: %s", exc.__cause__)
+        raise
     command = [
         ffmpeg_path(settings),
         "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-progress", "pipe:1", "-nostats",
@@ -119,7 +158,8 @@ async def run_ffmpeg(
                 stderr=asyncio.subprocess.PIPE,
             )
         except OSError as exc:
-            raise RenderError(f"FFmpeg could not be started: {exc}.") from exc
+            logger.error("FFmpeg could not be started: %s; argv: %s", exc, shlex.join(command))
+            raise RenderError(f"{failure}: the renderer could not be started.") from exc
         stderr_tail: deque[str] = deque(maxlen=_STDERR_LINES)
         try:
             async with asyncio.timeout(settings.timeout_seconds):
@@ -130,16 +170,24 @@ async def run_ffmpeg(
                 )
         except TimeoutError:
             await _kill(process)
+            logger.error("FFmpeg timed out; argv: %s", shlex.join(command))
             raise RenderTimedOut(
-                f"FFmpeg took longer than {settings.timeout_seconds:g} s and was stopped."
+                f"{failure}: it took longer than {settings.timeout_seconds:g} s and was stopped."
             ) from None
         except BaseException:  # cancelled, or a progress callback failed: stop the child too
             await _kill(process)
             raise
     if process.returncode != 0:
+        logger.error(
+            "%s (exit code %s); argv: %s; stderr:\n%s",
+            describe_failure(stderr_tail, process.returncode),
+            process.returncode,
+            shlex.join(command),
+            "".join(stderr_tail).rstrip(),
+        )
         if says_storage_full(stderr_tail):
             raise StorageFull()
-        raise RenderError(describe_failure(stderr_tail, process.returncode))
+        raise RenderError(failure_message(failure, stderr_tail))
     progress.done()
 
 

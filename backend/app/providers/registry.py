@@ -1,10 +1,10 @@
 """Pick the implementation of each capability from settings.
 
 `auto` means remote when its key is set (`OPENAI_API_KEY` for the director,
-`REPLICATE_API_TOKEN` for images, motion and music), local otherwise; mixing is fine. Remote
-implementations are listed in `REMOTE_FACTORIES` and imported only when chosen, so a process
-without keys never loads the SDKs. `remote` without its key is a configuration error at
-start-up, not a surprise mid-job.
+`REPLICATE_API_TOKEN` for images, motion and music; a blank value is no key), local otherwise;
+mixing is fine. Remote implementations are listed in `REMOTE_FACTORIES` and imported only when
+chosen, so a process without keys never loads the SDKs. `remote` without its key is a
+configuration error at start-up, not a surprise mid-job.
 """
 
 from __future__ import annotations
@@ -15,38 +15,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.config import ProviderChoice, Settings
+from app.fetching import Fetcher
 from app.providers.base import Director, ImageProvider, MotionProvider, MusicProvider
 
 logger = logging.getLogger(__name__)
 
 Factory = Callable[[Settings], Any]
+RemoteFactory = Callable[[Settings, Fetcher | None], Any]
+"""Remote providers fetch their outputs with the runtime's fetcher (or their own, if None)."""
 
 
-def _openai_director(settings: Settings) -> Any:
+def _openai_director(settings: Settings, fetcher: Fetcher | None) -> Any:
     from app.providers.remote.openai_director import OpenAIDirector
 
     return OpenAIDirector(settings.openai)
 
 
-def _replicate_images(settings: Settings) -> Any:
+def _replicate_images(settings: Settings, fetcher: Fetcher | None) -> Any:
     from app.providers.remote.replicate_images import ReplicateImageProvider
 
-    return ReplicateImageProvider(settings)
+    return ReplicateImageProvider(settings, fetcher=fetcher)
 
 
-def _replicate_motion(settings: Settings) -> Any:
+def _replicate_motion(settings: Settings, fetcher: Fetcher | None) -> Any:
     from app.providers.remote.replicate_motion import ReplicateMotionProvider
 
-    return ReplicateMotionProvider(settings)
+    return ReplicateMotionProvider(settings, fetcher=fetcher)
 
 
-def _replicate_music(settings: Settings) -> Any:
+def _replicate_music(settings: Settings, fetcher: Fetcher | None) -> Any:
     from app.providers.remote.replicate_music import ReplicateMusicProvider
 
-    return ReplicateMusicProvider(settings)
+    return ReplicateMusicProvider(settings, fetcher=fetcher)
 
 
-REMOTE_FACTORIES: dict[str, Factory] = {
+REMOTE_FACTORIES: dict[str, RemoteFactory] = {
     "director": _openai_director,
     "images": _replicate_images,
     "motion": _replicate_motion,
@@ -92,7 +95,13 @@ def _has_key(capability: str, settings: Settings) -> bool:
     return settings.replicate.api_token is not None
 
 
-def _choose(capability: str, choice: ProviderChoice, settings: Settings, local: Factory) -> Any:
+def _choose(
+    capability: str,
+    choice: ProviderChoice,
+    settings: Settings,
+    local: Factory,
+    fetcher: Fetcher | None = None,
+) -> Any:
     remote = REMOTE_FACTORIES.get(capability)
     if choice is ProviderChoice.LOCAL:
         return local(settings)
@@ -104,15 +113,15 @@ def _choose(capability: str, choice: ProviderChoice, settings: Settings, local: 
                 f"The {capability} provider is set to remote but {_key_name(capability)} is "
                 "not set."
             )
-        return remote(settings)
+        return remote(settings, fetcher)
     if _has_key(capability, settings):
         if remote is not None:
-            return remote(settings)
+            return remote(settings, fetcher)
         logger.warning("a key is set but no remote %s provider exists; using local", capability)
     return local(settings)
 
 
-def build_providers(settings: Settings) -> Providers:
+def build_providers(settings: Settings, fetcher: Fetcher | None = None) -> Providers:
     # Imported here so that choosing remote providers never pays for loading local ones.
     from app.providers.local.director import LocalDirector
     from app.providers.local.images import LocalImageProvider
@@ -122,7 +131,9 @@ def build_providers(settings: Settings) -> Providers:
     chosen = settings.providers
     return Providers(
         director=_choose("director", chosen.director, settings, lambda s: LocalDirector()),
-        images=_choose("images", chosen.images, settings, lambda s: LocalImageProvider()),
-        motion=_choose("motion", chosen.motion, settings, lambda s: LocalMotionProvider(s.ffmpeg)),
-        music=_choose("music", chosen.music, settings, lambda s: LocalMusicProvider()),
+        images=_choose("images", chosen.images, settings, lambda s: LocalImageProvider(), fetcher),
+        motion=_choose(
+            "motion", chosen.motion, settings, lambda s: LocalMotionProvider(s.ffmpeg), fetcher
+        ),
+        music=_choose("music", chosen.music, settings, lambda s: LocalMusicProvider(), fetcher),
     )

@@ -6,9 +6,10 @@ from fastapi.responses import StreamingResponse
 from app.deps import ProvidersDep
 from app.models.chat import BriefRequest, ChatRequest
 from app.models.creative_brief import BriefSynthesis
+from app.routers.responses import BODY, PROVIDERS
 from app.services import director_service, ui_stream
 
-router = APIRouter(prefix="/api/director", tags=["director"])
+router = APIRouter(prefix="/api/director", tags=["director"], responses=BODY)
 
 
 @router.post("/chat", response_class=StreamingResponse)
@@ -21,7 +22,7 @@ async def chat(request: ChatRequest, providers: ProvidersDep) -> StreamingRespon
     )
 
 
-@router.post("/brief")
+@router.post("/brief", responses=PROVIDERS)
 async def brief(request: BriefRequest, providers: ProvidersDep) -> BriefSynthesis:
     """The creative brief the conversation has settled so far, with what is still missing."""
     return await director_service.synthesize_brief(request.chat_messages(), providers.director)

@@ -4,12 +4,13 @@ from fastapi import APIRouter
 
 from app.deps import ProvidersDep, StoreDep
 from app.models.mood import GenerateMoodsRequest, GenerateMoodsResponse
+from app.routers.responses import BODY, PROVIDERS, STORAGE, merge
 from app.services import mood_service
 
-router = APIRouter(prefix="/api/moods", tags=["moods"])
+router = APIRouter(prefix="/api/moods", tags=["moods"], responses=merge(BODY, PROVIDERS))
 
 
-@router.post("/generate")
+@router.post("/generate", responses=STORAGE)
 async def generate_moods(
     request: GenerateMoodsRequest, providers: ProvidersDep, store: StoreDep
 ) -> GenerateMoodsResponse:

@@ -12,9 +12,10 @@ from app.models.scene import (
     RegenerateSeedRequest,
     RegenerateSeedResponse,
 )
+from app.routers.responses import BODY, PROVIDERS, STORAGE, merge
 from app.services import scene_service
 
-router = APIRouter(prefix="/api/scenes", tags=["scenes"])
+router = APIRouter(prefix="/api/scenes", tags=["scenes"], responses=merge(BODY, PROVIDERS))
 
 
 @router.post("/plan")
@@ -26,7 +27,7 @@ async def plan_scenes(request: PlanScenesRequest, providers: ProvidersDep) -> Pl
     return PlanScenesResponse(scene_plan=plan)
 
 
-@router.post("/seeds")
+@router.post("/seeds", responses=STORAGE)
 async def generate_seeds(
     request: GenerateSeedsRequest, providers: ProvidersDep, store: StoreDep
 ) -> GenerateSeedsResponse:
@@ -37,7 +38,7 @@ async def generate_seeds(
     return GenerateSeedsResponse(scenes_with_seeds=scenes)
 
 
-@router.post("/seeds/{scene_number}")
+@router.post("/seeds/{scene_number}", responses=STORAGE)
 async def regenerate_seed(
     scene_number: int,
     request: RegenerateSeedRequest,

@@ -4,8 +4,9 @@ from fastapi import APIRouter
 
 from app.deps import JobsDep
 from app.models.video import JobStatusResponse
+from app.routers.responses import JOB, PARAMETERS, merge
 
-router = APIRouter(prefix="/api/status", tags=["jobs"])
+router = APIRouter(prefix="/api/status", tags=["jobs"], responses=merge(JOB, PARAMETERS))
 
 
 @router.get("/{job_id}")

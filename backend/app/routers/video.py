@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
+
 from fastapi import APIRouter, status
+from fastapi.exceptions import RequestValidationError
 
 from app.deps import RuntimeDep
 from app.errors import JobNotFound
@@ -14,8 +18,10 @@ from app.models.video import (
     RetryClipsRequest,
     VideoStatusResponse,
 )
+from app.routers.responses import BODY, JOB, PARAMETERS, RULES, STORAGE, merge
 from app.runtime import Runtime
 from app.services import clip_service, composition_service
+from app.storage.resolve import url_refusal
 from app.utils.job_tracker import Job
 
 router = APIRouter(prefix="/api/video", tags=["video"])
@@ -32,15 +38,23 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
     return GenerateVideoResponse.model_validate(job.fields())
 
 
-@router.post("/generate", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/generate", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+)
 async def generate_video(
     request: GenerateVideoRequest, runtime: RuntimeDep
 ) -> GenerateVideoResponse:
     """Start rendering one clip per scene; poll the status endpoint with the job id."""
+    urls = [scene.seed_image_url for scene in request.scenes]
+    await _refuse_unusable_links(runtime, ("scenes", "seed_image_url"), urls)
     return _clips_response(await clip_service.start_clip_job(runtime, request.scenes))
 
 
-@router.post("/generate/{job_id}/retry", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/generate/{job_id}/retry",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=merge(BODY, RULES, JOB, STORAGE),
+)
 async def retry_clips(
     job_id: str, request: RetryClipsRequest, runtime: RuntimeDep
 ) -> GenerateVideoResponse:
@@ -48,23 +62,46 @@ async def retry_clips(
     return _clips_response(await clip_service.retry_clips(runtime, job_id, request.scene_numbers))
 
 
-@router.get("/status/{job_id}")
+@router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
 async def video_status(job_id: str, runtime: RuntimeDep) -> VideoStatusResponse:
     """Progress of a clip job, clip by clip."""
     return VideoStatusResponse.model_validate(_job_of_kind(runtime, job_id, JobKind.CLIPS).fields())
 
 
-@router.post("/compose", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/compose", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+)
 async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> ComposeResponse:
     """Start composing the final ad from finished clips, with generated music."""
+    urls = [clip.video_url for clip in request.clips]
+    await _refuse_unusable_links(runtime, ("clips", "video_url"), urls)
     job = await composition_service.start_compose_job(
         runtime, request.clips, request.mood, request.creative_brief
     )
     return ComposeResponse.model_validate(job.fields())
 
 
-@router.get("/compose/status/{job_id}")
+@router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))
 async def compose_status(job_id: str, runtime: RuntimeDep) -> ComposeStatusResponse:
     """Progress of a composition job, and the final video once it is done."""
     job = _job_of_kind(runtime, job_id, JobKind.COMPOSE)
     return ComposeStatusResponse.model_validate(job.fields())
+
+
+async def _refuse_unusable_links(
+    runtime: Runtime, field: tuple[str, str], urls: Sequence[str]
+) -> None:
+    """A 422 for every link the fetch policy refuses from the URL alone (or naming media that
+    does not exist), so that it never becomes a job that fails; the rest is checked when fetched.
+
+    `field` is the list and the key in each item; the index in `loc` is the scene's place in
+    the storyboard (scenes arrive sorted).
+    """
+    refusals = await asyncio.to_thread(lambda: [url_refusal(runtime, url) for url in urls])
+    errors = [
+        {"loc": ["body", field[0], index, field[1]], "msg": refused.sentence, "type": "url_refused"}
+        for index, refused in enumerate(refusals)
+        if refused is not None
+    ]
+    if errors:
+        raise RequestValidationError(errors)

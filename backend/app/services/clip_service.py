@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 
 from app.errors import InvalidRequest, StorageFull
+from app.fetching import IMAGE
 from app.ffmpeg.timing import clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
 from app.models.video import ErrorInfo, JobKind, JobStatus
@@ -112,7 +113,8 @@ async def _render_clip(runtime: Runtime, job_id: str, scene: SceneWithSeed, leng
     try:
         # The clip, its provenance record and a seed fetched for it: all kept, or none.
         async with store.batch() as batch:
-            image = await input_path(runtime, batch, scene.seed_image_url, "seeds", ".png")
+            what = f"the seed image of scene {number}"
+            image = await input_path(runtime, batch, scene.seed_image_url, "seeds", IMAGE, what)
             spec = MotionSpec(
                 image=image,
                 duration=length,

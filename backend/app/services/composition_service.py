@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from app.fetching import VIDEO
 from app.ffmpeg.timing import even_durations
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
@@ -15,6 +16,7 @@ from app.runtime import Runtime
 from app.services.ffmpeg_service import ClipInput, compose_ad
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
+from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.concurrency import gather_or_cancel
 from app.utils.costs import charged_to
@@ -73,9 +75,7 @@ async def _compose(
         # them does, nor any clip fetched for this ad: a killed process leaves partial files
         # only, which the next start-up sweeps.
         async with store.batch() as batch:
-            paths = await gather_or_cancel(
-                *(input_path(runtime, batch, clip.video_url, "clips", ".mp4") for clip in clips)
-            )
+            paths = await gather_or_cancel(*(_clip_file(runtime, batch, clip) for clip in clips))
             runtime.jobs.advance(job_id, _FETCHED)
 
             music = batch.new("music", ".wav")
@@ -104,6 +104,11 @@ async def _compose(
         raise
     except Exception as exc:
         runtime.jobs.fail(job_id, error_info(exc, "composing the video"))
+
+
+async def _clip_file(runtime: Runtime, batch: Batch, clip: ComposeClip) -> Path:
+    what = f"the video of scene {clip.scene_number}"
+    return await input_path(runtime, batch, clip.video_url, "clips", VIDEO, what)
 
 
 def _ingredients(store: MediaStore, clips: list[Path], music: str) -> list[str]:

@@ -10,6 +10,10 @@ Measured on the 2-core machine (bench/compose_bench.py): a single FFmpeg graph c
 over six clips keeps every clip's decoder and its buffers alive until the end (memory grows by
 50-80 MB per clip to about 850 MB, plus about 100 MB when the music is filtered in the same
 graph); this way it peaks near one x264 encoder plus two decoders.
+
+Every clip and the music are probed before the first FFmpeg starts, and FFmpeg then reads each
+with the demuxer its content proved (`app.ffmpeg.probe.media_input`): a manifest or playlist
+posing as a clip is refused, never opened by FFmpeg.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.config import FFmpegSettings
-from app.errors import InvalidRequest, RenderError
-from app.ffmpeg.args import Encoding, audio_args, concat_list, mux_args, segment_args
-from app.ffmpeg.probe import probe_async
+from app.errors import InvalidRequest
+from app.ffmpeg.args import Encoding, audio_args, mux_args, segment_args
+from app.ffmpeg.inputs import ConcatInput, FileInput, concat_list
+from app.ffmpeg.probe import media_input, probe_async
 from app.ffmpeg.runner import run_ffmpeg
 from app.ffmpeg.timing import FPS, TOTAL_SECONDS, ClipCut, clip_cuts
 from app.providers.base import ProgressCallback
@@ -67,24 +72,29 @@ async def compose_ad(
     if not clips:
         raise InvalidRequest("An ad needs at least one clip.")
     cuts = clip_cuts([clip.duration for clip in clips])
-    await _check_inputs([clip.path for clip in clips], music)
+    sources, track = await asyncio.to_thread(_open_inputs, [clip.path for clip in clips], music)
     report = _Monotonic(on_progress)
     encoding = Encoding(preset=settings.preset, crf=settings.crf)
     workdir = await asyncio.to_thread(_workdir_beside, out)
     try:
         # The audio is a light, single-threaded job: made alongside the video, it costs no time.
         segments, audio = await _both(
-            _encode_segments(clips, cuts, workdir, encoding, settings, report),
-            _make_audio(music, workdir / "audio.m4a", settings),
+            _encode_segments(sources, cuts, workdir, encoding, settings, report),
+            _make_audio(track, workdir / "audio.m4a", settings),
         )
         listing = workdir / "segments.txt"
         await asyncio.to_thread(listing.write_text, concat_list(segments))
         partial = workdir / f"ad{out.suffix or '.mp4'}"
-        await run_ffmpeg(mux_args(listing, audio, partial), settings)
+        # Both are files we just wrote: their formats are ours, not guessed.
+        await run_ffmpeg(
+            mux_args(ConcatInput(listing), FileInput(audio, "mov"), partial),
+            settings,
+            failure="The ad could not be put together",
+        )
         await asyncio.to_thread(partial.replace, out)
     finally:
         await asyncio.to_thread(shutil.rmtree, workdir, True)
-    info = await probe_async(out)
+    info = await probe_async(out, "The finished ad")
     report(1.0)
     return ComposedVideo(path=out, duration=info.duration)
 
@@ -97,22 +107,23 @@ def _workdir_beside(out: Path) -> Path:
     return temp_dir(out.parent, "compose")
 
 
-async def _check_inputs(clips: list[Path], music: Path | None) -> None:
-    """Missing files fail here, named, rather than deep inside an FFmpeg error."""
+def _open_inputs(
+    clips: list[Path], music: Path | None
+) -> tuple[list[FileInput], tuple[FileInput, float] | None]:
+    """Every clip and the music as FFmpeg may read them, or the first that may not be read.
 
-    def missing() -> list[str]:
-        problems = [
-            f"clip {number} ({path.name}) does not exist"
-            for number, path in enumerate(clips, start=1)
-            if not path.is_file()
-        ]
-        if music is not None and not music.is_file():
-            problems.append(f"the music track {music.name} does not exist")
-        return problems
-
-    problems = await asyncio.to_thread(missing)
-    if problems:
-        raise RenderError(f"The ad cannot be made: {'; '.join(problems)}.")
+    Blocking (headers only). A missing or foreign file fails here, named in the user's terms,
+    before any FFmpeg runs.
+    """
+    sources = [
+        media_input(path, "video", f"The clip for scene {number}")[0]
+        for number, path in enumerate(clips, start=1)
+    ]
+    if music is None:
+        return sources, None
+    track, info = media_input(music, "audio", "The music track")
+    # A container that does not state its length is trimmed or padded all the same.
+    return sources, (track, info.duration or TOTAL_SECONDS)
 
 
 async def _both(first: Awaitable[A], second: Awaitable[B]) -> tuple[A, B]:
@@ -132,7 +143,7 @@ async def _both(first: Awaitable[A], second: Awaitable[B]) -> tuple[A, B]:
 
 
 async def _encode_segments(
-    clips: Sequence[ClipInput],
+    clips: Sequence[FileInput],
     cuts: list[ClipCut],
     workdir: Path,
     encoding: Encoding,
@@ -144,7 +155,7 @@ async def _encode_segments(
     done = 0
     for index, cut in enumerate(cuts):
         segment = workdir / f"segment-{index:02d}.mp4"
-        following = clips[index + 1].path if index + 1 < len(clips) else None
+        following = clips[index + 1] if index + 1 < len(clips) else None
 
         def on_segment(
             fraction: float, before: int = done, frames: int = cut.segment_frames
@@ -152,25 +163,26 @@ async def _encode_segments(
             report((1 - MUX_SHARE) * (before + fraction * frames) / total)
 
         await run_ffmpeg(
-            segment_args(clips[index].path, cut, following, segment, encoding),
+            segment_args(clips[index], cut, following, segment, encoding),
             settings,
             duration=cut.segment_frames / FPS,
             on_progress=on_segment,
+            failure=f"The ad could not be rendered at scene {index + 1}",
         )
         segments.append(segment)
         done += cut.segment_frames
     return segments
 
 
-async def _make_audio(music: Path | None, out: Path, settings: FFmpegSettings) -> Path:
-    seconds: float | None = None
-    if music is not None:
-        info = await probe_async(music)
-        if not info.has_audio:
-            raise RenderError(f"The music track {music.name} has no audio stream.")
-        # A container that does not state its length is trimmed or padded all the same.
-        seconds = info.duration or TOTAL_SECONDS
-    await run_ffmpeg(audio_args(music, seconds, TOTAL_SECONDS, out), settings)
+async def _make_audio(
+    track: tuple[FileInput, float] | None, out: Path, settings: FFmpegSettings
+) -> Path:
+    music, seconds = track or (None, None)
+    await run_ffmpeg(
+        audio_args(music, seconds, TOTAL_SECONDS, out),
+        settings,
+        failure="The music track could not be laid under the ad",
+    )
     return out
 
 

@@ -1,4 +1,8 @@
-"""How a failure inside a background job is described to the client polling it."""
+"""How a failure inside a background job is described to the client polling it.
+
+Our own errors speak for themselves, through `redact` so none quotes a URL or a path; anything
+else is logged whole and described in a fixed sentence.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import logging
 
 from app.errors import ReelsmithError
 from app.models.video import ErrorInfo
+from app.redact import redact
 from app.storage.faults import as_storage_full
 
 logger = logging.getLogger(__name__)
@@ -20,7 +25,7 @@ def error_info(exc: BaseException, doing: str) -> ErrorInfo:
     if full is not None:
         return ErrorInfo(code=full.code, message=full.message)
     if isinstance(exc, ReelsmithError):
-        return ErrorInfo(code=exc.code, message=exc.message)
+        return ErrorInfo(code=exc.code, message=redact(exc.message))
     logger.error("unexpected failure while %s", doing, exc_info=exc)
     return ErrorInfo(
         code="internal_error",

@@ -2,7 +2,9 @@
 
 Provider URLs expire (Replicate's after about an hour), so nothing else is ever returned to a
 client. Keys are relative POSIX paths such as `clips/3f2a….mp4`; URLs are
-`{PUBLIC_BASE_URL}/media/{key}`. A key that escapes the root is refused, not resolved.
+`{PUBLIC_BASE_URL}/media/{key}`. A key that could mean anything but a plain file inside the root
+(`..`, an absolute path, a NUL, a backslash, a hidden temporary folder, a name longer than the
+file system takes) is refused before the disk is asked, never resolved.
 
 Every file arrives through one door, `batch()` (or `writing()` for a single file): the writer
 (Pillow, numpy, FFmpeg, a download) writes to a partial path beside the final one, and the
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import threading
 import time
 import uuid
@@ -34,6 +37,36 @@ from app.storage.usage import Usage
 logger = logging.getLogger(__name__)
 
 MEDIA_PREFIX = "/media/"
+MAX_KEY_BYTES = 4096
+"""PATH_MAX on Linux: no longer key can name a file."""
+MAX_NAME_BYTES = 255
+"""NAME_MAX: no longer folder or file name exists."""
+_UNSAFE_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\\]")
+"""Control characters and backslashes: in no key we mint, and read differently by other tools."""
+
+
+def check_key(key: str) -> PurePosixPath:
+    """`key` as a path relative to the store root, or `MediaPathRefused` saying why not.
+
+    Names starting with a dot are the store's temporary work (a download in progress, a compose
+    folder) and never published.
+    """
+    try:
+        size = len(key.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise MediaPathRefused("A media key must be valid UTF-8 text.") from None
+    if not 0 < size <= MAX_KEY_BYTES:
+        raise MediaPathRefused(f"A media key is 1 to {MAX_KEY_BYTES} bytes long.")
+    if _UNSAFE_CHARACTERS.search(key):
+        raise MediaPathRefused("A media key has no control characters or backslashes.")
+    parts = key.split("/")
+    if any(not part or part.startswith(".") for part in parts):
+        raise MediaPathRefused(
+            "A media key is a relative path like clips/name.mp4, with no empty, `.` or `..` parts."
+        )
+    if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in parts):
+        raise MediaPathRefused(f"Each name in a media key is at most {MAX_NAME_BYTES} bytes long.")
+    return PurePosixPath(key)
 
 
 @dataclass(frozen=True)
@@ -98,16 +131,24 @@ class MediaStore:
         return self.url_for(self.key_for_path(path))
 
     def resolve(self, key: str) -> Path:
-        """The file behind a key; refuses keys outside the store, 404s missing files.
+        """The file behind a key; refuses odd keys, 404s missing files and folders.
 
         Work in progress and provenance records are not media: they are not found either.
         """
         path = self._path_for(key)
-        parts = PurePosixPath(key).parts
-        hidden = any(is_work_in_progress(part) for part in parts) or provenance.is_record(key)
-        if hidden or not path.is_file():
+        hidden = any(map(is_work_in_progress, key.split("/"))) or provenance.is_record(key)
+        try:
+            found = not hidden and path.is_file()
+        except OSError:  # the root and the key together are longer than the system takes
+            found = False
+        if not found:
             raise MediaNotFound(f"No media file at {key!r}.")
         return path
+
+    def count_in(self, path: Path) -> None:
+        """Count a file another writer put in the store whole (the fetcher renames its own
+        checked downloads into place); blocking."""
+        self.usage.add(path.stat().st_size)
 
     def uses_of(self, key: str) -> list[str]:
         """What the file at `key` was made from, as its record says (blocking)."""
@@ -179,11 +220,18 @@ class MediaStore:
         Matching on the path alone lets a URL built for `localhost` still resolve when the
         browser reached us as `127.0.0.1`.
         """
-        parts = urlsplit(url)
-        if parts.scheme not in ("", "http", "https"):
-            return None
-        if parts.scheme and parts.netloc and not self._is_our_origin(parts.hostname, parts.port):
-            return None
+        try:
+            parts = urlsplit(url)
+            if parts.scheme not in ("", "http", "https"):
+                return None
+            if (
+                parts.scheme
+                and parts.netloc
+                and not self._is_our_origin(parts.hostname, parts.port)
+            ):
+                return None
+        except ValueError:  # `http://[::1`, a port over 65535: not ours, and the fetch policy
+            return None  # refuses it as malformed
         if not parts.path.startswith(MEDIA_PREFIX):
             return None
         return unquote(parts.path[len(MEDIA_PREFIX) :])
@@ -195,12 +243,9 @@ class MediaStore:
         return host in _LOOPBACK_NAMES and ours.hostname in _LOOPBACK_NAMES and port == ours.port
 
     def _path_for(self, key: str) -> Path:
-        relative = PurePosixPath(key)
-        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-            raise MediaPathRefused(f"{key!r} is not a path inside the media store.")
-        path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root):
-            raise MediaPathRefused(f"{key!r} is not a path inside the media store.")
+        path = (self.root / check_key(key)).resolve()
+        if not path.is_relative_to(self.root):  # a link pointing out of the store
+            raise MediaPathRefused("A media key must name a file inside the media store.")
         return path
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.config import Settings
 from tests.conftest import ClientFactory
 from tests.utils.factories import fake_providers
 
@@ -20,7 +21,19 @@ async def test_health_names_the_provider_of_every_capability(api: ClientFactory)
         "motion": "local",
         "music": "local",
     }
-    assert body["ffmpeg"]
+    assert body["ffmpeg"].startswith("ffmpeg")
+    assert "/" not in body["ffmpeg"]  # which FFmpeg, never where it lives
+
+
+async def test_health_says_ffmpeg_is_missing_without_naming_the_path(
+    api: ClientFactory, settings: Settings
+) -> None:
+    settings.ffmpeg.binary = "/opt/secret/bin/ffmpeg"
+    async with api() as client:
+        response = await client.get("/health")
+    assert response.status_code == 200
+    assert response.json()["ffmpeg"] == "missing"
+    assert "/opt/secret" not in response.text
 
 
 async def test_openapi_docs_are_served(api: ClientFactory) -> None:
@@ -65,7 +78,7 @@ async def test_media_is_served_with_ranges_and_refuses_escapes(
     assert whole.status_code == 200 and whole.content == bytes(range(100))
     assert part.status_code == 206 and part.content == bytes(range(10, 20))
     assert missing.status_code == 404 and missing.json()["code"] == "media_not_found"
-    assert escape.status_code == 403 and escape.json()["code"] == "media_path_refused"
+    assert escape.status_code == 400 and escape.json()["code"] == "media_path_refused"
 
 
 async def test_media_downloads_as_an_attachment_under_a_safe_name(

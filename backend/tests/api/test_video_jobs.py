@@ -150,15 +150,16 @@ async def test_compose_refuses_what_cannot_make_an_ad(
     assert any(e["loc"][:2] == ["body", "clips"] and reason in e["msg"] for e in errors), errors
 
 
-async def test_compose_with_a_missing_clip_fails_with_a_reason(api: ClientFactory) -> None:
+async def test_compose_with_a_missing_clip_is_refused_with_a_reason(api: ClientFactory) -> None:
     clips = [
         {"scene_number": n, "video_url": f"{BASE_URL}/media/clips/gone-{n}.mp4"}
         for n in range(1, 6)
     ]
     async with api(fake_providers()) as client:
-        job = (await client.post("/api/video/compose", json={"clips": clips})).json()
-        final, _ = await poll(client, f"/api/video/compose/status/{job['job_id']}")
+        response = await client.post("/api/video/compose", json={"clips": clips})
         assert (await client.get("/health")).status_code == 200
-    assert final["status"] == "failed"
-    assert final["error"]["code"] == "media_not_found"
-    assert "gone-1.mp4" in final["error"]["message"]
+    assert response.status_code == 422
+    errors = response.json()["detail"]
+    assert [e["loc"] for e in errors] == [["body", "clips", n, "video_url"] for n in range(5)]
+    assert {e["type"] for e in errors} == {"url_refused"}
+    assert "no media file exists" in errors[0]["msg"]

@@ -1,4 +1,5 @@
-"""An ASGI app served for real by uvicorn on 127.0.0.1, on a port the OS picks, in a thread.
+"""An ASGI app served for real by uvicorn on 127.0.0.1 (or ::1), on a port the OS picks, in a
+thread.
 
 The SDK clients under test open real sockets to it, exactly as they would to the real APIs; the
 test process reaches the fake's state directly, as Python objects.
@@ -14,10 +15,11 @@ from starlette.types import ASGIApp
 
 
 class LiveServer:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, host: str = "127.0.0.1") -> None:
+        self.host = host
         config = uvicorn.Config(
             app,
-            host="127.0.0.1",
+            host=host,
             port=0,
             log_level="warning",
             access_log=False,
@@ -38,7 +40,8 @@ class LiveServer:
                 raise RuntimeError("the fake server did not start")
             time.sleep(0.01)
         port = self._server.servers[0].sockets[0].getsockname()[1]
-        self.origin = f"http://127.0.0.1:{port}"
+        self.port = int(port)
+        self.origin = f"http://{f'[{self.host}]' if ':' in self.host else self.host}:{port}"
         return self
 
     def stop(self) -> None:

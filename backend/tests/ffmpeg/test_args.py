@@ -12,12 +12,12 @@ from app.ffmpeg.args import (
     audio_args,
     camera_canvas,
     camera_filter,
-    concat_list,
     motion_args,
     mux_args,
     plain_encode_args,
     segment_args,
 )
+from app.ffmpeg.inputs import ConcatInput, FileInput
 from app.ffmpeg.timing import clip_cuts
 
 H264 = [
@@ -38,14 +38,19 @@ NORMALISE = (
 )
 P_164 = "min(t*30/164,1)"
 EASED_164 = f"(0.5*{P_164}+0.5*{P_164}*{P_164}*(3-2*{P_164}))"
+LOCAL = ["-protocol_whitelist", "file"]
+
+
+def mp4(name: str) -> FileInput:
+    return FileInput(Path("/clips") / name, "mov")
 
 
 def test_a_middle_segment_is_its_body_then_its_crossfade_into_the_next_clip() -> None:
     cut = clip_cuts([5, 5, 5, 5, 10])[1]
-    args = segment_args(Path("b.mp4"), cut, Path("c.mp4"), Path("seg.mp4"), Encoding())
+    args = segment_args(mp4("b.mp4"), cut, mp4("c.mp4"), Path("seg.mp4"), Encoding())
     assert args == [
-        "-i", "b.mp4",
-        "-t", "1", "-i", "c.mp4",
+        "-f", "mov", *LOCAL, "-i", "file:/clips/b.mp4",
+        "-f", "mov", *LOCAL, "-t", "1", "-i", "file:/clips/c.mp4",
         "-filter_complex",
         f"[0:v:0]{NORMALISE}tpad=stop_mode=clone:stop=165,trim=end_frame=165,setpts=PTS-STARTPTS,split=2[n][m];"
         "[n]trim=start_frame=15:end_frame=150,setpts=PTS-STARTPTS[body];"
@@ -61,7 +66,7 @@ def test_a_middle_segment_is_its_body_then_its_crossfade_into_the_next_clip() ->
 
 def test_the_first_segment_starts_at_the_clips_first_frame() -> None:
     cut = clip_cuts([5, 5, 5, 5, 10])[0]
-    args = segment_args(Path("a.mp4"), cut, Path("b.mp4"), Path("s.mp4"), Encoding())
+    args = segment_args(mp4("a.mp4"), cut, mp4("b.mp4"), Path("s.mp4"), Encoding())
     graph = args[args.index("-filter_complex") + 1]
     assert "[n]trim=start_frame=0:end_frame=150," in graph
     assert "[m]trim=start_frame=150:end_frame=165," in graph
@@ -69,9 +74,9 @@ def test_the_first_segment_starts_at_the_clips_first_frame() -> None:
 
 def test_the_last_segment_is_its_body_alone() -> None:
     cut = clip_cuts([5, 5, 5, 5, 10])[-1]
-    args = segment_args(Path("e.mp4"), cut, None, Path("seg.mp4"), Encoding(preset="fast", crf=18))
+    args = segment_args(mp4("e.mp4"), cut, None, Path("seg.mp4"), Encoding(preset="fast", crf=18))
     assert args == [
-        "-i", "e.mp4",
+        "-f", "mov", *LOCAL, "-i", "file:/clips/e.mp4",
         "-filter_complex",
         f"[0:v:0]{NORMALISE}tpad=stop_mode=clone:stop=300,trim=end_frame=300,setpts=PTS-STARTPTS[n];"
         "[n]trim=start_frame=15:end_frame=300,setpts=PTS-STARTPTS[vout]",
@@ -84,15 +89,16 @@ def test_the_last_segment_is_its_body_alone() -> None:
 
 def test_segments_never_carry_a_clips_own_audio() -> None:
     for index, cut in enumerate(clip_cuts([6, 6, 6, 6, 6])):
-        following = Path("next.mp4") if index < 4 else None
-        args = segment_args(Path("clip.mp4"), cut, following, Path("s.mp4"), Encoding())
+        following = mp4("next.mp4") if index < 4 else None
+        args = segment_args(mp4("clip.mp4"), cut, following, Path("s.mp4"), Encoding())
         assert args[args.index("-map") + 1] == "[vout]" and "-an" in args
         assert args.count("-map") == 1
 
 
 def test_music_is_normalised_then_faded_and_padded_to_thirty_seconds() -> None:
-    assert audio_args(Path("music.wav"), 45.0, 30.0, Path("a.m4a")) == [
-        "-i", "music.wav", "-map", "0:a:0", "-vn",
+    music = FileInput(Path("/music/m.wav"), "wav")
+    assert audio_args(music, 45.0, 30.0, Path("a.m4a")) == [
+        "-f", "wav", *LOCAL, "-i", "file:/music/m.wav", "-map", "0:a:0", "-vn",
         "-af",
         "atrim=end=30,asetpts=PTS-STARTPTS,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=48000,"
         "afade=t=in:d=1,afade=t=out:st=28.5:d=1.5,apad=whole_dur=30,atrim=end=30",
@@ -102,27 +108,32 @@ def test_music_is_normalised_then_faded_and_padded_to_thirty_seconds() -> None:
 
 
 def test_short_music_fades_out_where_it_ends_then_silence_follows() -> None:
-    chain = audio_args(Path("m.wav"), 12.0, 30.0, Path("a.m4a"))[6]
-    assert chain.startswith("atrim=end=12,")
-    assert "afade=t=out:st=10.5:d=1.5,apad=whole_dur=30,atrim=end=30" in chain
+    music = FileInput(Path("/music/m.wav"), "wav")
+
+    def chain(seconds: float) -> str:
+        args = audio_args(music, seconds, 30.0, Path("a.m4a"))
+        return args[args.index("-af") + 1]
+
+    assert chain(12.0).startswith("atrim=end=12,")
+    assert "afade=t=out:st=10.5:d=1.5,apad=whole_dur=30,atrim=end=30" in chain(12.0)
     # A jingle of three seconds still fades, just faster.
-    assert (
-        "afade=t=in:d=1,afade=t=out:st=2:d=1," in audio_args(Path("m.wav"), 3.0, 30.0, Path("a"))[6]
-    )
+    assert "afade=t=in:d=1,afade=t=out:st=2:d=1," in chain(3.0)
 
 
 def test_without_music_the_ad_still_gets_a_silent_track() -> None:
     assert audio_args(None, None, 30.0, Path("a.m4a")) == [
-        "-f", "lavfi", "-t", "30", "-i", "anullsrc=r=48000:cl=stereo",
+        "-f", "lavfi", *LOCAL, "-t", "30", "-i", "anullsrc=r=48000:cl=stereo",
         "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2",
         "a.m4a",
     ]  # fmt: skip
 
 
 def test_mux_copies_video_and_audio_and_puts_the_index_first() -> None:
-    assert mux_args(Path("list.txt"), Path("a.m4a"), Path("ad.mp4")) == [
-        "-f", "concat", "-safe", "0", "-i", "list.txt",
-        "-i", "a.m4a",
+    segments = ConcatInput(Path("/work/segments.txt"))
+    audio = FileInput(Path("/work/audio.m4a"), "mov")
+    assert mux_args(segments, audio, Path("ad.mp4")) == [
+        "-f", "concat", "-safe", "0", *LOCAL, "-i", "file:/work/segments.txt",
+        "-f", "mov", *LOCAL, "-i", "file:/work/audio.m4a",
         "-map", "0:v:0", "-map", "1:a:0",
         "-c", "copy",
         "-movflags", "+faststart",
@@ -130,21 +141,18 @@ def test_mux_copies_video_and_audio_and_puts_the_index_first() -> None:
     ]  # fmt: skip
 
 
-def test_concat_list_quotes_awkward_paths() -> None:
-    text = concat_list([Path("/tmp/a b/seg-0.mp4"), Path("/tmp/it's/seg-1.mp4")])
-    assert text == "file '/tmp/a b/seg-0.mp4'\nfile '/tmp/it'\\''s/seg-1.mp4'\n"
-
-
 def test_plain_encode_is_thirty_seconds_of_vertical_test_pattern() -> None:
     assert plain_encode_args(30, Path("p.mp4"), Encoding()) == [
-        "-f", "lavfi", "-i", "testsrc2=size=1080x1920:rate=30:duration=30", *H264, "p.mp4",
+        "-f", "lavfi", *LOCAL, "-i", "testsrc2=size=1080x1920:rate=30:duration=30",
+        *H264, "p.mp4",
     ]  # fmt: skip
 
 
 def test_a_pan_decodes_the_still_once_and_slides_a_window_over_it() -> None:
-    args = motion_args(Path("seed.png"), "pan_right", 5.5, Path("clip.mp4"), Encoding("ultrafast"))
+    seed = FileInput(Path("/seeds/seed.png"), "png_pipe")
+    args = motion_args(seed, "pan_right", 5.5, Path("clip.mp4"), Encoding("ultrafast"))
     assert args == [
-        "-framerate", "30", "-i", "seed.png",
+        "-f", "png_pipe", *LOCAL, "-framerate", "30", "-i", "file:/seeds/seed.png",
         "-vf",
         "scale=1210:2150:force_original_aspect_ratio=increase:flags=lanczos,crop=1210:2150,"
         "setsar=1,format=yuv420p,tpad=stop=164:stop_mode=clone,setpts=N/30/TB,"
@@ -157,10 +165,12 @@ def test_a_pan_decodes_the_still_once_and_slides_a_window_over_it() -> None:
 
 
 def test_a_push_in_rescales_every_frame_in_full_chroma_and_crops_the_centre() -> None:
-    args = motion_args(Path("s.png"), "push_in", 2.0, Path("c.mp4"), Encoding(), 216, 384)
+    seed = FileInput(Path("/seeds/s.jpg"), "jpeg_pipe")
+    args = motion_args(seed, "push_in", 2.0, Path("c.mp4"), Encoding(), 216, 384)
     p = "min(t*30/59,1)"
     zoom = f"(1+0.12*(0.5*{p}+0.5*{p}*{p}*(3-2*{p})))"
-    assert args[5] == (
+    assert args[:8] == ["-f", "jpeg_pipe", *LOCAL, "-framerate", "30", "-i", "file:/seeds/s.jpg"]
+    assert args[args.index("-vf") + 1] == (
         "scale=242:430:force_original_aspect_ratio=increase:flags=lanczos,crop=242:430,"
         "setsar=1,format=yuv444p,tpad=stop=59:stop_mode=clone,setpts=N/30/TB,"
         f"scale=w='2*round(108*{zoom})':h='2*round(192*{zoom})':eval=frame:flags=bilinear,"

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from app.config import FFmpegSettings
-from app.errors import RenderError
+from app.errors import MediaNotFound
 from app.ffmpeg.probe import probe
 from app.ffmpeg.timing import transition_offsets
 from app.services.ffmpeg_service import ClipInput, ComposedVideo, compose_ad
@@ -34,7 +34,9 @@ RGB = {
     "black": (0, 0, 0),
 }
 # Clips that match nothing about the output: other sizes, other frame rates, too short, too
-# long, one with its own sound.
+# long, one with its own sound, one in Matroska; and names FFmpeg could take for a URL or an
+# option if it were handed them bare.
+NAMES = ["http:clip0.mp4", "-i clip1.mp4", "clip2.mkv", "clip3.mp4", "data:clip4.mp4"]
 SHAPES: list[dict[str, object]] = [
     {"size": "640x360", "fps": 24, "seconds": 4.5, "with_audio": True},
     {"size": "1920x1080", "fps": 60, "seconds": 3.0},  # too short: its last frame is held
@@ -57,8 +59,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 async def composed(folder: Path) -> ComposedVideo:
     clips = [
-        ClipInput(make_clip(folder / f"clip{i}.mp4", colour, **shape), duration)  # type: ignore[arg-type]
-        for i, (colour, shape, duration) in enumerate(zip(COLOURS, SHAPES, DURATIONS, strict=True))
+        ClipInput(make_clip(folder / name, colour, **shape), duration)  # type: ignore[arg-type]
+        for name, colour, shape, duration in zip(NAMES, COLOURS, SHAPES, DURATIONS, strict=True)
     ]
     music = make_tone(folder / "music.wav", 10.0)  # shorter than the ad on purpose
     progress: list[float] = []
@@ -169,10 +171,10 @@ async def test_without_music_the_ad_has_a_silent_track(tmp_path: Path) -> None:
     assert np.abs(_samples(result.path)).max() < 1e-4
 
 
-async def test_a_missing_clip_is_named_in_the_error(tmp_path: Path) -> None:
+async def test_a_missing_clip_is_named_by_its_scene(tmp_path: Path) -> None:
     clip = make_clip(tmp_path / "real.mp4", "red", size="64x114", seconds=1.0)
     clips = [ClipInput(clip, 15.0), ClipInput(tmp_path / "gone.mp4", 15.0)]
-    with pytest.raises(RenderError, match=r"clip 2 \(gone\.mp4\) does not exist"):
+    with pytest.raises(MediaNotFound, match=r"^The clip for scene 2 is missing\.$"):
         await compose_ad(clips, None, tmp_path / "ad.mp4", FFmpegSettings())
     assert not (tmp_path / "ad.mp4").exists()
 

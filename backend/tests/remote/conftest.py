@@ -14,6 +14,7 @@ import pytest
 from pydantic import SecretStr
 
 from app.config import (
+    FetchSettings,
     FFmpegSettings,
     MediaSettings,
     OpenAISettings,
@@ -28,6 +29,10 @@ from tests.fakes import media
 from tests.fakes.live_server import LiveServer
 from tests.fakes.openai_api import API_KEY, FakeOpenAI
 from tests.fakes.replicate_api import TOKEN, FakeReplicate
+
+FAKES_ALLOWED = FetchSettings(allowed_hosts=["127.0.0.1"])
+"""The fake Replicate serves its outputs from loopback, which the fetch policy refuses unless
+the host is allowed, as an operator would allow a private file server."""
 
 
 @pytest.fixture(scope="session")
@@ -96,6 +101,7 @@ def settings(media_root: Path, fake_openai: FakeOpenAI, fake_replicate: FakeRepl
     remote = ProviderChoice.REMOTE
     return Settings(
         media=MediaSettings(root=media_root, public_base_url=BASE_URL),
+        fetch=FAKES_ALLOWED,
         ffmpeg=FFmpegSettings(preset="ultrafast"),
         openai=fake_openai_settings(fake_openai),
         replicate=fake_replicate_settings(fake_replicate),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from app.config import MediaSettings, ReplicateSettings, Settings
+from app.config import FetchSettings, MediaSettings, ReplicateSettings, Settings
 from app.models.scene import CameraMove
 from app.providers.base import ImageSpec, MotionSpec
 from tests.conftest import BASE_URL
@@ -15,7 +15,9 @@ from tests.conftest import BASE_URL
 
 def settings_for(media_root: Path, replicate: ReplicateSettings) -> Settings:
     return Settings(
-        media=MediaSettings(root=media_root, public_base_url=BASE_URL), replicate=replicate
+        media=MediaSettings(root=media_root, public_base_url=BASE_URL),
+        fetch=FetchSettings(allowed_hosts=["127.0.0.1"]),  # the fake serves outputs on loopback
+        replicate=replicate,
     )
 
 

@@ -112,7 +112,8 @@ async def test_each_clip_fault_has_its_own_status_and_a_retry_keeps_the_finished
         }
         assert "CUDA out of memory" in by_scene[2]["error"]["message"]
         assert "canceled" in by_scene[3]["error"]["message"]
-        assert "HTTP 404" in by_scene[4]["error"]["message"]
+        assert "could not be downloaded" in by_scene[4]["error"]["message"]
+        assert "404" not in by_scene[4]["error"]["message"]
         assert "not a readable video" in by_scene[5]["error"]["message"]
         assert [
             p.id for p in fake_replicate.created() if "[hang]" in p.input["prompt"]

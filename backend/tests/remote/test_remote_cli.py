@@ -29,6 +29,7 @@ def test_the_cli_renders_an_ad_with_the_sdk_clients_own_variables(
         REPLICATE_API_TOKEN=TOKEN,
         REPLICATE_BASE_URL=f"{fake_replicate.origin}/v1",  # the trailing /v1 people write
         REPLICATE_POLL_INTERVAL="0.02",
+        FETCH_ALLOWED_HOSTS="127.0.0.1",  # the fake serves its outputs on loopback
         FFMPEG_PRESET="ultrafast",
     )
     result = subprocess.run(

@@ -57,6 +57,9 @@ async def test_every_kind_of_new_work_is_refused_once_the_store_is_at_its_quota(
     api: ClientFactory, media_root: Path
 ) -> None:
     _old_ad(media_root, QUOTA)
+    for key in ["seeds/s.png", *(f"clips/{n}.mp4" for n in range(1, 6))]:
+        (media_root / key).parent.mkdir(exist_ok=True)
+        (media_root / key).write_bytes(b"made earlier")  # what the refused requests name
     images = FakeImages()
     providers = Providers(LocalDirector(), images, FakeMotion(), FakeMusic())
     async with api(providers) as client:

@@ -11,6 +11,7 @@ import pytest
 
 from app.config import FFmpegSettings
 from app.errors import OUT_OF_SPACE, StorageFull
+from app.ffmpeg.inputs import GeneratedInput
 from app.ffmpeg.runner import run_ffmpeg
 from app.providers.local.director import LocalDirector
 from app.providers.registry import Providers
@@ -61,7 +62,7 @@ async def _seeded(client: httpx.AsyncClient) -> list[dict[str, Any]]:
 
 
 async def test_ffmpeg_saying_no_space_left_is_storage_full_without_its_words() -> None:
-    source = ["-f", "lavfi", "-i", "testsrc=size=64x64:rate=30:duration=1"]
+    source = GeneratedInput("testsrc=size=64x64:rate=30:duration=1").args()
     with pytest.raises(StorageFull) as failure:
         await run_ffmpeg([*source, "-f", "matroska", str(FULL_DISK)], FFmpegSettings())
     assert failure.value.message == OUT_OF_SPACE, "no FFmpeg log, no path"

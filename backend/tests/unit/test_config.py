@@ -119,3 +119,46 @@ def test_remote_without_its_key_is_refused_at_start_up() -> None:
     )
     with pytest.raises(ProviderConfigError, match=r"motion .* remote but REPLICATE_API_TOKEN"):
         build_providers(settings)
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\t"])
+def test_a_blank_key_or_base_url_counts_as_unset(
+    monkeypatch: pytest.MonkeyPatch, blank: str
+) -> None:
+    # Templates and compose files leave `OPENAI_API_KEY=` in place; that must mean "no key",
+    # so `auto` stays local and start-up does not die on the SDK's "Missing credentials".
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REPLICATE_API_TOKEN", "REPLICATE_BASE_URL"):
+        monkeypatch.setenv(name, blank)
+    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings()
+    assert settings.openai.api_key is None and settings.openai.base_url is None
+    assert settings.replicate.api_token is None and settings.replicate.base_url is None
+    assert set(_names(settings).values()) == {"local"}
+
+
+def test_remote_with_a_blank_key_names_the_missing_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", " ")
+    monkeypatch.setenv("DIRECTOR_PROVIDER", "remote")
+    with pytest.raises(ProviderConfigError, match="OPENAI_API_KEY is not set"):
+        build_providers(Settings())
+
+
+def test_a_key_keeps_its_value_without_surrounding_blanks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPLICATE_API_TOKEN", " r8_x\n")
+    token = Settings().replicate.api_token
+    assert token is not None and token.get_secret_value() == "r8_x"
+
+
+def test_a_blank_public_base_url_keeps_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PUBLIC_BASE_URL", "")
+    assert Settings().media.public_base_url == "http://localhost:8000"
+
+
+def test_a_blank_openai_base_url_leaves_the_sdk_on_openai(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.providers.remote.openai_client import build_client
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-x")
+    monkeypatch.setenv("OPENAI_BASE_URL", "")
+    client = build_client(Settings().openai)
+    assert str(client.base_url) == "https://api.openai.com/v1/"

@@ -28,15 +28,19 @@ FAKE_CLIP_SIZE = (144, 256)
 
 
 class FakeImages:
+    """A flat image in the palette's first colour, at the asked size or at a fixed `size`
+    (a thumbnail, for tests that make hundreds of requests)."""
+
     name = "fake"
 
-    def __init__(self) -> None:
+    def __init__(self, size: tuple[int, int] | None = None) -> None:
+        self.size = size
         self.specs: list[ImageSpec] = []
 
     async def generate(self, spec: ImageSpec, out: Path) -> Path:
         self.specs.append(spec)
         colour = spec.palette[0] if spec.palette else "#808080"
-        image = Image.new("RGB", (spec.width, spec.height), colour)
+        image = Image.new("RGB", self.size or (spec.width, spec.height), colour)
         await asyncio.to_thread(image.save, out, compress_level=1)
         return out
 

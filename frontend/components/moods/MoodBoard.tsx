@@ -1,7 +1,7 @@
 /** A mood's four reference images in a 2×2 board of 9:16 frames. */
 export function MoodBoard({ images, name }: { images: string[]; name: string }) {
   return (
-    <div className="grid grid-cols-2 gap-1.5">
+    <div className="grid min-w-0 grid-cols-2 gap-1.5">
       {images.map((src, i) => (
         // Plain <img>: the images come from the backend's media store on another origin.
         // eslint-disable-next-line @next/next/no-img-element
@@ -10,7 +10,7 @@ export function MoodBoard({ images, name }: { images: string[]; name: string }) 
           src={src}
           alt={`${name}, reference ${i + 1} of ${images.length}`}
           loading="lazy"
-          className="aspect-[9/16] w-full rounded-md bg-muted object-cover"
+          className="aspect-[9/16] w-full min-w-0 rounded-md bg-muted object-cover"
         />
       ))}
     </div>

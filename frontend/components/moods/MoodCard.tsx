@@ -22,7 +22,7 @@ export function MoodCard({
   return (
     <Card
       className={cn(
-        "relative gap-4 py-4 transition-shadow has-[input:focus-visible]:ring-[3px] has-[input:focus-visible]:ring-ring/50",
+        "relative min-w-0 gap-4 py-4 transition-shadow has-[input:focus-visible]:ring-[3px] has-[input:focus-visible]:ring-ring/50",
         selected ? "border-brand shadow-md ring-2 ring-brand" : "hover:shadow-md",
       )}
       data-testid="mood-card"
@@ -40,7 +40,7 @@ export function MoodCard({
       </label>
       <CardHeader className="px-4">
         <CardTitle className="flex items-center justify-between gap-2">
-          <span>{mood.style_name}</span>
+          <span className="min-w-0 break-words">{mood.style_name}</span>
           {selected && (
             <span className="flex size-6 items-center justify-center rounded-full bg-brand text-white">
               <Check className="size-4" aria-hidden />
@@ -48,16 +48,16 @@ export function MoodCard({
           )}
         </CardTitle>
       </CardHeader>
-      <CardContent className="grid gap-3 px-4">
+      <CardContent className="grid min-w-0 gap-3 px-4">
         <MoodBoard images={mood.reference_images} name={mood.style_name} />
-        <ul className="flex flex-wrap gap-1" aria-label="Keywords">
+        <ul className="flex min-w-0 flex-wrap gap-1" aria-label="Keywords">
           {mood.style_keywords.map((keyword) => (
             <li key={keyword}>
               <Badge variant="secondary">{keyword}</Badge>
             </li>
           ))}
         </ul>
-        <ul className="flex gap-1.5" aria-label="Colour palette">
+        <ul className="flex min-w-0 flex-wrap gap-1.5" aria-label="Colour palette">
           {mood.color_palette.map((colour) => (
             <li
               key={colour}

@@ -14,7 +14,8 @@ export function StepHeader({
   return (
     <div className="mb-5 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
       <div>
-        <h2 id={id} className="text-xl font-semibold tracking-tight">
+        {/* Focus lands here when the step opens (see Studio), so it may take focus by script. */}
+        <h2 id={id} tabIndex={-1} className="text-xl font-semibold tracking-tight outline-none">
           {title}
         </h2>
         <p className="text-sm text-muted-foreground">{description}</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Clapperboard } from "lucide-react";
 
 import { ClipGeneration } from "@/components/generation/ClipGeneration";
@@ -22,8 +22,19 @@ function JobPollers() {
   return null;
 }
 
+/** After a step change (not on load), move focus to the new step's heading. */
+function useFocusStepHeading(step: number) {
+  const previous = useRef(step);
+  useEffect(() => {
+    if (previous.current === step) return;
+    previous.current = step;
+    document.querySelector<HTMLElement>("main h2")?.focus();
+  }, [step]);
+}
+
 function CurrentStep() {
   const step = useAppStore((s) => s.currentStep);
+  useFocusStepHeading(step);
   switch (step) {
     case 1:
       return <VisionStep />;

@@ -78,7 +78,14 @@ export function ChatInterface() {
 
   return (
     <Card className="flex h-[32rem] flex-col gap-0 overflow-hidden py-0 lg:h-[calc(100dvh-14rem)] lg:min-h-[28rem]">
-      <div className="flex-1 overflow-y-auto px-4 py-4" aria-live="polite" aria-label="Conversation">
+      <div
+        className="flex-1 overflow-y-auto px-4 py-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        role="log"
+        aria-live="polite"
+        aria-label="Conversation"
+        // A scrolling region must be reachable by keyboard to be scrolled without a mouse.
+        tabIndex={0}
+      >
         {messages.length === 0 ? (
           <div className="flex h-full flex-col items-center justify-center gap-4 text-center">
             <Sparkles className="size-8 text-brand" aria-hidden />

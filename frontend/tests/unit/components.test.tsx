@@ -84,7 +84,14 @@ describe("RequestError", () => {
 });
 
 describe("Stepper", () => {
-  const step = (name: string) => screen.getByRole("button", { name });
+  // Named "Step N: Label" so that a phone, which shows only the current label, still names each.
+  const step = (name: string) => screen.getByRole("button", { name: new RegExp(`^Step \\d: ${name}$`) });
+
+  test("every step has an accessible name of its own, whatever is shown", () => {
+    render(<Stepper />);
+    const names = screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"));
+    expect(names).toEqual(["Step 1: Vision", "Step 2: Mood", "Step 3: Storyboard", "Step 4: Clips", "Step 5: Final ad"]);
+  });
 
   test("steps whose inputs do not exist yet are disabled", () => {
     render(<Stepper />);

@@ -5,6 +5,9 @@ x264's `ultrafast` preset at the configured CRF: measured on a 1080×1920 seed, 
 quality as `veryfast` (SSIM 0.976 against a lossless render for both), about half the encoding
 CPU, and half the decoding CPU later in the composer, for files about three times larger
 (2-3 MB per 5.5 s clip).
+
+The seed image is probed first and read with the demuxer its content proved (a PNG, JPEG or
+WebP pipe): a seed that is anything else is refused before FFmpeg opens it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from app.config import FFmpegSettings
 from app.errors import InvalidRequest
 from app.ffmpeg.args import Encoding, motion_args
+from app.ffmpeg.probe import media_input_async
 from app.ffmpeg.runner import run_ffmpeg
 from app.providers.base import MotionSpec, ProgressCallback
 
@@ -29,10 +33,11 @@ class LocalMotionProvider:
         self, spec: MotionSpec, out: Path, on_progress: ProgressCallback | None = None
     ) -> Path:
         _check(spec)
+        still, _ = await media_input_async(spec.image, "image", "The seed image")
         await asyncio.to_thread(out.parent.mkdir, parents=True, exist_ok=True)
         # `out` is a partial path of the media store's, renamed into place once whole.
         args = motion_args(
-            spec.image,
+            still,
             spec.camera_move.value,
             spec.duration,
             out,
@@ -41,7 +46,13 @@ class LocalMotionProvider:
             height=spec.height,
             fps=spec.fps,
         )
-        await run_ffmpeg(args, self._settings, duration=spec.duration, on_progress=on_progress)
+        await run_ffmpeg(
+            args,
+            self._settings,
+            duration=spec.duration,
+            on_progress=on_progress,
+            failure="The clip could not be rendered from the seed image",
+        )
         return out
 
 

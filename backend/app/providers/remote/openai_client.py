@@ -16,11 +16,14 @@ from app.models.cost import ProviderCall
 from app.providers.remote.pricing import token_cost
 from app.utils.costs import record
 
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+"""Passed explicitly: left to itself the SDK would read a blank `OPENAI_BASE_URL` as the URL."""
+
 
 def build_client(settings: OpenAISettings) -> openai.AsyncOpenAI:
     return openai.AsyncOpenAI(
         api_key=settings.api_key.get_secret_value() if settings.api_key else None,
-        base_url=settings.base_url or None,
+        base_url=settings.base_url or DEFAULT_BASE_URL,
         timeout=settings.timeout_seconds,
         max_retries=settings.max_retries,
     )

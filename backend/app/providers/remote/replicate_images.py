@@ -15,23 +15,25 @@ from PIL import Image, ImageOps
 
 from app.config import Settings
 from app.config_models import InputRole
+from app.fetching import IMAGE, Fetcher, build_fetcher
 from app.providers.base import ImageSpec
 from app.providers.remote.model_inputs import aspect_ratio
 from app.providers.remote.predictions import Sleep
 from app.providers.remote.replicate_runner import ReplicateRunner
 from app.storage.partials import partial_path
-from app.storage.verify import check_image
 
 _FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 
 
 class ReplicateImageProvider:
-    def __init__(self, settings: Settings, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(
+        self, settings: Settings, sleep: Sleep = asyncio.sleep, fetcher: Fetcher | None = None
+    ) -> None:
         self._runner = ReplicateRunner(
             settings.replicate,
             settings.replicate.image,
             "images",
-            settings.media.max_download_bytes,
+            fetcher or build_fetcher(settings),
             sleep,
         )
         self.name = self._runner.name
@@ -49,7 +51,7 @@ class ReplicateImageProvider:
             urls = await self._runner.predict(values)
             raw = partial_path(out)
             try:
-                await self._runner.fetch(urls[0], raw, ("image/",), check_image)
+                await self._runner.fetch(urls[0], raw, IMAGE)
                 await asyncio.to_thread(fit_image, raw, out, spec.width, spec.height)
             finally:
                 await asyncio.to_thread(raw.unlink, missing_ok=True)

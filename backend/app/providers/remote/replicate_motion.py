@@ -19,12 +19,12 @@ from PIL import Image
 from app.config import Settings
 from app.config_models import InputRole
 from app.errors import InvalidRequest
+from app.fetching import VIDEO, Fetcher, build_fetcher
 from app.models.scene import CameraMove
 from app.providers.base import MotionSpec, ProgressCallback
 from app.providers.remote.model_inputs import aspect_ratio, choose_duration
 from app.providers.remote.predictions import Sleep
 from app.providers.remote.replicate_runner import ReplicateRunner
-from app.storage.verify import check_video
 
 MAX_SIDE = 1280
 MAX_DATA_URI_BYTES = 1_000_000
@@ -40,12 +40,14 @@ CAMERA_WORDS: dict[CameraMove, str] = {
 
 
 class ReplicateMotionProvider:
-    def __init__(self, settings: Settings, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(
+        self, settings: Settings, sleep: Sleep = asyncio.sleep, fetcher: Fetcher | None = None
+    ) -> None:
         self._runner = ReplicateRunner(
             settings.replicate,
             settings.replicate.motion,
             "motion",
-            settings.media.max_download_bytes,
+            fetcher or build_fetcher(settings),
             sleep,
         )
         self.name = self._runner.name
@@ -71,7 +73,7 @@ class ReplicateMotionProvider:
             urls = await self._runner.predict(
                 values, media_seconds=float(seconds), on_progress=on_progress
             )
-            return await self._runner.fetch(urls[0], out, ("video/",), check_video)
+            return await self._runner.fetch(urls[0], out, VIDEO)
 
     async def aclose(self) -> None:
         await self._runner.aclose()

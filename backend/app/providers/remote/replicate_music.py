@@ -11,20 +11,22 @@ from pathlib import Path
 
 from app.config import Settings
 from app.config_models import InputRole
+from app.fetching import AUDIO, Fetcher, build_fetcher
 from app.providers.base import MusicSpec
 from app.providers.remote.model_inputs import choose_duration
 from app.providers.remote.predictions import Sleep
 from app.providers.remote.replicate_runner import ReplicateRunner
-from app.storage.verify import check_audio
 
 
 class ReplicateMusicProvider:
-    def __init__(self, settings: Settings, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(
+        self, settings: Settings, sleep: Sleep = asyncio.sleep, fetcher: Fetcher | None = None
+    ) -> None:
         self._runner = ReplicateRunner(
             settings.replicate,
             settings.replicate.music,
             "music",
-            settings.media.max_download_bytes,
+            fetcher or build_fetcher(settings),
             sleep,
         )
         self.name = self._runner.name
@@ -39,7 +41,7 @@ class ReplicateMusicProvider:
         }
         async with self._runner.slots:
             urls = await self._runner.predict(values, media_seconds=float(seconds))
-            return await self._runner.fetch(urls[0], out, ("audio/",), check_audio)
+            return await self._runner.fetch(urls[0], out, AUDIO)
 
     async def aclose(self) -> None:
         await self._runner.aclose()

@@ -1,14 +1,16 @@
 """One Replicate model, as a provider uses it: a concurrency cap, a prediction, its cost, and
 its output fetched into our store and checked.
 
-Each remote provider owns one runner, and the runner owns its connections (the client's
-transport and a download client) and closes them in `aclose()`.
+Each remote provider owns one runner, and the runner owns the client's transport and closes it
+in `aclose()`. Outputs are fetched with the process's one `Fetcher`, under the same policy as a
+client's links: a provider's answer is no more trusted than a user's.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+import logging
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -17,18 +19,18 @@ from replicate.prediction import Prediction
 from app.config import ReplicateSettings
 from app.config_models import InputRole, ReplicateModel
 from app.errors import ProviderBadOutput
+from app.fetching import Fetcher, FetchError, MediaKind
 from app.models.cost import ProviderCall
 from app.providers.base import ProgressCallback
 from app.providers.remote.backoff import Backoff
 from app.providers.remote.model_inputs import build_input, output_urls
+from app.providers.remote.output_errors import output_error
 from app.providers.remote.predictions import PollPolicy, Sleep, failure_reason, run_prediction
 from app.providers.remote.pricing import prediction_cost
 from app.providers.remote.replicate_client import build_client
-from app.storage.fetch import download
 from app.utils.costs import record
 
-Check = Callable[[Path], object]
-"""A blocking decode check that raises `ProviderBadOutput` (see `app.storage.verify`)."""
+logger = logging.getLogger(__name__)
 
 
 class ReplicateRunner:
@@ -37,19 +39,16 @@ class ReplicateRunner:
         settings: ReplicateSettings,
         model: ReplicateModel,
         capability: str,
-        max_download_bytes: int,
+        fetcher: Fetcher,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.model = model
         self.capability = capability
         self._settings = settings
-        self._max_bytes = max_download_bytes
+        self._fetcher = fetcher
         self._sleep = sleep
         self._transport = httpx.AsyncHTTPTransport()
         self.client = build_client(settings, self._transport)
-        self._downloads = httpx.AsyncClient(
-            timeout=httpx.Timeout(settings.download_timeout_seconds, connect=10.0)
-        )
         self.slots = asyncio.Semaphore(model.max_concurrent)
         """Held for a whole prediction, download included; providers take it."""
 
@@ -96,33 +95,26 @@ class ReplicateRunner:
             raise failure_reason(prediction)
         urls = output_urls(prediction.output)
         if not urls:
-            raise ProviderBadOutput(
-                f"{self.model.owner_name} succeeded but returned no file (output: "
-                f"{str(prediction.output)[:200]!r})."
-            )
+            # What it returned instead goes to the log: it is the provider's, not the user's.
+            logger.warning("%s returned no file: %.200r", self.model.owner_name, prediction.output)
+            raise ProviderBadOutput(f"{self.model.owner_name} succeeded but returned no file.")
         return urls
 
-    async def fetch(self, url: str, out: Path, accept: Sequence[str], check: Check) -> Path:
-        """Download one output to `out` now (Replicate's URLs expire) and decode-check it."""
+    async def fetch(self, url: str, out: Path, kind: MediaKind) -> Path:
+        """Download one output to `out` now (Replicate's URLs expire), decode-checked.
+
+        Under the same policy as a client's link: an output that points at a private address
+        is refused like any other. Inline `data:` outputs are accepted (Replicate answers with
+        them when asked to wait for a result).
+        """
         await asyncio.to_thread(out.parent.mkdir, parents=True, exist_ok=True)
-        await download(
-            self._downloads,
-            url,
-            out,
-            self._max_bytes,
-            accept=accept,
-            total_seconds=self._settings.download_timeout_seconds,
-            label=f"the output of {self.model.owner_name}",
-        )
+        seconds = self._settings.download_timeout_seconds
         try:
-            await asyncio.to_thread(check, out)
-        except BaseException:
-            await asyncio.to_thread(out.unlink, missing_ok=True)
-            raise
-        return out
+            return await self._fetcher.fetch(url, out, kind, deadline=seconds, allow_data=True)
+        except FetchError as exc:
+            raise output_error(exc, self.model.owner_name, kind, seconds) from exc
 
     async def aclose(self) -> None:
-        await self._downloads.aclose()
         await self._transport.aclose()
 
     def _record(self, prediction: Prediction, media_seconds: float) -> None:
