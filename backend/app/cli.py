@@ -1,4 +1,8 @@
-"""`reelsmith render brief.json -o ad.mp4`: the whole pipeline, headless, with a progress bar."""
+"""The command line.
+
+`reelsmith render brief.json -o ad.mp4`: the whole pipeline, headless, with a progress bar.
+`reelsmith media prune --older-than 30`: remove old intermediates no finished ad uses.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import asyncio
 import json
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,6 +23,7 @@ from app.errors import ReelsmithError
 from app.models.creative_brief import CreativeBrief
 from app.pipeline import render_ad
 from app.runtime import open_runtime
+from app.storage.prune import apply_prune, plan_prune
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +37,33 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--mood", type=int, default=1, help="which of the three proposed moods to use (1-3)"
     )
+    media = commands.add_parser("media", help="look after the media store (MEDIA_ROOT)")
+    media_commands = media.add_subparsers(dest="media_command", required=True)
+    prune = media_commands.add_parser(
+        "prune",
+        help="remove mood images, seeds, clips and music that no finished ad uses",
+        description="Remove mood images, seed images, clips and music tracks older than DAYS "
+        "that no finished ad was made from. Ads are never removed.",
+    )
+    prune.add_argument(
+        "--older-than",
+        type=_days,
+        required=True,
+        metavar="DAYS",
+        help="only files last changed more than DAYS days ago",
+    )
+    prune.add_argument("--dry-run", action="store_true", help="list what would go; remove nothing")
     return parser
+
+
+def _days(value: str) -> float:
+    try:
+        days = float(value)
+    except ValueError:
+        days = float("nan")
+    if not days > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of days")
+    return days
 
 
 def load_brief(path: Path) -> CreativeBrief:
@@ -71,9 +103,41 @@ async def _render(brief: CreativeBrief, output: Path, mood: int, console: Consol
     return output
 
 
+def prune_media(root: Path, days: float, dry_run: bool) -> None:
+    """Print each file removed (or, with `dry_run`, that would be) and the bytes freed."""
+    plan = plan_prune(root, days * 86400, time.time())
+    verb = "would remove" if dry_run else "removed"
+    freed = plan.size if dry_run else apply_prune(root, plan)
+    for item in plan.doomed:
+        print(f"{verb} {item.key} ({_size(item.size)})")
+    summary = f"{len(plan.doomed)} files, {_size(freed)}"
+    print(f"Would remove {summary} (dry run)." if dry_run else f"Removed {summary} freed.")
+    if plan.unrecorded_ads:
+        print(
+            f"{plan.unrecorded_ads} ads predate provenance records; the intermediates older "
+            "than the newest of them were kept."
+        )
+
+
+def _size(size: int) -> str:
+    value, unit = float(size), "bytes"
+    for bigger in ("KB", "MB", "GB", "TB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     console = Console(stderr=True)
+    if args.command == "media":
+        try:
+            prune_media(get_settings().media.root, args.older_than, args.dry_run)
+        except OSError as exc:
+            console.print(f"[red]Pruning stopped:[/red] {exc}")
+            return 1
+        return 0
     try:
         brief = load_brief(args.brief)
     except (OSError, json.JSONDecodeError, ValidationError) as exc:

@@ -72,6 +72,12 @@ class MediaSettings(BaseSettings):
         validation_alias=AliasChoices("MEDIA_MAX_DOWNLOAD_BYTES", "max_download_bytes"),
     )
     """Largest foreign file we fetch into the store (a clip URL handed to compose, say)."""
+    max_bytes: int = Field(
+        default=20 * 1024**3,
+        ge=0,
+        validation_alias=AliasChoices("MEDIA_MAX_BYTES", "max_bytes"),
+    )
+    """Quota of the media store: once it holds this much, new work is refused (507); 0: none."""
 
 
 class FetchSettings(BaseSettings):

@@ -5,6 +5,7 @@
     │   ├── JobNotFound            404 job_not_found
     │   └── MediaNotFound          404 media_not_found
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
+    ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
     │   └── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
     ├── FetchFailed                502 fetch_failed      (a client's link could not be fetched)
@@ -56,6 +57,27 @@ class MediaNotFound(NotFoundError):
 class MediaPathRefused(ReelsmithError):
     status_code = 400
     code = "media_path_refused"
+
+
+OUT_OF_SPACE = (
+    "The server has run out of space for new media; delete old projects or ask the operator "
+    "to free space."
+)
+QUOTA_REACHED = (
+    "The server has used all the space it may take for media; delete old projects or ask the "
+    "operator to free space."
+)
+
+
+class StorageFull(ReelsmithError):
+    """The media store cannot take new files: the disk is full or read-only, or our quota is
+    used up. The cause (an OSError with its path) goes to the log, never to the client."""
+
+    status_code = 507
+    code = "storage_full"
+
+    def __init__(self, message: str = OUT_OF_SPACE) -> None:
+        super().__init__(message)
 
 
 class InvalidRequest(ReelsmithError):

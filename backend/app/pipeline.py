@@ -76,7 +76,7 @@ async def _render(
     scenes = await scene_service.generate_seeds(plan.scenes, style, brief, providers.images, store)
 
     progress.step(3)
-    clips_job = await _wait(clip_service.start_clip_job(runtime, scenes), progress)
+    clips_job = await _wait(await clip_service.start_clip_job(runtime, scenes), progress)
     if clips_job.status is not JobStatus.COMPLETE:
         raise PipelineFailed(clips_job.error.message if clips_job.error else "Clips failed.")
 
@@ -86,7 +86,7 @@ async def _render(
         for c in clips_job.clips
     ]
     compose_job = await _wait(
-        composition_service.start_compose_job(runtime, clips, style, brief), progress
+        await composition_service.start_compose_job(runtime, clips, style, brief), progress
     )
     if compose_job.status is not JobStatus.COMPLETE or not compose_job.final_video_url:
         raise PipelineFailed(compose_job.error.message if compose_job.error else "Compose failed.")

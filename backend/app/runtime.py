@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -10,8 +12,11 @@ from app.config import Settings
 from app.fetching import Fetcher, build_fetcher
 from app.providers.registry import Providers, build_providers
 from app.storage.media_store import MediaStore
+from app.storage.partials import sweep
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -29,10 +34,11 @@ class Runtime:
 async def open_runtime(
     settings: Settings, providers: Providers | None = None
 ) -> AsyncIterator[Runtime]:
+    store = await open_store(settings)
     fetcher = build_fetcher(settings)
     runtime = Runtime(
         settings=settings,
-        store=MediaStore(settings.media.root, settings.media.public_base_url),
+        store=store,
         jobs=JobTracker(),
         background=BackgroundTasks(),
         providers=providers or build_providers(settings, fetcher),
@@ -44,3 +50,23 @@ async def open_runtime(
         await runtime.background.cancel_all()
         if providers is None:  # ours to close; providers handed in belong to the caller
             await runtime.providers.aclose()
+
+
+async def open_store(settings: Settings) -> MediaStore:
+    """The media store, cleared of work a killed process left behind, its bytes being counted.
+
+    The sweep finishes before any job can start (a job's own partial files must not be taken
+    for leftovers); the count, which stats every file, goes on in a thread.
+    """
+    media = settings.media
+    store = MediaStore(media.root, media.public_base_url, media.max_bytes)
+    swept = await asyncio.to_thread(sweep, store.root)
+    if swept.files or swept.folders:
+        logger.info(
+            "media store: removed %d partial files and %d temporary folders left by an "
+            "interrupted run",
+            swept.files,
+            swept.folders,
+        )
+    store.start_counting()
+    return store

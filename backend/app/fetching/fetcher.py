@@ -27,6 +27,7 @@ from app.fetching.policy import FetchPolicy, Target
 from app.fetching.resolver import Resolver, system_resolver
 from app.fetching.transport import TransportFactory, pinned_request, pinned_transports
 from app.ffmpeg.sniff import sniff_file
+from app.storage.partials import partial_path
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +68,12 @@ class Fetcher:
     ) -> Path:
         """Write `url` to `dest` whole and checked, and return the path; raises `FetchError`.
 
-        The bytes go to `<dest>.part` first and take their final name once checked. A `dest`
+        The bytes go to a partial name beside `dest` first (`app.storage.partials`, which the
+        start-up sweep clears after a crash) and take their final name once checked. A `dest`
         without a suffix takes the one of the container found. `allow_data` admits a base64
         `data:` URL (a model may answer inline); a client's link is never one.
         """
-        partial = dest.with_name(dest.name + ".part")
+        partial = partial_path(dest)
         try:
             try:
                 async with asyncio.timeout(deadline or self.deadline):

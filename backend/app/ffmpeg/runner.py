@@ -21,10 +21,11 @@ from collections import deque
 from collections.abc import Sequence
 
 from app.config import FFmpegSettings
-from app.errors import RenderError, RenderInputRefused, RenderTimedOut
+from app.errors import RenderError, RenderInputRefused, RenderTimedOut, StorageFull
 from app.ffmpeg.binary import ffmpeg_path
 from app.ffmpeg.inputs import check_argv
 from app.providers.base import ProgressCallback
+from app.storage.faults import says_storage_full
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +185,8 @@ async def run_ffmpeg(
             shlex.join(command),
             "".join(stderr_tail).rstrip(),
         )
+        if says_storage_full(stderr_tail):
+            raise StorageFull()
         raise RenderError(failure_message(failure, stderr_tail))
     progress.done()
 

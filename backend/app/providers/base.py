@@ -3,9 +3,12 @@
 Specs are frozen dataclasses so the same spec always describes the same asset; every provider
 must be deterministic for a given `seed` where its backend allows it (the local ones always).
 Providers write their output to the path they are given and return it; the caller owns the
-path (it lives in the media store). Providers raise `app.errors.ReelsmithError` subclasses
-(`ProviderError` when a model or service fails, `RenderError` when a local render does), never
-SDK exceptions, and never block the event loop: CPU work goes to a thread or a subprocess.
+path: a partial name in the media store, renamed into place once the call has returned, or
+removed if it raised (see `MediaStore.batch`). So a provider writes `out` directly, and names
+any scratch file of its own with `app.storage.partials.partial_path`. Providers raise
+`app.errors.ReelsmithError` subclasses (`ProviderError` when a model or service fails,
+`RenderError` when a local render does), never SDK exceptions, and never block the event loop:
+CPU work goes to a thread or a subprocess.
 """
 
 from __future__ import annotations

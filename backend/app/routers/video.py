@@ -47,7 +47,7 @@ async def generate_video(
     """Start rendering one clip per scene; poll the status endpoint with the job id."""
     urls = [scene.seed_image_url for scene in request.scenes]
     await _refuse_unusable_links(runtime, ("scenes", "seed_image_url"), urls)
-    return _clips_response(clip_service.start_clip_job(runtime, request.scenes))
+    return _clips_response(await clip_service.start_clip_job(runtime, request.scenes))
 
 
 @router.post(
@@ -59,7 +59,7 @@ async def retry_clips(
     job_id: str, request: RetryClipsRequest, runtime: RuntimeDep
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
-    return _clips_response(clip_service.retry_clips(runtime, job_id, request.scene_numbers))
+    return _clips_response(await clip_service.retry_clips(runtime, job_id, request.scene_numbers))
 
 
 @router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
@@ -75,7 +75,7 @@ async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> Compose
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
     await _refuse_unusable_links(runtime, ("clips", "video_url"), urls)
-    job = composition_service.start_compose_job(
+    job = await composition_service.start_compose_job(
         runtime, request.clips, request.mood, request.creative_brief
     )
     return ComposeResponse.model_validate(job.fields())

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import asyncio
 
-from app.errors import InvalidRequest
+from app.errors import InvalidRequest, StorageFull
 from app.fetching import IMAGE
 from app.ffmpeg.timing import clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
 from app.models.video import ErrorInfo, JobKind, JobStatus
 from app.providers.base import MotionSpec
 from app.runtime import Runtime
+from app.services.inputs import input_path
 from app.services.job_errors import error_info
-from app.storage.resolve import local_media_path
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
 from app.utils.job_tracker import ClipState, Job
@@ -37,14 +37,15 @@ def camera_for(scene: SceneWithSeed) -> CameraMove:
     return scene.camera_move or _CAMERA_ROTATION[(scene.scene_number - 1) % len(_CAMERA_ROTATION)]
 
 
-def start_clip_job(runtime: Runtime, scenes: list[SceneWithSeed]) -> Job:
+async def start_clip_job(runtime: Runtime, scenes: list[SceneWithSeed]) -> Job:
+    await runtime.store.ensure_room()
     clips = [ClipState(scene.scene_number, scene.duration) for scene in scenes]
     job = runtime.jobs.create(JobKind.CLIPS, clips=clips, scenes=scenes)
     runtime.background.spawn(_run(runtime, job.job_id, scenes), name=f"clips-{job.job_id}")
     return job
 
 
-def retry_clips(runtime: Runtime, job_id: str, scene_numbers: list[int]) -> Job:
+async def retry_clips(runtime: Runtime, job_id: str, scene_numbers: list[int]) -> Job:
     """A new job with the finished clips of `job_id` and fresh renders of the chosen scenes."""
     previous = runtime.jobs.get(job_id)
     if previous.kind is not JobKind.CLIPS:
@@ -59,6 +60,7 @@ def retry_clips(runtime: Runtime, job_id: str, scene_numbers: list[int]) -> Job:
         raise InvalidRequest(f"Job {job_id} has no scene {sorted(unknown)}.")
     if not wanted:
         raise InvalidRequest(f"Every clip of job {job_id} is finished; there is nothing to retry.")
+    await runtime.store.ensure_room()
 
     clips = []
     for old in previous.clips:
@@ -95,36 +97,40 @@ async def _run(
         f"scene {clip.scene_number}: {clip.error.message if clip.error else 'unknown'}"
         for clip in failed
     )
+    # Out of space is the operator's to fix, not a retry's: say so in the job's own code.
+    codes = {clip.error.code if clip.error else None for clip in failed}
     runtime.jobs.fail(
         job_id,
         ErrorInfo(
-            code="clips_failed",
+            code=StorageFull.code if codes == {StorageFull.code} else "clips_failed",
             message=f"{len(failed)} of {len(job.clips)} clips failed ({reasons}).",
         ),
     )
 
 
 async def _render_clip(runtime: Runtime, job_id: str, scene: SceneWithSeed, length: float) -> None:
-    number = scene.scene_number
+    number, store = scene.scene_number, runtime.store
     try:
-        image = await local_media_path(
-            runtime, scene.seed_image_url, "seeds", IMAGE, f"the seed image of scene {number}"
-        )
-        spec = MotionSpec(
-            image=image,
-            duration=length,
-            prompt=f"{scene.description}. {scene.style_prompt}".strip(),
-            camera_move=camera_for(scene),
-            seed=stable_seed("clip", number, scene.description, scene.seed_image_url),
-        )
-        target = runtime.store.allocate("clips", ".mp4")
-        path = await runtime.providers.motion.animate(
-            spec,
-            target.path,
-            # Hold back the last percent until the file is in place.
-            on_progress=lambda fraction: runtime.jobs.advance_clip(job_id, number, fraction * 0.99),
-        )
-        runtime.jobs.finish_clip(job_id, number, video_url=runtime.store.url_for_path(path))
+        # The clip, its provenance record and a seed fetched for it: all kept, or none.
+        async with store.batch() as batch:
+            what = f"the seed image of scene {number}"
+            image = await input_path(runtime, batch, scene.seed_image_url, "seeds", IMAGE, what)
+            spec = MotionSpec(
+                image=image,
+                duration=length,
+                prompt=f"{scene.description}. {scene.style_prompt}".strip(),
+                camera_move=camera_for(scene),
+                seed=stable_seed("clip", number, scene.description, scene.seed_image_url),
+            )
+            clip = batch.new("clips", ".mp4")
+            await batch.record_uses(clip, [store.key_for_path(image)])
+            await runtime.providers.motion.animate(
+                spec,
+                clip.partial,
+                # Hold back the last percent until the file is in place.
+                on_progress=lambda f: runtime.jobs.advance_clip(job_id, number, f * 0.99),
+            )
+        runtime.jobs.finish_clip(job_id, number, video_url=store.url_for(clip.key))
     except asyncio.CancelledError:
         raise
     except Exception as exc:

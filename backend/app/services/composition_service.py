@@ -14,8 +14,10 @@ from app.models.video import ComposeClip, JobKind
 from app.providers.base import MusicSpec
 from app.runtime import Runtime
 from app.services.ffmpeg_service import ClipInput, compose_ad
+from app.services.inputs import input_path
 from app.services.job_errors import error_info
-from app.storage.resolve import local_media_path
+from app.storage.batch import Batch
+from app.storage.media_store import MediaStore
 from app.utils.concurrency import gather_or_cancel
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
@@ -26,9 +28,10 @@ _FETCHED = 5
 _MUSIC_DONE = 12
 
 
-def start_compose_job(
+async def start_compose_job(
     runtime: Runtime, clips: list[ComposeClip], mood: MoodStyle, brief: BriefFields
 ) -> Job:
+    await runtime.store.ensure_room()
     job = runtime.jobs.create(JobKind.COMPOSE)
     runtime.background.spawn(
         _run(runtime, job.job_id, clips, mood, brief), name=f"compose-{job.job_id}"
@@ -67,28 +70,35 @@ async def _compose(
             if all(d is not None for d in durations)
             else even_durations(len(clips))
         )
-        paths = await gather_or_cancel(*(_clip_file(runtime, clip) for clip in clips))
-        runtime.jobs.advance(job_id, _FETCHED)
+        store = runtime.store
+        # Music, ad and its provenance record appear together, or (failed, cancelled) none of
+        # them does, nor any clip fetched for this ad: a killed process leaves partial files
+        # only, which the next start-up sweeps.
+        async with store.batch() as batch:
+            paths = await gather_or_cancel(*(_clip_file(runtime, batch, clip) for clip in clips))
+            runtime.jobs.advance(job_id, _FETCHED)
 
-        music_target = runtime.store.allocate("music", ".wav")
-        music = await runtime.providers.music.compose(music_spec(mood, brief), music_target.path)
-        runtime.jobs.advance(job_id, _MUSIC_DONE)
+            music = batch.new("music", ".wav")
+            await runtime.providers.music.compose(music_spec(mood, brief), music.partial)
+            runtime.jobs.advance(job_id, _MUSIC_DONE)
 
-        out = runtime.store.allocate("ads", ".mp4")
-        composed = await compose_ad(
-            [ClipInput(path, seconds) for path, seconds in zip(paths, scene_seconds, strict=True)],
-            music,
-            out.path,
-            runtime.settings.ffmpeg,
-            on_progress=lambda f: runtime.jobs.advance(
-                job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * f
-            ),
-        )
+            ad = batch.new("ads", ".mp4")
+            composed = await compose_ad(
+                [ClipInput(p, seconds) for p, seconds in zip(paths, scene_seconds, strict=True)],
+                music.partial,
+                ad.partial,
+                runtime.settings.ffmpeg,
+                on_progress=lambda f: runtime.jobs.advance(
+                    job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * f
+                ),
+            )
+            uses = await asyncio.to_thread(_ingredients, store, paths, music.key)
+            await batch.record_uses(ad, uses)
         runtime.jobs.complete(
             job_id,
-            final_video_url=runtime.store.url_for_path(composed.path),
+            final_video_url=store.url_for(ad.key),
             duration=composed.duration,
-            audio_url=runtime.store.url_for_path(music),
+            audio_url=store.url_for(music.key),
         )
     except asyncio.CancelledError:
         raise
@@ -96,6 +106,15 @@ async def _compose(
         runtime.jobs.fail(job_id, error_info(exc, "composing the video"))
 
 
-async def _clip_file(runtime: Runtime, clip: ComposeClip) -> Path:
+async def _clip_file(runtime: Runtime, batch: Batch, clip: ComposeClip) -> Path:
     what = f"the video of scene {clip.scene_number}"
-    return await local_media_path(runtime, clip.video_url, "clips", VIDEO, what)
+    return await input_path(runtime, batch, clip.video_url, "clips", VIDEO, what)
+
+
+def _ingredients(store: MediaStore, clips: list[Path], music: str) -> list[str]:
+    """Every key the ad is made of: its clips, their seeds (from the clips' records), its music.
+
+    Blocking: it reads the clips' records.
+    """
+    keys = [store.key_for_path(path) for path in clips]
+    return [*keys, *(seed for key in keys for seed in store.uses_of(key)), music]

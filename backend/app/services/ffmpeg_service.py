@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import tempfile
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ from app.ffmpeg.probe import media_input, probe_async
 from app.ffmpeg.runner import run_ffmpeg
 from app.ffmpeg.timing import FPS, TOTAL_SECONDS, ClipCut, clip_cuts
 from app.providers.base import ProgressCallback
+from app.storage.partials import temp_dir
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -104,8 +104,7 @@ def _workdir_beside(out: Path) -> Path:
 
     Absolute, because the concat list names segments relative to where the list lives.
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=".compose-", dir=out.parent)).resolve()
+    return temp_dir(out.parent, "compose")
 
 
 def _open_inputs(

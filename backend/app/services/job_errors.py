@@ -11,12 +11,19 @@ import logging
 from app.errors import ReelsmithError
 from app.models.video import ErrorInfo
 from app.redact import redact
+from app.storage.faults import as_storage_full
 
 logger = logging.getLogger(__name__)
 
 
 def error_info(exc: BaseException, doing: str) -> ErrorInfo:
-    """Our own errors speak for themselves; anything else is logged and described plainly."""
+    """Our own errors speak for themselves; anything else is logged and described plainly.
+
+    A full or read-only disk is `storage_full` however deep its OSError sits in the chain.
+    """
+    full = as_storage_full(exc)
+    if full is not None:
+        return ErrorInfo(code=full.code, message=full.message)
     if isinstance(exc, ReelsmithError):
         return ErrorInfo(code=exc.code, message=redact(exc.message))
     logger.error("unexpected failure while %s", doing, exc_info=exc)

@@ -9,6 +9,7 @@ from app.models.creative_brief import CreativeBrief
 from app.models.mood import IMAGES_PER_MOOD, MOODS_PER_BRIEF, Mood, MoodDirection
 from app.providers.base import Director, ImageProvider
 from app.services.prompts import reference_image_spec
+from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.concurrency import gather_or_cancel
 
@@ -20,29 +21,34 @@ async def generate_moods(
     store: MediaStore,
     avoid: Sequence[str] = (),
 ) -> list[Mood]:
+    await store.ensure_room()
     directions = await director.propose_moods(brief, MOODS_PER_BRIEF, avoid)
-    # All twelve images at once, as the seed asks; one failure stops the others.
-    galleries = await gather_or_cancel(
-        *(_reference_images(brief, direction, images, store) for direction in directions)
-    )
+    # All twelve images at once, as the seed asks; one failure stops the others, and then none
+    # of the twelve is kept.
+    async with store.batch() as batch:
+        galleries = await gather_or_cancel(
+            *(_reference_images(brief, direction, images, batch) for direction in directions)
+        )
     return [
         Mood(
             mood_id=str(uuid.uuid4()),
             style_name=direction.style_name,
             style_keywords=direction.style_keywords,
-            reference_images=urls,
+            reference_images=[store.url_for(key) for key in keys],
             color_palette=direction.color_palette,
         )
-        for direction, urls in zip(directions, galleries, strict=True)
+        for direction, keys in zip(directions, galleries, strict=True)
     ]
 
 
 async def _reference_images(
-    brief: CreativeBrief, direction: MoodDirection, images: ImageProvider, store: MediaStore
+    brief: CreativeBrief, direction: MoodDirection, images: ImageProvider, batch: Batch
 ) -> list[str]:
+    """The keys of one mood's reference images."""
+
     async def one(index: int) -> str:
-        target = store.allocate("moods", ".png")
-        path = await images.generate(reference_image_spec(brief, direction, index), target.path)
-        return store.url_for_path(path)
+        image = batch.new("moods", ".png")
+        await images.generate(reference_image_spec(brief, direction, index), image.partial)
+        return image.key
 
     return await gather_or_cancel(*(one(i) for i in range(IMAGES_PER_MOOD)))

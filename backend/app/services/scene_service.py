@@ -7,6 +7,7 @@ from app.models.mood import Mood, MoodStyle
 from app.models.scene import Scene, ScenePlan, SceneWithSeed
 from app.providers.base import Director, ImageProvider
 from app.services.prompts import seed_image_spec
+from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.concurrency import gather_or_cancel
 
@@ -24,32 +25,39 @@ async def generate_seeds(
     images: ImageProvider,
     store: MediaStore,
 ) -> list[SceneWithSeed]:
+    await store.ensure_room()
     last = max(scene.scene_number for scene in scenes)
-    return list(
-        await gather_or_cancel(
+    # Every seed or none: a storyboard missing one seed is of no use to anyone.
+    async with store.batch() as batch:
+        seeded = await gather_or_cancel(
             *(
-                generate_seed(scene, mood, brief, images, store, scene.scene_number == last, scenes)
+                _paint_seed(scene, mood, brief, images, batch, scene.scene_number == last, scenes)
                 for scene in scenes
             )
         )
-    )
+    return [_with_seed(scene, key, store) for scene, key in seeded]
 
 
-async def generate_seed(
+async def _paint_seed(
     scene: Scene,
     mood: MoodStyle,
     brief: CreativeBrief | None,
     images: ImageProvider,
-    store: MediaStore,
+    batch: Batch,
     is_closing_scene: bool,
     storyboard: list[Scene] | None = None,
     variation: int = 0,
-) -> SceneWithSeed:
-    """One scene's seed image; `storyboard` (all scenes) tells the painter what the product is."""
-    target = store.allocate("seeds", ".png")
+) -> tuple[Scene, str]:
+    """One scene's seed image and its key; `storyboard` (all scenes) tells the painter what the
+    product is."""
+    seed = batch.new("seeds", ".png")
     spec = seed_image_spec(scene, mood, brief, is_closing_scene, storyboard, variation)
-    path = await images.generate(spec, target.path)
-    return SceneWithSeed(**scene.model_dump(), seed_image_url=store.url_for_path(path))
+    await images.generate(spec, seed.partial)
+    return scene, seed.key
+
+
+def _with_seed(scene: Scene, key: str, store: MediaStore) -> SceneWithSeed:
+    return SceneWithSeed(**scene.model_dump(), seed_image_url=store.url_for(key))
 
 
 async def regenerate_seed(
@@ -62,6 +70,9 @@ async def regenerate_seed(
     variation: int,
 ) -> SceneWithSeed:
     """A new take of one scene's seed image; the other scenes are not touched."""
+    await store.ensure_room()
     scene = next(s for s in scenes if s.scene_number == scene_number)
     is_closing = scene_number == max(s.scene_number for s in scenes)
-    return await generate_seed(scene, mood, brief, images, store, is_closing, scenes, variation)
+    async with store.batch() as batch:
+        _, key = await _paint_seed(scene, mood, brief, images, batch, is_closing, scenes, variation)
+    return _with_seed(scene, key, store)

@@ -5,17 +5,36 @@ client. Keys are relative POSIX paths such as `clips/3f2a….mp4`; URLs are
 `{PUBLIC_BASE_URL}/media/{key}`. A key that could mean anything but a plain file inside the root
 (`..`, an absolute path, a NUL, a backslash, a hidden temporary folder, a name longer than the
 file system takes) is refused before the disk is asked, never resolved.
+
+Every file arrives through one door, `batch()` (or `writing()` for a single file): the writer
+(Pillow, numpy, FFmpeg, a download) writes to a partial path beside the final one, and the
+batch renames its files into place when it ends well, or removes them however else it ends
+(an error, a cancelled job). Readers never see half a file; a full or read-only disk is a
+`StorageFull`; the byte count behind `MEDIA_MAX_BYTES` stays current.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
+import threading
+import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from app.errors import MediaNotFound, MediaPathRefused
+from app.errors import QUOTA_REACHED, MediaNotFound, MediaPathRefused, StorageFull
+from app.storage import provenance
+from app.storage.batch import Batch, NewFile
+from app.storage.faults import storage_faults
+from app.storage.partials import is_work_in_progress, partial_path
+from app.storage.usage import Usage
+
+logger = logging.getLogger(__name__)
 
 MEDIA_PREFIX = "/media/"
 MAX_KEY_BYTES = 4096
@@ -57,34 +76,143 @@ class StoredFile:
 
 
 class MediaStore:
-    def __init__(self, root: Path, public_base_url: str) -> None:
+    def __init__(self, root: Path, public_base_url: str, max_bytes: int = 0) -> None:
         self.root = root.resolve()
         self.public_base_url = public_base_url.rstrip("/")
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.max_bytes = max_bytes
+        """`MEDIA_MAX_BYTES`: beyond it new work is refused; 0 means no limit."""
+        self.usage = Usage()
+        self._counting: threading.Thread | None = None
+        with storage_faults():
+            self.root.mkdir(parents=True, exist_ok=True)
 
     def allocate(self, folder: str, suffix: str) -> StoredFile:
-        """A fresh, unused place for a new asset; its folder exists, the file does not yet."""
+        """A fresh, unused place for a new asset; its folder exists, the file does not yet.
+
+        Writers go through `batch()`, which allocates, writes beside and renames.
+        """
         key = f"{folder}/{uuid.uuid4().hex}{suffix}"
         path = self._path_for(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with storage_faults():
+            path.parent.mkdir(parents=True, exist_ok=True)
         return StoredFile(key=key, path=path)
+
+    @asynccontextmanager
+    async def batch(self) -> AsyncIterator[Batch]:
+        """Files that appear together when the block ends well, or not at all.
+
+        The block writes each file at its `partial` path. On success every file is renamed into
+        place in the order it was added (records first); on any exit but success, partial and
+        committed files alike are removed, with any the batch `adopt`ed.
+        """
+        batch = Batch(self._new_file)
+        try:
+            with storage_faults():
+                yield batch
+                await asyncio.to_thread(self._commit, batch.files)
+        except BaseException:
+            # Shielded: a job cancelled while it cleans up still finishes cleaning.
+            await asyncio.shield(asyncio.to_thread(self._abandon, batch))
+            raise
+
+    @asynccontextmanager
+    async def writing(self, folder: str, suffix: str) -> AsyncIterator[NewFile]:
+        """One new file in `folder/`: write it at `.partial`; it appears at `.path` when whole."""
+        async with self.batch() as batch:
+            yield batch.new(folder, suffix)
 
     def url_for(self, key: str) -> str:
         return f"{self.public_base_url}{MEDIA_PREFIX}{key}"
 
+    def key_for_path(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
     def url_for_path(self, path: Path) -> str:
-        return self.url_for(path.resolve().relative_to(self.root).as_posix())
+        return self.url_for(self.key_for_path(path))
 
     def resolve(self, key: str) -> Path:
-        """The file behind a key; refuses odd keys, 404s missing files and folders."""
+        """The file behind a key; refuses odd keys, 404s missing files and folders.
+
+        Work in progress and provenance records are not media: they are not found either.
+        """
         path = self._path_for(key)
+        hidden = any(map(is_work_in_progress, key.split("/"))) or provenance.is_record(key)
         try:
-            found = path.is_file()
+            found = not hidden and path.is_file()
         except OSError:  # the root and the key together are longer than the system takes
             found = False
         if not found:
             raise MediaNotFound(f"No media file at {key!r}.")
         return path
+
+    def count_in(self, path: Path) -> None:
+        """Count a file another writer put in the store whole (the fetcher renames its own
+        checked downloads into place); blocking."""
+        self.usage.add(path.stat().st_size)
+
+    def uses_of(self, key: str) -> list[str]:
+        """What the file at `key` was made from, as its record says (blocking)."""
+        try:
+            data = self._path_for(provenance.record_key(key)).read_bytes()
+        except OSError:
+            return []
+        return provenance.decode(data) or []
+
+    def start_counting(self) -> None:
+        """Count the bytes already stored, in a thread; the count is kept current after it."""
+        if self._counting is None:
+            self._counting = threading.Thread(
+                target=self.usage.count, args=(self.root,), name="media-usage", daemon=True
+            )
+            self._counting.start()
+
+    async def ensure_room(self) -> None:
+        """Refuse new work (`StorageFull`) once the store holds `max_bytes` or more.
+
+        Before refusing, count again: another process (`reelsmith media prune`) may have freed
+        space since.
+        """
+        if not self.max_bytes:
+            return
+        if self._counting is None:
+            self.start_counting()
+        if not self.usage.counted:
+            await asyncio.to_thread(self.usage.wait_counted)
+        if self.usage.bytes < self.max_bytes:
+            return
+        asked = time.monotonic()
+        if await asyncio.to_thread(self.usage.count, self.root, asked) >= self.max_bytes:
+            logger.warning("media store at its %d-byte quota: new work refused", self.max_bytes)
+            raise StorageFull(QUOTA_REACHED)
+
+    def _new_file(self, key: str) -> NewFile:
+        path = self._path_for(key)
+        with storage_faults():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return NewFile(key=key, path=path, partial=partial_path(path))
+
+    def _commit(self, files: list[NewFile]) -> None:
+        for file in files:
+            size = file.partial.stat().st_size
+            file.partial.replace(file.path)
+            file.committed = True
+            self.usage.add(size)
+
+    def _abandon(self, batch: Batch) -> None:
+        """Remove what a failed batch wrote or adopted; never raises over the batch's error."""
+        counted = [file.path for file in batch.files if file.committed] + batch.adopted
+        uncounted = [file.partial for file in batch.files if not file.committed]
+        for path in [*counted, *uncounted]:
+            try:
+                size = path.lstat().st_size
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:  # a read-only disk cannot be cleaned either
+                logger.warning("could not remove %s: %s", path, exc)
+                continue
+            if path in counted:
+                self.usage.add(-size)
 
     def key_from_url(self, url: str) -> str | None:
         """The key of one of our own URLs (absolute or `/media/...`), or None for a foreign URL.

@@ -37,7 +37,7 @@ def _paint(spec: ImageSpec, out: Path) -> Path:
     except Exception as exc:  # a rendering bug must reach the user as a readable failure
         raise ProviderError(f"The local image renderer failed: {exc}") from exc
     out.parent.mkdir(parents=True, exist_ok=True)
-    _save(image, out)
+    _save(image, out)  # a partial path of the media store's, renamed when whole
     return out
 
 

@@ -35,29 +35,24 @@ class LocalMotionProvider:
         _check(spec)
         still, _ = await media_input_async(spec.image, "image", "The seed image")
         await asyncio.to_thread(out.parent.mkdir, parents=True, exist_ok=True)
-        # Rendered beside the target and renamed: a reader never sees half a clip.
-        partial = out.with_name(f".{out.stem}.partial{out.suffix or '.mp4'}")
+        # `out` is a partial path of the media store's, renamed into place once whole.
         args = motion_args(
             still,
             spec.camera_move.value,
             spec.duration,
-            partial,
+            out,
             Encoding(preset=self._settings.clip_preset, crf=self._settings.crf),
             width=spec.width,
             height=spec.height,
             fps=spec.fps,
         )
-        try:
-            await run_ffmpeg(
-                args,
-                self._settings,
-                duration=spec.duration,
-                on_progress=on_progress,
-                failure="The clip could not be rendered from the seed image",
-            )
-            await asyncio.to_thread(partial.replace, out)
-        finally:
-            await asyncio.to_thread(partial.unlink, missing_ok=True)
+        await run_ffmpeg(
+            args,
+            self._settings,
+            duration=spec.duration,
+            on_progress=on_progress,
+            failure="The clip could not be rendered from the seed image",
+        )
         return out
 
 

@@ -8,7 +8,6 @@ Rendering takes well under a second, but it is CPU work, so it runs in a worker 
 from __future__ import annotations
 
 import asyncio
-import uuid
 from pathlib import Path
 
 from app.errors import ProviderError
@@ -27,13 +26,7 @@ def render_to_file(spec: MusicSpec, out: Path) -> Path:
         raise ProviderError(f"Cannot compose {spec.duration} s of music.")
     audio = render_music(music_style(spec), spec.duration, spec.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target and rename, so a reader never sees a half-written file.
-    partial = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
-    try:
-        write_wav(partial, audio)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_wav(out, audio)  # a partial path of the media store's, renamed when whole
     return out
 
 

@@ -20,6 +20,7 @@ from app.providers.base import ImageSpec
 from app.providers.remote.model_inputs import aspect_ratio
 from app.providers.remote.predictions import Sleep
 from app.providers.remote.replicate_runner import ReplicateRunner
+from app.storage.partials import partial_path
 
 _FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 
@@ -48,7 +49,7 @@ class ReplicateImageProvider:
         }
         async with self._runner.slots:
             urls = await self._runner.predict(values)
-            raw = out.with_name(f".{out.stem}.download")
+            raw = partial_path(out)
             try:
                 await self._runner.fetch(urls[0], raw, IMAGE)
                 await asyncio.to_thread(fit_image, raw, out, spec.width, spec.height)
@@ -66,7 +67,7 @@ def fit_image(source: Path, out: Path, width: int, height: int) -> Path:
         rgb = image.convert("RGB")
     fitted = rgb if rgb.size == (width, height) else ImageOps.fit(rgb, (width, height))
     fmt = _FORMATS.get(out.suffix.lower(), "PNG")
-    partial = out.with_name(f".{out.name}.part")
+    partial = partial_path(out)
     options = {"compress_level": 1} if fmt == "PNG" else {"quality": 92}
     fitted.save(partial, format=fmt, **options)
     partial.replace(out)

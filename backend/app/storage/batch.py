@@ -1,0 +1,52 @@
+"""A batch of new files for the media store: what one step writes, kept or dropped together.
+
+See `MediaStore.batch()`, the only way files enter the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.storage import provenance
+
+
+@dataclass
+class NewFile:
+    key: str
+    path: Path
+    """Where the file lives once the batch has ended well."""
+    partial: Path
+    """Where to write it until then; the same suffix, so FFmpeg and Pillow pick the format."""
+    committed: bool = False
+
+
+class Batch:
+    def __init__(self, new_file: Callable[[str], NewFile]) -> None:
+        self._new_file = new_file
+        self.files: list[NewFile] = []
+        """In commit order."""
+        self.adopted: list[Path] = []
+
+    def new(self, folder: str, suffix: str) -> NewFile:
+        """A place for one new file in `folder/`, under a fresh key."""
+        file = self._new_file(f"{folder}/{uuid.uuid4().hex}{suffix}")
+        self.files.append(file)
+        return file
+
+    async def record_uses(self, subject: NewFile, uses: Iterable[str]) -> None:
+        """Write what `subject` was made from beside it (see `app.storage.provenance`).
+
+        The record is committed just before its subject, so no file is ever without one.
+        """
+        record = self._new_file(provenance.record_key(subject.key))
+        self.files.insert(self.files.index(subject), record)
+        await asyncio.to_thread(record.partial.write_bytes, provenance.encode(uses))
+
+    def adopt(self, path: Path) -> None:
+        """A file already in the store that this batch's work brought in (a fetched input):
+        removed with the batch if it fails, kept if it succeeds."""
+        self.adopted.append(path)

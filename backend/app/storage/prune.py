@@ -1,0 +1,125 @@
+"""`reelsmith media prune`: remove old intermediates that no finished ad uses.
+
+Intermediates are mood images, seed images, clips and music tracks. Every ad's provenance
+record (see `app.storage.provenance`) lists the keys it was made from; those are kept whatever
+their age, and ads themselves are never removed. An ad made before records existed says
+nothing about what it used, so every intermediate older than it is kept too.
+
+It works on the files alone, so it runs beside a live server: it looks one level deep into the
+known folders, never follows nor removes a symbolic link, leaves work in progress to the
+start-up sweep, and touches nothing outside the store.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.storage import provenance
+from app.storage.partials import is_work_in_progress
+
+
+@dataclass(frozen=True)
+class Doomed:
+    key: str
+    size: int
+
+
+@dataclass
+class PrunePlan:
+    doomed: list[Doomed] = field(default_factory=list)
+    unrecorded_ads: int = 0
+    """Ads without a readable record: intermediates older than the newest one were kept."""
+
+    @property
+    def size(self) -> int:
+        return sum(item.size for item in self.doomed)
+
+
+@dataclass(frozen=True)
+class _File:
+    name: str
+    size: int
+    mtime: float
+
+
+def plan_prune(root: Path, older_than_seconds: float, now: float) -> PrunePlan:
+    """What pruning would remove: unused intermediates last changed before `now - older_than`.
+
+    Blocking; reads the ads' records.
+    """
+    plan = PrunePlan()
+    keep: set[str] = set()
+    unrecorded_until = float("-inf")
+    ads = _files(root / provenance.ADS)
+    for ad in ads.values():
+        if provenance.is_record(ad.name):
+            continue
+        uses = _read_record(root / provenance.ADS / provenance.record_key(ad.name))
+        if uses is None:
+            plan.unrecorded_ads += 1
+            unrecorded_until = max(unrecorded_until, ad.mtime)
+        else:
+            keep.update(uses)
+
+    cutoff = now - older_than_seconds
+    for folder in provenance.INTERMEDIATES:
+        files = _files(root / folder)
+        for file in files.values():
+            key = f"{folder}/{file.name}"
+            if provenance.is_record(file.name):
+                # A record goes with its file, or alone once its file is gone.
+                if provenance.subject_of(file.name) not in files and file.mtime < cutoff:
+                    plan.doomed.append(Doomed(key, file.size))
+                continue
+            if key in keep or file.mtime >= cutoff or file.mtime <= unrecorded_until:
+                continue
+            plan.doomed.append(Doomed(key, file.size))
+            record = files.get(provenance.record_key(file.name))
+            if record is not None:
+                plan.doomed.append(Doomed(f"{folder}/{record.name}", record.size))
+    # A crash between an ad's record and the ad itself leaves a record of nothing.
+    for file in ads.values():
+        orphan = provenance.is_record(file.name) and provenance.subject_of(file.name) not in ads
+        if orphan and file.mtime < cutoff:
+            plan.doomed.append(Doomed(f"{provenance.ADS}/{file.name}", file.size))
+    return plan
+
+
+def apply_prune(root: Path, plan: PrunePlan) -> int:
+    """Remove what `plan` lists (blocking); returns the bytes freed."""
+    freed = 0
+    for item in plan.doomed:
+        path = root / item.key
+        try:
+            info = path.lstat()
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        freed += info.st_size
+    return freed
+
+
+def _files(folder: Path) -> dict[str, _File]:
+    """Regular files directly in `folder` (not a link), by name; none if it is not a folder."""
+    if not folder.is_dir() or folder.is_symlink():
+        return {}
+    found = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if is_work_in_progress(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            found[entry.name] = _File(entry.name, info.st_size, info.st_mtime)
+    return found
+
+
+def _read_record(path: Path) -> list[str] | None:
+    try:
+        return provenance.decode(path.read_bytes())
+    except OSError:
+        return None
