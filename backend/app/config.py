@@ -102,10 +102,8 @@ class FFmpegSettings(BaseSettings):
     binary: str | None = None
     """Explicit ffmpeg path; otherwise `ffmpeg` on PATH, otherwise the imageio-ffmpeg binary."""
     preset: str = "veryfast"
-    """x264 preset of the final ad."""
-    clip_preset: str = "ultrafast"
-    """x264 preset of the per-scene clips: intermediates the composer re-encodes, so speed wins
-    (same SSIM as veryfast at the same CRF, half the CPU, files about 3x larger)."""
+    """x264 preset of the final ad, and of every clip: clips are encoded in the ad's settings
+    so that the composer copies them instead of encoding them again."""
     crf: int = 20
     timeout_seconds: float = 600.0
     max_concurrent: int = 2

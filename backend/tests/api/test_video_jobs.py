@@ -6,6 +6,9 @@ import av
 import httpx
 import pytest
 
+from app.ffmpeg.form import ClipForm, sidecar_path
+from app.ffmpeg.probe import probe
+from app.ffmpeg.timing import clip_cuts
 from tests.conftest import BASE_URL, ClientFactory
 from tests.utils.factories import brief, fake_providers, mood, poll, scenes
 from tests.utils.fakes import FakeMotion
@@ -98,6 +101,13 @@ async def test_compose_makes_a_thirty_second_vertical_ad_from_finished_clips(
         seeded = await _seeded(client)
         job = (await client.post("/api/video/generate", json={"scenes": seeded})).json()
         clips, _ = await poll(client, f"/api/video/status/{job['job_id']}")
+        # The fake provider's small clips were brought to the ad's form as each arrived.
+        cuts = clip_cuts([c["duration"] for c in clips["clips"]])
+        for clip, cut in zip(clips["clips"], cuts, strict=True):
+            path = media_root / clip["video_url"].removeprefix(f"{BASE_URL}/media/")
+            info = probe(path)
+            assert (info.width, info.height, info.fps, info.frames) == (1080, 1920, 30, cut.length)
+            assert ClipForm.from_json(sidecar_path(path).read_text()).frames == cut.length
 
         started = await client.post(
             "/api/video/compose",

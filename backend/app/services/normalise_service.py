@@ -1,0 +1,60 @@
+"""Bring a finished clip to the normal form (`app.ffmpeg.form`) and record that it is.
+
+Run by the clip job as each clip arrives, while the others still render, so the composer finds
+every clip ready to copy. The local motion provider renders in the form directly (its clip is
+only recorded); any other provider's clip (720p, 24 fps, any length) is encoded once more here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from pathlib import Path
+
+from app.config import FFmpegSettings
+from app.ffmpeg.args import Encoding
+from app.ffmpeg.form import ClipForm, normalise_args, sidecar_path
+from app.ffmpeg.probe import media_input_async
+from app.ffmpeg.runner import run_ffmpeg
+from app.providers.base import ProgressCallback
+
+
+def encoding_of(settings: FFmpegSettings) -> Encoding:
+    """The final ad's encoder settings, which every clip and crossfade shares."""
+    return Encoding(preset=settings.preset, crf=settings.crf)
+
+
+async def normalise_clip(
+    clip: Path,
+    form: ClipForm,
+    settings: FFmpegSettings,
+    what: str,
+    on_progress: ProgressCallback | None = None,
+) -> None:
+    """Re-encode `clip` in place into `form`, then record the form beside it."""
+    source, _ = await media_input_async(clip, "video", what)
+    partial = clip.with_name(f".{clip.stem}.normal{clip.suffix or '.mp4'}")
+    try:
+        await run_ffmpeg(
+            normalise_args(source, form, partial, encoding_of(settings)),
+            settings,
+            duration=form.frames / form.fps,
+            on_progress=on_progress,
+            failure=f"{what} could not be brought to the ad's format",
+        )
+        await asyncio.to_thread(partial.replace, clip)
+    finally:
+        await asyncio.to_thread(partial.unlink, missing_ok=True)
+    await record_form(clip, form)
+
+
+async def record_form(clip: Path, form: ClipForm) -> None:
+    """Write `clip`'s sidecar, bound to the file's current size (blocking parts in a thread)."""
+    await asyncio.to_thread(_write_sidecar, clip, form)
+
+
+def _write_sidecar(clip: Path, form: ClipForm) -> None:
+    sidecar = sidecar_path(clip)
+    partial = sidecar.with_name(f".{sidecar.name}.partial")
+    partial.write_text(replace(form, size_bytes=clip.stat().st_size).to_json())
+    partial.replace(sidecar)
