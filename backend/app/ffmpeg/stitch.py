@@ -34,12 +34,13 @@ def crossfade_args(
     """`outgoing`'s frames from `tail_start` fading into `incoming`'s first frames, encoded.
 
     The outgoing clip is read from its keyframe at `tail_start` (a seek half a frame past it
-    finds that keyframe, never the one before), so only the window is decoded.
+    finds that keyframe, never the one before), so only the window is decoded. One decoding
+    thread each: 17 frames do not need more, and each thread holds frames of its own.
     """
     fps = form.fps
     seconds = (CROSSFADE_FRAMES + 2) / fps
-    tail = replace(outgoing, keyframe_at=(tail_start + 0.5) / fps, seconds=seconds)
-    head = replace(incoming, seconds=seconds)
+    tail = replace(outgoing, keyframe_at=(tail_start + 0.5) / fps, seconds=seconds, threads=1)
+    head = replace(incoming, seconds=seconds, threads=1)
     window = f"trim=end_frame={CROSSFADE_FRAMES},setpts=PTS-STARTPTS"
     graph = ";".join(
         [

@@ -94,17 +94,21 @@ async def stitch_video(
     async def crossfade(index: int) -> Path:
         cut, out = cuts[index], workdir / f"fade-{index:02d}.mp4"
         assert cut.tail is not None
-        await run_ffmpeg(
-            crossfade_args(
-                clips[index], cut.tail[0], clips[index + 1], forms[index], out, encoding
-            ),
-            settings,
-            duration=CROSSFADE_FRAMES / forms[index].fps,
-            on_progress=lambda f: advance(out.name, f * CROSSFADE_FRAMES),
-            failure=f"The ad could not be rendered at the transition after scene {index + 1}",
-        )
+        async with one_at_a_time:  # and, inside it, the process-wide cap as usual
+            await run_ffmpeg(
+                crossfade_args(
+                    clips[index], cut.tail[0], clips[index + 1], forms[index], out, encoding
+                ),
+                settings,
+                duration=CROSSFADE_FRAMES / forms[index].fps,
+                on_progress=lambda f: advance(out.name, f * CROSSFADE_FRAMES),
+                failure=f"The ad could not be rendered at the transition after scene {index + 1}",
+            )
         return out
 
+    # One crossfade at a time: each holds an encoder's frames at the ad's size (about 250 MB at
+    # 1080×1920), and it already keeps both cores busy (two decoders, a threaded encoder).
+    one_at_a_time = asyncio.Semaphore(1)
     jobs = []
     for index, cut in enumerate(cuts):
         jobs.append(body(index))

@@ -55,9 +55,9 @@ def test_a_crossfade_reads_the_tail_from_its_keyframe_and_the_head_from_the_star
     args = crossfade_args(a, 300, b, form, Path("x.mp4"), Encoding())
     check_argv(args)
     assert args[: args.index("-filter_complex")] == [
-        "-f", "mov", *LOCAL, "-noaccurate_seek", "-ss", "10.0167", "-t", "0.566667",
-        "-i", "file:/c/a.mp4",
-        "-f", "mov", *LOCAL, "-t", "0.566667", "-i", "file:/c/b.mp4",
+        "-f", "mov", *LOCAL, "-noaccurate_seek", "-ss", "10.0167", "-threads", "1",
+        "-t", "0.566667", "-i", "file:/c/a.mp4",
+        "-f", "mov", *LOCAL, "-threads", "1", "-t", "0.566667", "-i", "file:/c/b.mp4",
     ]  # fmt: skip
     graph = args[args.index("-filter_complex") + 1]
     assert "xfade=transition=fade:duration=0.5:offset=0" in graph
