@@ -21,8 +21,10 @@ from app.config import FFmpegSettings
 from app.ffmpeg.args import Encoding
 from app.ffmpeg.binary import ffmpeg_path
 from app.ffmpeg.form import ClipForm, sidecar_path
+from app.ffmpeg.formats import format_size
 from app.ffmpeg.timing import clip_cuts
 from app.services.ffmpeg_service import ClipInput, ComposedVideo, compose_ad
+from app.services.formats_service import reframe_ad
 from app.services.normalise_service import normalise_clip
 from tests.ffmpeg.conftest import make_tone
 
@@ -241,3 +243,33 @@ async def test_a_clip_not_in_the_form_falls_back_to_encoding_and_says_why(
     assert "scene 2 was not normalised" in caplog.text
     with av.open(str(result.path)) as container:
         assert sum(1 for _ in container.decode(video=0)) == 900
+
+
+async def test_every_other_format_is_reframed_from_the_same_ad_at_its_size_and_length(
+    stitched: tuple[ComposedVideo, list[float], list[str]],
+) -> None:
+    ad = stitched[0].path
+    names = ("1:1", "4:5", "16:9")
+    outputs = {name: ad.with_name(f"ad-{name.replace(':', 'x')}.mp4") for name in names}
+    progress: list[float] = []
+    made = await reframe_ad(ad, outputs, FFmpegSettings(), progress.append, width=W, height=H)
+    assert made == outputs and progress[-1] == 1.0
+    for name, path in made.items():
+        with av.open(str(path)) as container:
+            video = container.streams.video[0]
+            assert (video.width, video.height) == format_size(name, W, H)
+            assert container.streams.audio, "the sound is copied into every format"
+            assert container.duration / av.time_base == pytest.approx(30.0, abs=1 / 30)
+            frames = sum(1 for _ in container.decode(video=0))
+        assert frames == 900, name
+        assert await asyncio.to_thread(decode_errors, path) == ""
+    # 16:9: in the middle of scene 1 (red) the picture is red in the centre, and the fill at
+    # the sides is red too, but darker.
+    wide = made["16:9"]
+    with av.open(str(wide)) as container:
+        frame = next(f for n, f in enumerate(container.decode(video=0)) if n == 60)
+        pixels = frame.to_ndarray(format="rgb24").astype(float)
+    centre = pixels[:, W - 30 : W + 30].mean(axis=(0, 1))
+    side = pixels[:, :20].mean(axis=(0, 1))
+    assert centre[0] > 200 and centre[2] < 40
+    assert 60 < side[0] < centre[0] - 60 and side[2] < 40
