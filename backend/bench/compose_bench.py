@@ -7,7 +7,8 @@
    same preset and CRF as the composer.
 3. The composer over the six clips and a music track (the local music provider): what a user
    waits for once the last clip is ready.
-4. For reference, a plain re-encode of the six clips end to end: what encoding this very
+4. The three extra formats (1:1, 4:5, 16:9) reframed from the composed ad, together.
+5. For reference, a plain re-encode of the six clips end to end: what encoding this very
    content costs, with no crossfade, scaling or audio at all.
 
 Every step that is timed runs in a fresh Python process (`bench.measure`), so its peak memory is
@@ -95,12 +96,17 @@ def run_compose_bench(workdir: Path, repeats: int = 1) -> dict[str, float]:
         plains.append(_measure("plain", workdir))
         composes.append(_measure("compose", workdir))
     plain, compose = _fastest(plains), _fastest(composes)
+    formats = _measure("formats", workdir)
     content = _measure("content", workdir)
     return {
         "baseline_seconds": plain["seconds"],
         "compose_seconds": compose["seconds"],
         "ratio": compose["seconds"] / plain["seconds"],
         "compose_peak_rss_mb": compose["peak_rss_mb"],
+        "formats_seconds": formats["seconds"],
+        "formats_ratio": formats["seconds"] / plain["seconds"],
+        "formats_cpu_seconds": formats["cpu_seconds"],
+        "formats_peak_rss_mb": formats["peak_rss_mb"],
         "baseline_peak_rss_mb": plain["peak_rss_mb"],
         "baseline_cpu_seconds": plain["cpu_seconds"],
         "compose_cpu_seconds": compose["cpu_seconds"],
