@@ -20,6 +20,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from app.config import get_settings
 from app.errors import ReelsmithError
+from app.ffmpeg.formats import FORMATS
 from app.models.creative_brief import CreativeBrief
 from app.pipeline import render_ad
 from app.runtime import open_runtime
@@ -36,6 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", type=Path, default=Path("ad.mp4"), help="MP4 to write")
     render.add_argument(
         "--mood", type=int, default=1, help="which of the three proposed moods to use (1-3)"
+    )
+    render.add_argument(
+        "--format",
+        dest="formats",
+        action="append",
+        choices=FORMATS,
+        help="a shape to make, repeatable (default 9:16); the first goes to -o, the others "
+        "beside it as NAME-1x1.mp4 and so on",
     )
     media = commands.add_parser("media", help="look after the media store (MEDIA_ROOT)")
     media_commands = media.add_subparsers(dest="media_command", required=True)
@@ -74,7 +83,18 @@ def load_brief(path: Path) -> CreativeBrief:
     return CreativeBrief.model_validate(data)
 
 
-async def _render(brief: CreativeBrief, output: Path, mood: int, console: Console) -> Path:
+def format_path(output: Path, name: str, first: bool) -> Path:
+    """Where format `name` is written: `output` for the first, `ad-1x1.mp4` beside it else."""
+    return (
+        output
+        if first
+        else output.with_name(f"{output.stem}-{name.replace(':', 'x')}{output.suffix}")
+    )
+
+
+async def _render(
+    brief: CreativeBrief, output: Path, mood: int, formats: list[str], console: Console
+) -> Path:
     columns = (
         TextColumn("[bold]{task.description:<22}"),
         BarColumn(bar_width=40),
@@ -88,9 +108,15 @@ async def _render(brief: CreativeBrief, output: Path, mood: int, console: Consol
             progress.update(task, description=step, completed=fraction)
 
         async with open_runtime(get_settings()) as runtime:
-            result = await render_ad(runtime, brief, mood_index=mood - 1, report=report)
+            result = await render_ad(
+                runtime, brief, mood_index=mood - 1, report=report, formats=formats
+            )
     output.parent.mkdir(parents=True, exist_ok=True)
-    await asyncio.to_thread(shutil.copyfile, result.video, output)
+    for index, (name, video) in enumerate(result.videos.items()):
+        target = format_path(output, name, first=index == 0)
+        await asyncio.to_thread(shutil.copyfile, video, target)
+        if index:
+            console.print(f"[dim]{name}: {target}[/dim]")
     console.print(
         f"[dim]{result.mood.style_name} · {len(result.plan.scenes)} scenes · "
         f"{result.duration:.1f} s[/dim]"
@@ -144,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"[red]Cannot read the brief {args.brief}:[/red] {exc}")
         return 2
     try:
-        output = asyncio.run(_render(brief, args.output, args.mood, console))
+        formats = list(dict.fromkeys(args.formats or ["9:16"]))
+        output = asyncio.run(_render(brief, args.output, args.mood, formats, console))
     except ReelsmithError as exc:
         console.print(f"[red]Rendering failed ({exc.code}):[/red] {exc.message}")
         return 1

@@ -108,11 +108,13 @@ class FFmpegSettings(BaseSettings):
     binary: str | None = None
     """Explicit ffmpeg path; otherwise `ffmpeg` on PATH, otherwise the imageio-ffmpeg binary."""
     preset: str = "veryfast"
-    """x264 preset of the final ad."""
-    clip_preset: str = "ultrafast"
-    """x264 preset of the per-scene clips: intermediates the composer re-encodes, so speed wins
-    (same SSIM as veryfast at the same CRF, half the CPU, files about 3x larger)."""
+    """x264 preset of the final ad, and of every clip: clips are encoded in the ad's settings
+    so that the composer copies them instead of encoding them again."""
     crf: int = 20
+    formats_preset: str = "ultrafast"
+    """x264 preset of the extra formats (1:1, 4:5, 16:9), reframed from the 9:16 ad at compose
+    time: together 2.3 times its pixels, which `veryfast` encodes in about 2.3 plain encodes and
+    `ultrafast` in about one, at the same CRF (measured; see the README's benchmark table)."""
     timeout_seconds: float = 600.0
     max_concurrent: int = 2
     """FFmpeg processes allowed at once; each already uses every core."""

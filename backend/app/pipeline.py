@@ -7,8 +7,8 @@ progress through one callback so any front end (a progress bar, a log) can follo
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import ReelsmithError
@@ -45,6 +45,8 @@ class RenderResult:
     duration: float
     cost: JobCost
     """Every provider call of the run, its jobs' included, and the estimated total."""
+    videos: dict[str, Path] = field(default_factory=dict)
+    """Every format asked for → its file; `video` is the first."""
 
 
 class PipelineFailed(ReelsmithError):
@@ -52,15 +54,24 @@ class PipelineFailed(ReelsmithError):
 
 
 async def render_ad(
-    runtime: Runtime, brief: CreativeBrief, mood_index: int = 0, report: StepReporter | None = None
+    runtime: Runtime,
+    brief: CreativeBrief,
+    mood_index: int = 0,
+    report: StepReporter | None = None,
+    formats: Sequence[str] = ("9:16",),
 ) -> RenderResult:
     ledger = CostLedger()
     with charged_to(ledger):
-        return await _render(runtime, brief, mood_index, _Progress(report), ledger)
+        return await _render(runtime, brief, mood_index, _Progress(report), ledger, formats)
 
 
 async def _render(
-    runtime: Runtime, brief: CreativeBrief, mood_index: int, progress: _Progress, ledger: CostLedger
+    runtime: Runtime,
+    brief: CreativeBrief,
+    mood_index: int,
+    progress: _Progress,
+    ledger: CostLedger,
+    formats: Sequence[str],
 ) -> RenderResult:
     providers, store = runtime.providers, runtime.store
 
@@ -86,15 +97,20 @@ async def _render(
         for c in clips_job.clips
     ]
     compose_job = await _wait(
-        await composition_service.start_compose_job(runtime, clips, style, brief), progress
+        await composition_service.start_compose_job(runtime, clips, style, brief, formats),
+        progress,
     )
     if compose_job.status is not JobStatus.COMPLETE or not compose_job.final_video_url:
         raise PipelineFailed(compose_job.error.message if compose_job.error else "Compose failed.")
-    key = store.key_from_url(compose_job.final_video_url)
-    assert key is not None, "the composer stores its output in our media store"
+    videos = {}
+    for name, url in compose_job.final_videos.items():
+        key = store.key_from_url(url)
+        assert key is not None, "the composer stores its output in our media store"
+        videos[name] = store.resolve(key)
     progress.done()
     return RenderResult(
-        video=store.resolve(key),
+        video=videos[next(iter(videos))],
+        videos=videos,
         mood=mood,
         plan=plan,
         duration=compose_job.duration or 0.0,

@@ -1,11 +1,14 @@
 """Composition against a plain encode of the same length, in one run on this machine.
 
 1. Six seed stills (the local image provider) become six 1080×1920 clips through the local
-   motion provider, one per camera move; each render is timed.
+   motion provider, one per camera move, in the normal form the clip job gives them (final
+   encoder settings, keyframes at the crossfades, the form recorded); each render is timed.
 2. The yardstick: a plain libx264 encode of 30 s of 1080×1920 30 fps test pattern, with the
    same preset and CRF as the composer.
-3. The composer over the six clips and a music track (the local music provider).
-4. For reference, a plain re-encode of the six clips end to end: what encoding this very
+3. The composer over the six clips and a music track (the local music provider): what a user
+   waits for once the last clip is ready.
+4. The three extra formats (1:1, 4:5, 16:9) reframed from the composed ad, together.
+5. For reference, a plain re-encode of the six clips end to end: what encoding this very
    content costs, with no crossfade, scaling or audio at all.
 
 Every step that is timed runs in a fresh Python process (`bench.measure`), so its peak memory is
@@ -24,12 +27,14 @@ import time
 from pathlib import Path
 
 from app.config import FFmpegSettings
-from app.ffmpeg.timing import clip_lengths
+from app.ffmpeg.form import ClipForm, keyframes_for
+from app.ffmpeg.timing import FPS, clip_cuts
 from app.models.scene import CameraMove
 from app.providers.base import ImageSpec, MotionSpec, MusicSpec
 from app.providers.local.images import LocalImageProvider
 from app.providers.local.motion import LocalMotionProvider
 from app.providers.local.music import LocalMusicProvider
+from app.services.normalise_service import encoding_of, record_form
 from bench.measure import SCENES, clip_paths
 
 BACKEND = Path(__file__).resolve().parents[1]
@@ -37,10 +42,11 @@ BACKEND = Path(__file__).resolve().parents[1]
 
 async def _prepare(workdir: Path) -> float:
     """Six clips and a music track in `workdir`; returns the mean seconds per clip render."""
-    images, motion = LocalImageProvider(), LocalMotionProvider(FFmpegSettings())
+    settings = FFmpegSettings()
+    images, motion = LocalImageProvider(), LocalMotionProvider(settings)
     moves = list(CameraMove)
     seconds = 0.0
-    for i, (length, clip) in enumerate(zip(clip_lengths(SCENES), clip_paths(workdir), strict=True)):
+    for i, (cut, clip) in enumerate(zip(clip_cuts(SCENES), clip_paths(workdir), strict=True)):
         still = await images.generate(
             ImageSpec(
                 prompt="",
@@ -54,8 +60,12 @@ async def _prepare(workdir: Path) -> float:
             workdir / f"still{i}.png",
         )
         started = time.perf_counter()
-        await motion.animate(MotionSpec(still, length, "", moves[i % len(moves)], seed=i), clip)
+        spec = MotionSpec(
+            still, cut.length / FPS, "", moves[i % len(moves)], seed=i, keyframes=keyframes_for(cut)
+        )
+        await motion.animate(spec, clip)
         seconds += time.perf_counter() - started
+        await record_form(clip, ClipForm.target(cut, encoding_of(settings)))
     await LocalMusicProvider().compose(
         MusicSpec(30.0, ("elegant",), ("minimalist",), seed=1), workdir / "music.wav"
     )
@@ -86,12 +96,19 @@ def run_compose_bench(workdir: Path, repeats: int = 1) -> dict[str, float]:
         plains.append(_measure("plain", workdir))
         composes.append(_measure("compose", workdir))
     plain, compose = _fastest(plains), _fastest(composes)
+    formats = _measure("formats", workdir)
     content = _measure("content", workdir)
     return {
         "baseline_seconds": plain["seconds"],
         "compose_seconds": compose["seconds"],
         "ratio": compose["seconds"] / plain["seconds"],
+        "cpu_ratio": compose["cpu_seconds"] / plain["cpu_seconds"],
         "compose_peak_rss_mb": compose["peak_rss_mb"],
+        "formats_seconds": formats["seconds"],
+        "formats_ratio": formats["seconds"] / plain["seconds"],
+        "formats_cpu_seconds": formats["cpu_seconds"],
+        "formats_cpu_ratio": formats["cpu_seconds"] / plain["cpu_seconds"],
+        "formats_peak_rss_mb": formats["peak_rss_mb"],
         "baseline_peak_rss_mb": plain["peak_rss_mb"],
         "baseline_cpu_seconds": plain["cpu_seconds"],
         "compose_cpu_seconds": compose["cpu_seconds"],

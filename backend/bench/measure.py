@@ -9,6 +9,7 @@ Steps:
     plain    a plain libx264 encode of 30 s of 1080×1920 30 fps test pattern (the yardstick)
     content  a plain re-encode of the six clips end to end (what the video alone costs)
     compose  the composer over the six clips and the music
+    formats  the composed ad reframed into 1:1, 4:5 and 16:9 (after `compose`)
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from app.ffmpeg.args import Encoding, h264, plain_encode_args
 from app.ffmpeg.inputs import ConcatInput, concat_list
 from app.ffmpeg.runner import run_ffmpeg
 from app.services.ffmpeg_service import ClipInput, compose_ad
+from app.services.formats_service import reframe_ad
 
 SCENES = [5.0] * 6
 """Six scenes of 5 s: six clips of 5.5 s (the last 5 s), as the storyboard would give."""
 SAMPLE_SECONDS = 0.02
+EXTRA_FORMATS = ("1:1", "4:5", "16:9")
 
 
 def clip_paths(workdir: Path) -> list[Path]:
@@ -53,6 +56,11 @@ async def _content(workdir: Path, settings: FFmpegSettings) -> None:
 async def _compose(workdir: Path, settings: FFmpegSettings) -> None:
     clips = [ClipInput(path, d) for path, d in zip(clip_paths(workdir), SCENES, strict=True)]
     await compose_ad(clips, workdir / "music.wav", workdir / "ad.mp4", settings)
+
+
+async def _formats(workdir: Path, settings: FFmpegSettings) -> None:
+    outputs = {name: workdir / f"ad-{name.replace(':', 'x')}.mp4" for name in EXTRA_FORMATS}
+    await reframe_ad(workdir / "ad.mp4", outputs, settings)
 
 
 class ChildMemory:
@@ -98,7 +106,7 @@ def _rss_kb(pid: int) -> int:
 
 def main() -> None:
     step, workdir = sys.argv[1], Path(sys.argv[2])
-    work = {"plain": _plain, "content": _content, "compose": _compose}[step]
+    work = {"plain": _plain, "content": _content, "compose": _compose, "formats": _formats}[step]
     with ChildMemory() as memory:
         started = time.perf_counter()
         asyncio.run(work(workdir, FFmpegSettings()))

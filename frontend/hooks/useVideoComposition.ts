@@ -26,14 +26,14 @@ export function useVideoComposition() {
     const state = useAppStore.getState();
     const mood = selectedMood(state);
     if (!state.creativeBrief || !mood) return;
-    const { creativeBrief, generatedClips: clips, startComposeJob } = state;
+    const { creativeBrief, generatedClips: clips, startComposeJob, composeFormats } = state;
     const style = {
       style_name: mood.style_name,
       style_keywords: mood.style_keywords,
       color_palette: mood.color_palette,
     };
     await tracked("compose", async () => {
-      const job = await composeVideo(clips, style, creativeBrief);
+      const job = await composeVideo(clips, style, creativeBrief, composeFormats);
       startComposeJob(job.job_id, clipsKey(clips));
     });
   }, []);

@@ -4,6 +4,7 @@ import type { Mood } from "@/types/mood.types";
 import type { StoryboardScene } from "@/types/scene.types";
 import type { ErrorInfo, JobStatus, Step } from "@/types/shared.types";
 import type {
+  AdFormat,
   ComposeStatusResponse,
   FinalVideo,
   GeneratedClip,
@@ -96,6 +97,9 @@ export interface VideoSlice {
   composeJobStatus: JobStatus | null;
   composeError: ErrorInfo | null;
   finalVideo: FinalVideo | null;
+  /** The shapes the next composition makes (9:16 unless the user picks others). */
+  composeFormats: AdFormat[];
+  toggleComposeFormat: (format: AdFormat) => void;
   compositionProgress: number;
   /** `clipsKey` of the clips the final video was composed from. */
   finalSourceKey: string | null;

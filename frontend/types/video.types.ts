@@ -30,6 +30,10 @@ export interface VideoStatusResponse {
   cost?: JobCost;
 }
 
+/** The shapes an ad can be made in: 9:16 is 1080×1920, 1:1 1080×1080, 4:5 1080×1350,
+ * 16:9 1920×1080. */
+export type AdFormat = "9:16" | "1:1" | "4:5" | "16:9";
+
 export interface ComposeResponse {
   job_id: string;
   status: JobStatus;
@@ -40,6 +44,8 @@ export interface ComposeStatusResponse {
   status: JobStatus;
   progress: number;
   final_video_url: string | null;
+  /** Every format asked for → its video; `final_video_url` is the first. */
+  final_videos?: Partial<Record<AdFormat, string>>;
   duration: number | null;
   audio_url: string | null;
   error: ErrorInfo | null;
@@ -48,6 +54,8 @@ export interface ComposeStatusResponse {
 
 export interface FinalVideo {
   video_url: string;
+  /** Every format composed → its video, in the order asked for. */
+  videos?: Partial<Record<AdFormat, string>>;
   duration: number;
   audio_url: string | null;
 }

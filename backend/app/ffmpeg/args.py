@@ -45,6 +45,16 @@ def h264(encoding: Encoding) -> list[str]:
     ]  # fmt: skip
 
 
+def keyframe_args(keyframes: tuple[int, ...]) -> list[str]:
+    """Closed GOPs, and an IDR at exactly these frame numbers (counted, never timed).
+
+    A timestamp list is rounded against the stream's time base and can land a frame off; the
+    expression compares frame numbers. Further keyframes x264 chooses (scene cuts) do no harm.
+    """
+    expr = "+".join(f"eq(n,{frame})" for frame in keyframes) or "eq(n,0)"
+    return ["-flags", "+cgop", "-forced-idr", "1", "-force_key_frames", f"expr:{expr}"]
+
+
 def normalise(
     index: int, frames: int, width: int = WIDTH, height: int = HEIGHT, fps: int = FPS
 ) -> str:
@@ -68,7 +78,13 @@ def _trim(label_in: str, frames: tuple[int, int], label_out: str) -> str:
 
 
 def segment_args(
-    clip: FileInput, cut: ClipCut, next_clip: FileInput | None, out: Path, encoding: Encoding
+    clip: FileInput,
+    cut: ClipCut,
+    next_clip: FileInput | None,
+    out: Path,
+    encoding: Encoding,
+    width: int = WIDTH,
+    height: int = HEIGHT,
 ) -> list[str]:
     """One clip's own frames, then (unless it is the last) its crossfade into the next clip.
 
@@ -78,17 +94,17 @@ def segment_args(
     """
     inputs = clip.args()
     if cut.tail is None or next_clip is None:
-        graph = f"{normalise(0, cut.length)}[n];{_trim('n', cut.body, 'vout')}"
+        graph = f"{normalise(0, cut.length, width, height)}[n];{_trim('n', cut.body, 'vout')}"
     else:
         inputs += replace(next_clip, seconds=NEXT_CLIP_READ_SECONDS).args()
         graph = ";".join(
             [
                 # Body frames come before tail frames, so split never queues: each trim drops
                 # what is not its own as it arrives.
-                f"{normalise(0, cut.length)},split=2[n][m]",
+                f"{normalise(0, cut.length, width, height)},split=2[n][m]",
                 _trim("n", cut.body, "body"),
                 _trim("m", cut.tail, "tail"),
-                f"{normalise(1, CROSSFADE_FRAMES)}[head]",
+                f"{normalise(1, CROSSFADE_FRAMES, width, height)}[head]",
                 f"[tail][head]xfade=transition=fade:duration={CROSSFADE_SECONDS:g}:offset=0[fade]",
                 "[body][fade]concat=n=2:v=1:a=0[vout]",
             ]
@@ -228,8 +244,12 @@ def motion_args(
     width: int = WIDTH,
     height: int = HEIGHT,
     fps: int = FPS,
+    keyframes: tuple[int, ...] = (0,),
 ) -> list[str]:
     """A clip of `duration` s from one still, the camera moving over it.
+
+    Encoded once, in the normal form (`app.ffmpeg.form`): the final encoder settings with IDRs
+    at `keyframes`, so the composer copies its body instead of encoding it again.
 
     The still is decoded and scaled once, then its frame is repeated by reference (`tpad`
     clones): looping the image input instead decodes and rescales the PNG for every frame
@@ -253,7 +273,8 @@ def motion_args(
     return [
         *replace(image, framerate=fps).args(),
         "-vf", graph,
-        *h264(encoding), "-r", str(fps), "-frames:v", str(frames),
+        *h264(encoding), *keyframe_args(keyframes),
+        "-r", str(fps), "-frames:v", str(frames),
         "-movflags", "+faststart",
         str(out),
     ]  # fmt: skip

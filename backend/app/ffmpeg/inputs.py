@@ -74,6 +74,11 @@ class FileInput:
     """Read only this much of it (`-t`)."""
     framerate: int | None = None
     """The frame rate a still is read at (`-framerate`)."""
+    keyframe_at: float | None = None
+    """Start reading at the keyframe at (or just before) this time, keeping every frame from
+    it (`-noaccurate_seek -ss`): for a clip whose keyframes we placed ourselves."""
+    threads: int | None = None
+    """Decoding threads (`-threads`); FFmpeg's default is one per core, each with its frames."""
 
     def __post_init__(self) -> None:
         if self.demuxer not in DEMUXERS:
@@ -82,9 +87,13 @@ class FileInput:
 
     def args(self) -> list[str]:
         rate = [] if self.framerate is None else ["-framerate", str(self.framerate)]
+        seek = (
+            [] if self.keyframe_at is None else ["-noaccurate_seek", "-ss", f"{self.keyframe_at:g}"]
+        )
+        threads = [] if self.threads is None else ["-threads", str(self.threads)]
         return [
             "-f", self.demuxer, "-protocol_whitelist", PROTOCOLS,
-            *_seconds(self.seconds), *rate, "-i", _local(self.path),
+            *seek, *threads, *_seconds(self.seconds), *rate, "-i", _local(self.path),
         ]  # fmt: skip
 
 
@@ -138,6 +147,9 @@ _INPUT_OPTIONS = {
     "-safe": 1,
     "-t": 1,
     "-framerate": 1,
+    "-ss": 1,
+    "-noaccurate_seek": 0,
+    "-threads": 1,
     "-re": 0,
 }
 """Options that may stand before an `-i`, with how many values each takes."""

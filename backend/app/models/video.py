@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -104,6 +104,16 @@ def check_compose_clips(clips: list[ComposeClip]) -> list[ComposeClip]:
     return sorted(clips, key=lambda clip: clip.scene_number)
 
 
+AdFormat = Literal["9:16", "1:1", "4:5", "16:9"]
+"""9:16 is 1080×1920, 1:1 1080×1080, 4:5 1080×1350, 16:9 1920×1080."""
+
+
+def check_formats(formats: list[AdFormat]) -> list[AdFormat]:
+    if len(set(formats)) != len(formats):
+        raise ValueError(f"each format once; got {formats}")
+    return formats
+
+
 class ComposeRequest(BaseModel):
     clips: Annotated[
         list[ComposeClip],
@@ -113,6 +123,11 @@ class ComposeRequest(BaseModel):
     """Durations are the scenes' shares of the 30 s; without them the 30 s is split evenly."""
     mood: MoodStyle = Field(default_factory=MoodStyle)
     creative_brief: BriefFields = Field(default_factory=BriefFields)
+    formats: Annotated[
+        list[AdFormat], Field(min_length=1, max_length=4), AfterValidator(check_formats)
+    ] = Field(default_factory=lambda: list[AdFormat](["9:16"]))
+    """Shapes to make the ad in; the first is `final_video_url`. Other shapes are reframed from
+    the same clips (a centre crop, or for 16:9 a blurred fill behind the 9:16 picture)."""
 
 
 class ComposeResponse(BaseModel):
@@ -125,6 +140,9 @@ class ComposeStatusResponse(BaseModel):
     status: JobStatus
     progress: int
     final_video_url: str | None = None
+    """The first format asked for (9:16 unless the request said otherwise)."""
+    final_videos: dict[str, str] = Field(default_factory=dict)
+    """Every format asked for (e.g. `"1:1"`) → its video's URL, in the order asked."""
     duration: Seconds | None = None
     audio_url: str | None = None
     error: ErrorInfo | None = None
@@ -141,6 +159,7 @@ class JobStatusResponse(BaseModel):
     progress: int
     clips: list[Clip] = Field(default_factory=list)
     final_video_url: str | None = None
+    final_videos: dict[str, str] = Field(default_factory=dict)
     duration: Seconds | None = None
     audio_url: str | None = None
     error: ErrorInfo | None = None

@@ -108,6 +108,9 @@ class MotionSpec:
     width: int = 1080
     height: int = 1920
     fps: int = 30
+    keyframes: tuple[int, ...] = (0,)
+    """Frames that must be keyframes (IDRs), for a provider that renders in the ad's normal
+    form (`app.ffmpeg.form`); the others ignore it and their clips are normalised after."""
 
 
 class MotionProvider(Protocol):

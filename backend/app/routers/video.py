@@ -76,7 +76,7 @@ async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> Compose
     urls = [clip.video_url for clip in request.clips]
     await _refuse_unusable_links(runtime, ("clips", "video_url"), urls)
     job = await composition_service.start_compose_job(
-        runtime, request.clips, request.mood, request.creative_brief
+        runtime, request.clips, request.mood, request.creative_brief, request.formats
     )
     return ComposeResponse.model_validate(job.fields())
 

@@ -1,5 +1,8 @@
 """Step 4: one video clip per scene, rendered in the background.
 
+Each clip is brought to the ad's normal form as soon as it arrives (`normalise_service`),
+while the others still render, so the composer copies it instead of encoding it again.
+
 Each clip fails alone: its error is recorded on the clip and the others carry on. The job ends
 `complete` when every clip is, `failed` (with the finished clips kept) when any is not; a retry
 starts a new job that carries the finished clips over and renders only the ones asked for.
@@ -11,13 +14,15 @@ import asyncio
 
 from app.errors import InvalidRequest, StorageFull
 from app.fetching import IMAGE
-from app.ffmpeg.timing import clip_lengths
+from app.ffmpeg.form import SIDECAR_SUFFIX, ClipForm, keyframes_for
+from app.ffmpeg.timing import FPS, ClipCut, clip_cuts, clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
 from app.models.video import ErrorInfo, JobKind, JobStatus
 from app.providers.base import MotionSpec
 from app.runtime import Runtime
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
+from app.services.normalise_service import encoding_of, normalise_clip, record_form
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
 from app.utils.job_tracker import ClipState, Job
@@ -79,13 +84,19 @@ async def retry_clips(runtime: Runtime, job_id: str, scene_numbers: list[int]) -
 async def _run(
     runtime: Runtime, job_id: str, scenes: list[SceneWithSeed], only: set[int] | None = None
 ) -> None:
-    lengths = clip_lengths([scene.duration for scene in scenes])
+    durations = [scene.duration for scene in scenes]
+    lengths = clip_lengths(durations)
+    cuts: list[ClipCut | None]
+    try:
+        cuts = list(clip_cuts(durations))
+    except InvalidRequest:  # scenes too short to cut: the composer will say so
+        cuts = [None] * len(scenes)
     job = runtime.jobs.get(job_id)
     with charged_to(job.cost):
         await asyncio.gather(
             *(
-                _render_clip(runtime, job_id, scene, length)
-                for scene, length in zip(scenes, lengths, strict=True)
+                _render_clip(runtime, job_id, scene, length, cut)
+                for scene, length, cut in zip(scenes, lengths, cuts, strict=True)
                 if only is None or scene.scene_number in only
             )
         )
@@ -108,28 +119,51 @@ async def _run(
     )
 
 
-async def _render_clip(runtime: Runtime, job_id: str, scene: SceneWithSeed, length: float) -> None:
+async def _render_clip(
+    runtime: Runtime, job_id: str, scene: SceneWithSeed, length: float, cut: ClipCut | None
+) -> None:
     number, store = scene.scene_number, runtime.store
+    motion = runtime.providers.motion
+    # A provider that renders in the normal form gets the exact frames and keyframes.
+    in_form = cut is not None and getattr(motion, "renders_normal_form", False)
+    rendering = 0.99 if in_form or cut is None else 0.8
     try:
-        # The clip, its provenance record and a seed fetched for it: all kept, or none.
+        # The clip, its records (provenance, form) and a seed fetched for it: all kept, or none.
         async with store.batch() as batch:
             what = f"the seed image of scene {number}"
             image = await input_path(runtime, batch, scene.seed_image_url, "seeds", IMAGE, what)
             spec = MotionSpec(
                 image=image,
-                duration=length,
+                duration=cut.length / FPS if cut is not None else length,
                 prompt=f"{scene.description}. {scene.style_prompt}".strip(),
                 camera_move=camera_for(scene),
                 seed=stable_seed("clip", number, scene.description, scene.seed_image_url),
+                keyframes=keyframes_for(cut) if cut is not None else (0,),
             )
             clip = batch.new("clips", ".mp4")
             await batch.record_uses(clip, [store.key_for_path(image)])
-            await runtime.providers.motion.animate(
+            await motion.animate(
                 spec,
                 clip.partial,
                 # Hold back the last percent until the file is in place.
-                on_progress=lambda f: runtime.jobs.advance_clip(job_id, number, f * 0.99),
+                on_progress=lambda f: runtime.jobs.advance_clip(job_id, number, f * rendering),
             )
+            if cut is not None:
+                form = ClipForm.target(cut, encoding_of(runtime.settings.ffmpeg))
+                sidecar = batch.beside(clip, SIDECAR_SUFFIX).partial
+                if in_form:
+                    await record_form(clip.partial, form, sidecar)
+                else:
+                    await normalise_clip(
+                        clip.partial,
+                        form,
+                        runtime.settings.ffmpeg,
+                        f"The clip for scene {number}",
+                        lambda f: runtime.jobs.advance_clip(
+                            job_id, number, rendering + f * (0.99 - rendering)
+                        ),
+                        sidecar=sidecar,
+                    )
         runtime.jobs.finish_clip(job_id, number, video_url=store.url_for(clip.key))
     except asyncio.CancelledError:
         raise

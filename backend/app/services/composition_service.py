@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.fetching import VIDEO
+from app.ffmpeg.formats import VERTICAL
 from app.ffmpeg.timing import even_durations
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
@@ -14,6 +16,7 @@ from app.models.video import ComposeClip, JobKind
 from app.providers.base import MusicSpec
 from app.runtime import Runtime
 from app.services.ffmpeg_service import ClipInput, compose_ad
+from app.services.formats_service import reframe_ad
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
 from app.storage.batch import Batch
@@ -29,12 +32,16 @@ _MUSIC_DONE = 12
 
 
 async def start_compose_job(
-    runtime: Runtime, clips: list[ComposeClip], mood: MoodStyle, brief: BriefFields
+    runtime: Runtime,
+    clips: list[ComposeClip],
+    mood: MoodStyle,
+    brief: BriefFields,
+    formats: Sequence[str] = (VERTICAL,),
 ) -> Job:
     await runtime.store.ensure_room()
     job = runtime.jobs.create(JobKind.COMPOSE)
     runtime.background.spawn(
-        _run(runtime, job.job_id, clips, mood, brief), name=f"compose-{job.job_id}"
+        _run(runtime, job.job_id, clips, mood, brief, list(formats)), name=f"compose-{job.job_id}"
     )
     return job
 
@@ -54,14 +61,24 @@ def music_spec(mood: MoodStyle, brief: BriefFields) -> MusicSpec:
 
 
 async def _run(
-    runtime: Runtime, job_id: str, clips: list[ComposeClip], mood: MoodStyle, brief: BriefFields
+    runtime: Runtime,
+    job_id: str,
+    clips: list[ComposeClip],
+    mood: MoodStyle,
+    brief: BriefFields,
+    formats: list[str],
 ) -> None:
     with charged_to(runtime.jobs.get(job_id).cost):
-        await _compose(runtime, job_id, clips, mood, brief)
+        await _compose(runtime, job_id, clips, mood, brief, formats)
 
 
 async def _compose(
-    runtime: Runtime, job_id: str, clips: list[ComposeClip], mood: MoodStyle, brief: BriefFields
+    runtime: Runtime,
+    job_id: str,
+    clips: list[ComposeClip],
+    mood: MoodStyle,
+    brief: BriefFields,
+    formats: list[str],
 ) -> None:
     try:
         durations = [clip.duration for clip in clips]
@@ -83,20 +100,36 @@ async def _compose(
             runtime.jobs.advance(job_id, _MUSIC_DONE)
 
             ad = batch.new("ads", ".mp4")
+            others = {name: batch.new("ads", ".mp4") for name in formats if name != VERTICAL}
+            # Frames to encode: the 9:16 ad's (copied ones count once copied), then every
+            # other format's 900, all reframed in one run.
+            share = 1 / (1 + len(others))
+
+            def advance(fraction: float) -> None:
+                runtime.jobs.advance(job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * fraction)
+
             composed = await compose_ad(
                 [ClipInput(p, seconds) for p, seconds in zip(paths, scene_seconds, strict=True)],
                 music.partial,
                 ad.partial,
                 runtime.settings.ffmpeg,
-                on_progress=lambda f: runtime.jobs.advance(
-                    job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * f
-                ),
+                on_progress=lambda f: advance(share * f),
+            )
+            await reframe_ad(
+                ad.partial,
+                {name: file.partial for name, file in others.items()},
+                runtime.settings.ffmpeg,
+                on_progress=lambda f: advance(share + (1 - share) * f),
             )
             uses = await asyncio.to_thread(_ingredients, store, paths, music.key)
-            await batch.record_uses(ad, uses)
+            for made in (ad, *others.values()):
+                await batch.record_uses(made, uses)
+        keys = {VERTICAL: ad.key} | {name: file.key for name, file in others.items()}
+        videos = {name: store.url_for(keys[name]) for name in formats}
         runtime.jobs.complete(
             job_id,
-            final_video_url=store.url_for(ad.key),
+            final_video_url=videos[formats[0]],
+            final_videos=videos,
             duration=composed.duration,
             audio_url=store.url_for(music.key),
         )

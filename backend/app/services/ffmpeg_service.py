@@ -1,15 +1,19 @@
-"""The composer: finished clips and a music track into the final 30-second vertical ad.
+"""The composer: finished clips and a music track into the final 30-second ad.
 
-Segment by segment (see `app.ffmpeg.args.segment_args`): each clip's own frames plus its
-crossfade into the next are encoded once, one segment at a time, while the audio track is made
-alongside; then segments and audio are joined by stream copy. Every output frame is encoded
-exactly once and at most two clips are decoded at any moment, which keeps time near a plain
-encode of the same length and memory bounded whatever the number of clips.
+Two ways, chosen per ad:
 
-Measured on the 2-core machine (bench/compose_bench.py): a single FFmpeg graph chaining xfade
-over six clips keeps every clip's decoder and its buffers alive until the end (memory grows by
-50-80 MB per clip to about 850 MB, plus about 100 MB when the music is filtered in the same
-graph); this way it peaks near one x264 encoder plus two decoders.
+* Every clip in the normal form (`app.ffmpeg.form`; the clip job normalises each as it
+  arrives): bodies are copied and only the crossfades encoded (`app.services.stitch_service`),
+  a fraction of a full encode.
+* Any clip that is not (a clip from an older job, a foreign URL, another size): segment by
+  segment (see `app.ffmpeg.args.segment_args`), each clip's own frames plus its crossfade into
+  the next encoded once, at most two clips decoded at a time. The log says which clip was why.
+  Normalising the odd clips first would encode their frames twice; this encodes each once.
+
+Either way the audio track is made alongside, then the video pieces and the audio are joined by
+stream copy. Measured on the 2-core machine (bench/compose_bench.py): a single FFmpeg graph
+chaining xfade over six clips keeps every clip's decoder and its buffers alive until the end
+(memory grows by 50-80 MB per clip to about 850 MB), which neither way does.
 
 Every clip and the music are probed before the first FFmpeg starts, and FFmpeg then reads each
 with the demuxer its content proved (`app.ffmpeg.probe.media_input`): a manifest or playlist
@@ -19,6 +23,7 @@ posing as a clip is refused, never opened by FFmpeg.
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
@@ -27,13 +32,16 @@ from typing import TypeVar
 
 from app.config import FFmpegSettings
 from app.errors import InvalidRequest
-from app.ffmpeg.args import Encoding, audio_args, mux_args, segment_args
+from app.ffmpeg.args import HEIGHT, WIDTH, Encoding, audio_args, mux_args, segment_args
 from app.ffmpeg.inputs import ConcatInput, FileInput, concat_list
 from app.ffmpeg.probe import media_input, probe_async
 from app.ffmpeg.runner import run_ffmpeg
 from app.ffmpeg.timing import FPS, TOTAL_SECONDS, ClipCut, clip_cuts
 from app.providers.base import ProgressCallback
+from app.services.stitch_service import copy_plan, stitch_video
 from app.storage.partials import temp_dir
+
+logger = logging.getLogger(__name__)
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -62,26 +70,42 @@ async def compose_ad(
     out: Path,
     settings: FFmpegSettings,
     on_progress: ProgressCallback | None = None,
+    width: int = WIDTH,
+    height: int = HEIGHT,
 ) -> ComposedVideo:
-    """Write the ad to `out`: 30 s, 1080×1920, 30 fps H.264 + AAC, 0.5 s crossfades.
+    """Write the ad to `out`: 30 s, `width`×`height`, 30 fps H.264 + AAC, 0.5 s crossfades.
 
-    Clips may have any size, frame rate and length; `music` any length (None: a silent track).
-    Scene durations that do not sum to 30 s are stretched to it. `on_progress` gets fractions
-    that never decrease and end at 1.0.
+    Clips in the normal form (`app.ffmpeg.form`) are copied and only the crossfades encoded
+    (`app.services.stitch_service`). Any other clip may have any size, frame rate and length:
+    then every frame is encoded, segment by segment, and the log says which clip was why.
+    `music` may have any length (None: a silent track). Scene durations that do not sum to
+    30 s are stretched to it. `on_progress` gets fractions that never decrease and end at 1.0.
     """
     if not clips:
         raise InvalidRequest("An ad needs at least one clip.")
     cuts = clip_cuts([clip.duration for clip in clips])
-    sources, track = await asyncio.to_thread(_open_inputs, [clip.path for clip in clips], music)
+    paths = [clip.path for clip in clips]
+    sources, track = await asyncio.to_thread(_open_inputs, paths, music)
     report = _Monotonic(on_progress)
     encoding = Encoding(preset=settings.preset, crf=settings.crf)
+    plan = await asyncio.to_thread(
+        copy_plan, [s.path for s in sources], cuts, encoding, width, height
+    )
     workdir = await asyncio.to_thread(_workdir_beside, out)
     try:
+        video: Awaitable[list[Path]]
+        if isinstance(plan, str):
+            logger.info("composing by encoding every frame: %s", plan)
+            video = _encode_segments(
+                sources, cuts, workdir, encoding, settings, report, width, height
+            )
+        else:
+            video = stitch_video(
+                sources, plan, cuts, workdir, encoding, settings,
+                lambda f: report((1 - MUX_SHARE) * f),
+            )  # fmt: skip
         # The audio is a light, single-threaded job: made alongside the video, it costs no time.
-        segments, audio = await _both(
-            _encode_segments(sources, cuts, workdir, encoding, settings, report),
-            _make_audio(track, workdir / "audio.m4a", settings),
-        )
+        segments, audio = await _both(video, _make_audio(track, workdir / "audio.m4a", settings))
         listing = workdir / "segments.txt"
         await asyncio.to_thread(listing.write_text, concat_list(segments))
         partial = workdir / f"ad{out.suffix or '.mp4'}"
@@ -149,6 +173,8 @@ async def _encode_segments(
     encoding: Encoding,
     settings: FFmpegSettings,
     report: _Monotonic,
+    width: int,
+    height: int,
 ) -> list[Path]:
     total = sum(cut.segment_frames for cut in cuts)
     segments: list[Path] = []
@@ -163,7 +189,7 @@ async def _encode_segments(
             report((1 - MUX_SHARE) * (before + fraction * frames) / total)
 
         await run_ffmpeg(
-            segment_args(clips[index], cut, following, segment, encoding),
+            segment_args(clips[index], cut, following, segment, encoding, width, height),
             settings,
             duration=cut.segment_frames / FPS,
             on_progress=on_segment,

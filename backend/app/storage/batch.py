@@ -46,6 +46,13 @@ class Batch:
         self.files.insert(self.files.index(subject), record)
         await asyncio.to_thread(record.partial.write_bytes, provenance.encode(uses))
 
+    def beside(self, subject: NewFile, suffix: str) -> NewFile:
+        """A file that describes `subject` under its key plus `suffix` (a sidecar), committed
+        just before it, like a provenance record."""
+        sidecar = self._new_file(subject.key + suffix)
+        self.files.insert(self.files.index(subject), sidecar)
+        return sidecar
+
     def adopt(self, path: Path) -> None:
         """A file already in the store that this batch's work brought in (a fetched input):
         removed with the batch if it fails, kept if it succeeds."""

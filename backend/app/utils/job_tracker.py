@@ -49,6 +49,7 @@ class Job:
     progress: int = 0
     clips: list[ClipState] = field(default_factory=list)
     final_video_url: str | None = None
+    final_videos: dict[str, str] = field(default_factory=dict)
     duration: float | None = None
     audio_url: str | None = None
     error: ErrorInfo | None = None
@@ -77,6 +78,7 @@ class Job:
             "progress": self.progress,
             "clips": [clip.to_model() for clip in self.clips],
             "final_video_url": self.final_video_url,
+            "final_videos": dict(self.final_videos),
             "duration": self.duration,
             "audio_url": self.audio_url,
             "error": self.error,
@@ -140,9 +142,11 @@ class JobTracker:
         final_video_url: str | None = None,
         duration: float | None = None,
         audio_url: str | None = None,
+        final_videos: dict[str, str] | None = None,
     ) -> None:
         job = self.get(job_id)
         job.final_video_url = final_video_url
+        job.final_videos = dict(final_videos or {})
         job.duration = duration
         job.audio_url = audio_url
         job.status = JobStatus.COMPLETE

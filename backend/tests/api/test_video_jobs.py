@@ -6,6 +6,9 @@ import av
 import httpx
 import pytest
 
+from app.ffmpeg.form import ClipForm, sidecar_path
+from app.ffmpeg.probe import probe
+from app.ffmpeg.timing import clip_cuts
 from tests.conftest import BASE_URL, ClientFactory
 from tests.utils.factories import brief, fake_providers, mood, poll, scenes
 from tests.utils.fakes import FakeMotion
@@ -98,10 +101,22 @@ async def test_compose_makes_a_thirty_second_vertical_ad_from_finished_clips(
         seeded = await _seeded(client)
         job = (await client.post("/api/video/generate", json={"scenes": seeded})).json()
         clips, _ = await poll(client, f"/api/video/status/{job['job_id']}")
+        # The fake provider's small clips were brought to the ad's form as each arrived.
+        cuts = clip_cuts([c["duration"] for c in clips["clips"]])
+        for clip, cut in zip(clips["clips"], cuts, strict=True):
+            path = media_root / clip["video_url"].removeprefix(f"{BASE_URL}/media/")
+            info = probe(path)
+            assert (info.width, info.height, info.fps, info.frames) == (1080, 1920, 30, cut.length)
+            assert ClipForm.from_json(sidecar_path(path).read_text()).frames == cut.length
 
         started = await client.post(
             "/api/video/compose",
-            json={"clips": clips["clips"], "mood": mood(), "creative_brief": brief()},
+            json={
+                "clips": clips["clips"],
+                "mood": mood(),
+                "creative_brief": brief(),
+                "formats": ["9:16", "1:1"],
+            },
         )
         assert started.status_code == 202, started.text
         assert set(started.json()) >= {"job_id", "status"}
@@ -113,6 +128,10 @@ async def test_compose_makes_a_thirty_second_vertical_ad_from_finished_clips(
             client, f"/api/video/compose/status/{started.json()['job_id']}", within=240
         )
         assert final["status"] == "complete", final
+        assert list(final["final_videos"]) == ["9:16", "1:1"]
+        assert final["final_video_url"] == final["final_videos"]["9:16"]
+        anyjob = (await client.get(f"/api/status/{started.json()['job_id']}")).json()
+        assert anyjob["final_videos"] == final["final_videos"]
         assert final["duration"] == pytest.approx(30, abs=1 / 30)
         assert progress == sorted(progress) and final["progress"] == 100
         video = await client.get(final["final_video_url"].removeprefix(BASE_URL))
@@ -124,6 +143,29 @@ async def test_compose_makes_a_thirty_second_vertical_ad_from_finished_clips(
         stream = container.streams.video[0]
         assert (stream.width, stream.height) == (1080, 1920)
         assert container.streams.audio
+    square = media_root / final["final_videos"]["1:1"].removeprefix(f"{BASE_URL}/media/")
+    with av.open(str(square)) as container:
+        stream = container.streams.video[0]
+        assert (stream.width, stream.height, stream.frames) == (1080, 1080, 900)
+        assert container.duration / av.time_base == pytest.approx(30, abs=1 / 30)
+        assert container.streams.audio
+
+
+@pytest.mark.parametrize(
+    ("formats", "reason"),
+    [(["9:16", "2:1"], "'9:16', '1:1', '4:5' or '16:9'"), (["1:1", "1:1"], "each format once"), ([], "at least 1")],
+)  # fmt: skip
+async def test_compose_refuses_formats_it_cannot_make(
+    api: ClientFactory, formats: list[str], reason: str
+) -> None:
+    clips = [{"scene_number": n, "video_url": f"/media/clips/{n}.mp4"} for n in range(1, 6)]
+    async with api(fake_providers()) as client:
+        response = await client.post(
+            "/api/video/compose", json={"clips": clips, "formats": formats}
+        )
+    assert response.status_code == 422
+    errors = response.json()["detail"]
+    assert any(e["loc"][:2] == ["body", "formats"] and reason in e["msg"] for e in errors), errors
 
 
 @pytest.mark.parametrize(

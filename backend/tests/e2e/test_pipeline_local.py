@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import av
 import pytest
 
 from tests.conftest import BASE_URL, ClientFactory
@@ -33,7 +34,7 @@ def test_the_cli_renders_an_example_brief(tmp_path: Path) -> None:
     for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
         env[name] = "local"
     result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "energy-drink.json"), "-o", str(out)],
+        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "energy-drink.json"), "-o", str(out), "--format", "9:16", "--format", "4:5"],
         cwd=BACKEND,
         env=env,
         capture_output=True,
@@ -46,6 +47,10 @@ def test_the_cli_renders_an_example_brief(tmp_path: Path) -> None:
     assert "100%" in result.stderr
     assert "scenes · 30.0 s" in result.stderr
     assert_is_the_final_ad(out)
+    with av.open(str(tmp_path / "ad-4x5.mp4")) as portrait:
+        video = portrait.streams.video[0]
+        assert (video.width, video.height, video.frames) == (1080, 1350, 900)
+        assert portrait.duration / av.time_base == pytest.approx(30.0, abs=1 / 30)
 
 
 def test_the_cli_explains_a_bad_brief(tmp_path: Path) -> None:

@@ -150,7 +150,9 @@ def test_plain_encode_is_thirty_seconds_of_vertical_test_pattern() -> None:
 
 def test_a_pan_decodes_the_still_once_and_slides_a_window_over_it() -> None:
     seed = FileInput(Path("/seeds/seed.png"), "png_pipe")
-    args = motion_args(seed, "pan_right", 5.5, Path("clip.mp4"), Encoding("ultrafast"))
+    args = motion_args(
+        seed, "pan_right", 5.5, Path("clip.mp4"), Encoding("ultrafast"), keyframes=(0, 150)
+    )
     assert args == [
         "-f", "png_pipe", *LOCAL, "-framerate", "30", "-i", "file:/seeds/seed.png",
         "-vf",
@@ -159,6 +161,7 @@ def test_a_pan_decodes_the_still_once_and_slides_a_window_over_it() -> None:
         f"crop=1080:1920:x='round(130*{EASED_164})':y=115:exact=1,format=yuv420p",
         "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", "-pix_fmt", "yuv420p",
         "-profile:v", "high",
+        "-flags", "+cgop", "-forced-idr", "1", "-force_key_frames", "expr:eq(n,0)+eq(n,150)",
         "-r", "30", "-frames:v", "165", "-movflags", "+faststart",
         "clip.mp4",
     ]  # fmt: skip

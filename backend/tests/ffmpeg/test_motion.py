@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import av
@@ -11,10 +12,15 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from app.config import FFmpegSettings
 from app.errors import InvalidRequest
+from app.ffmpeg.args import Encoding
+from app.ffmpeg.form import ClipForm
 from app.ffmpeg.probe import probe
+from app.ffmpeg.timing import clip_cuts
 from app.models.scene import CameraMove
 from app.providers.base import MotionSpec
 from app.providers.local.motion import LocalMotionProvider
+from app.services.normalise_service import record_form
+from app.services.stitch_service import copy_plan
 
 pytestmark = pytest.mark.anyio
 SIZE = (216, 384)
@@ -141,3 +147,34 @@ async def test_impossible_clips_are_refused_before_rendering(still: Path, tmp_pa
     empty = MotionSpec(still, 0.0, "", CameraMove.RISE, seed=1)
     with pytest.raises(InvalidRequest, match="positive"):
         await provider.animate(empty, tmp_path / "empty.mp4")
+
+
+async def test_a_clip_is_rendered_in_the_normal_form_so_the_composer_can_copy_it(
+    still: Path, tmp_path: Path
+) -> None:
+    cuts = clip_cuts([2.0, 28.0])
+    cut = cuts[0]  # 75 frames: 60 on its own, 15 fading out
+    form = ClipForm.target(cut, Encoding(), *SIZE)
+    spec = MotionSpec(
+        image=still,
+        duration=cut.length / 30,
+        prompt="",
+        camera_move=CameraMove.PAN_RIGHT,
+        seed=1,
+        width=SIZE[0],
+        height=SIZE[1],
+        keyframes=form.keyframes,
+    )
+    clip = await LocalMotionProvider(FFmpegSettings()).animate(spec, tmp_path / "c.mp4")
+    with av.open(str(clip)) as container:
+        stream = container.streams.video[0]
+        keys = {
+            round(p.pts * stream.time_base * 30)
+            for p in container.demux(stream)
+            if p.is_keyframe and p.pts is not None
+        }
+    assert {0, 60} <= keys
+    await record_form(clip, form)
+    # Only the first clip is checked here: a plan for it alone has the same cut.
+    single = copy_plan([clip], [cut], Encoding(), *SIZE)
+    assert single == [replace(form, size_bytes=clip.stat().st_size)]

@@ -10,11 +10,14 @@ import { StepHeader } from "@/components/studio/StepHeader";
 import { Button } from "@/components/ui/button";
 import { useAutoStart } from "@/hooks/useAutoStart";
 import { useVideoComposition } from "@/hooks/useVideoComposition";
+import { AD_FORMATS } from "@/lib/formats";
 import { formatSeconds } from "@/lib/timing";
+import type { AdFormat } from "@/types/video.types";
 import { useAppStore } from "@/store/appStore";
 
 import { CompositionProgress } from "./CompositionProgress";
 import { DownloadButton } from "./DownloadButton";
+import { FormatPicker } from "./FormatPicker";
 import { VideoPlayer } from "./VideoPlayer";
 
 /** Step 5: music, crossfades and the final 30-second ad, ready to watch and download. */
@@ -27,6 +30,10 @@ export function CompositionStep() {
   const cost = useAppStore((s) => s.composeCost);
   const starting = request?.state === "loading";
   const processing = status === "processing";
+  const videos = Object.entries(
+    finalVideo?.videos ?? (finalVideo ? { "9:16": finalVideo.video_url } : {}),
+  ) as [AdFormat, string][];
+  const several = videos.length > 1;
 
   // Arriving here with finished clips and nothing composed yet: start at once.
   useAutoStart(!jobId && !finalVideo && !request, start);
@@ -76,13 +83,27 @@ export function CompositionStep() {
               <dl className="grid grid-cols-2 gap-2 text-sm">
                 <dt className="text-muted-foreground">Length</dt>
                 <dd>{formatSeconds(finalVideo.duration)}</dd>
-                <dt className="text-muted-foreground">Format</dt>
-                <dd>1080×1920, 30 fps</dd>
+                <dt className="text-muted-foreground">{several ? "Formats" : "Format"}</dt>
+                <dd>
+                  {videos
+                    .map(([id]) => AD_FORMATS.find((f) => f.id === id)?.size ?? id)
+                    .join(", ")}
+                  , 30 fps
+                </dd>
                 <dt className="text-muted-foreground">Scenes</dt>
                 <dd>{clipCount}</dd>
               </dl>
               <CostNote cost={cost} what="Music and composition" />
-              <DownloadButton videoUrl={finalVideo.video_url} productName={productName} />
+              {videos.map(([format, url], index) => (
+                <DownloadButton
+                  key={format}
+                  videoUrl={url}
+                  productName={productName}
+                  format={several ? format : undefined}
+                  primary={index === 0}
+                />
+              ))}
+              <FormatPicker disabled={starting || processing} />
               <NewAdButton variant="outline" size="lg" />
             </div>
           </div>

@@ -2,6 +2,7 @@
 
 import { ArrowLeft, ArrowRight, Film, RefreshCw } from "lucide-react";
 
+import { FormatPicker } from "@/components/composition/FormatPicker";
 import { CostNote } from "@/components/studio/CostNote";
 import { Notice } from "@/components/studio/Notice";
 import { failureOf, RequestError } from "@/components/studio/RequestError";
@@ -100,6 +101,7 @@ export function ClipGeneration() {
               value={processing ? progress : 100}
             />
             <CostNote cost={cost} what="This render" />
+            <FormatPicker disabled={processing} />
             {failed.length > 1 && !processing && (
               <div>
                 <Button variant="outline" onClick={() => void retry([])} disabled={starting}>

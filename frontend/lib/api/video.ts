@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import type { MoodStyle } from "@/types/mood.types";
 import type { SceneWithSeed } from "@/types/scene.types";
 import type {
+  AdFormat,
   ComposeResponse,
   ComposeStatusResponse,
   GeneratedClip,
@@ -30,6 +31,7 @@ export function composeVideo(
   clips: GeneratedClip[],
   mood: MoodStyle,
   creativeBrief: CreativeBrief,
+  formats: readonly AdFormat[] = ["9:16"],
 ): Promise<ComposeResponse> {
   return apiRequest("/api/video/compose", {
     body: {
@@ -40,6 +42,7 @@ export function composeVideo(
       })),
       mood,
       creative_brief: creativeBrief,
+      formats,
     },
   });
 }

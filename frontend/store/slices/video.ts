@@ -1,5 +1,7 @@
 import type { StateCreator } from "zustand";
 
+import { toggleFormat } from "@/lib/formats";
+
 import type { AppState, VideoSlice } from "../types";
 
 export const videoInitial = () =>
@@ -15,6 +17,7 @@ export const videoInitial = () =>
     composeJobStatus: null,
     composeError: null,
     finalVideo: null,
+    composeFormats: ["9:16"],
     compositionProgress: 0,
     finalSourceKey: null,
     composeCost: null,
@@ -73,6 +76,7 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
         finalVideo: finished
           ? {
               video_url: status.final_video_url!,
+              videos: status.final_videos ?? { "9:16": status.final_video_url! },
               duration: status.duration ?? 30,
               audio_url: status.audio_url,
             }
@@ -80,6 +84,8 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
       };
     }),
   setFinalVideo: (finalVideo) => set({ finalVideo }),
+  toggleComposeFormat: (format) =>
+    set((state) => ({ composeFormats: toggleFormat(state.composeFormats, format) })),
   updateCompositionProgress: (progress) =>
     set((state) => ({ compositionProgress: Math.max(state.compositionProgress, progress) })),
 });

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
 
 import { adFileName, DownloadButton } from "@/components/composition/DownloadButton";
+import { FormatPicker } from "@/components/composition/FormatPicker";
 import { ClipGeneration } from "@/components/generation/ClipGeneration";
 import { ClipProgress } from "@/components/generation/ClipProgress";
 import { chatError } from "@/components/vision/ChatInterface";
@@ -137,6 +138,25 @@ describe("DownloadButton", () => {
     expect(link).toHaveAttribute("download", "glow-drops-ad.mp4");
   });
 
+  test("one button per format, each named for its shape and saving its own file", () => {
+    render(
+      <>
+        <DownloadButton videoUrl="http://localhost:8000/media/ads/a.mp4" productName={BRIEF.product_name} format="9:16" />
+        <DownloadButton
+          videoUrl="http://localhost:8000/media/ads/b.mp4"
+          productName={BRIEF.product_name}
+          format="1:1"
+          primary={false}
+        />
+      </>,
+    );
+    expect(screen.getByRole("link", { name: "Download 9:16 MP4" })).toHaveAttribute("download", "glow-drops-ad.mp4");
+    const square = screen.getByRole("link", { name: "Download 1:1 MP4" });
+    expect(square).toHaveAttribute("download", "glow-drops-ad-1x1.mp4");
+    expect(new URL(square.getAttribute("href")!).pathname).toBe("/media/ads/b.mp4");
+    expect(screen.getAllByTestId("download-link")).toHaveLength(1);
+  });
+
   test("adFileName slugs accents, symbols and spaces", () => {
     expect(adFileName("Crème Brûlée Sérum")).toBe("creme-brulee-serum-ad.mp4");
     expect(adFileName("  Glow & Co. — 2025 Edition!  ")).toBe("glow-co-2025-edition-ad.mp4");
@@ -158,6 +178,19 @@ describe("DownloadButton", () => {
     const name = adFileName(`${"a".repeat(59)} serum`);
     expect(name).not.toContain("--");
     expect(name).toBe(`${"a".repeat(59)}-ad.mp4`);
+  });
+});
+
+describe("FormatPicker", () => {
+  test("ticking a format adds it to the next composition; the last one cannot be unticked", async () => {
+    const user = userEvent.setup();
+    render(<FormatPicker />);
+    const vertical = screen.getByRole("checkbox", { name: /9:16/ });
+    expect(vertical).toBeChecked();
+    expect(vertical).toBeDisabled();
+    await user.click(screen.getByRole("checkbox", { name: /1:1/ }));
+    expect(useAppStore.getState().composeFormats).toEqual(["9:16", "1:1"]);
+    expect(vertical).toBeEnabled();
   });
 });
 

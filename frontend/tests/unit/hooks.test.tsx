@@ -3,13 +3,25 @@ import { describe, expect, test } from "vitest";
 
 import { useMoodGeneration } from "@/hooks/useMoodGeneration";
 import { useScenePlanning } from "@/hooks/useScenePlanning";
+import { useVideoComposition } from "@/hooks/useVideoComposition";
 import { useVideoGeneration } from "@/hooks/useVideoGeneration";
 import { useAppStore } from "@/store/appStore";
 import { briefKey, planKey, storyboardKey } from "@/store/keys";
 import { moodsStale, planStale, storyboardReady } from "@/store/selectors";
 import type { SceneWithSeed } from "@/types/scene.types";
 
-import { BRIEF, clip, jsonResponse, MOODS, mood, SCENES, seedStudio, seedUrl, stubBackend } from "./fixtures";
+import {
+  BRIEF,
+  clip,
+  jsonResponse,
+  MOODS,
+  mood,
+  SCENES,
+  seedStudio,
+  seedUrl,
+  startClips,
+  stubBackend,
+} from "./fixtures";
 
 const store = () => useAppStore.getState();
 
@@ -276,5 +288,23 @@ describe("useVideoGeneration", () => {
     expect(result.current.jobId).toBe("job-2");
     expect(store().clipsSourceKey).toBe(sourceKey);
     expect(result.current.clips[3]!.status).toBe("processing");
+  });
+});
+
+describe("useVideoComposition", () => {
+  test("start() asks for the formats the user picked, in the studio's order", async () => {
+    seedStudio();
+    const clips = [1, 2, 3, 4, 5].map((n) => clip(n, "complete"));
+    startClips("job-1", clips);
+    store().toggleComposeFormat("16:9");
+    store().toggleComposeFormat("1:1");
+    const calls = stubBackend({
+      "POST /api/video/compose": () => jsonResponse({ job_id: "compose-1", status: "processing" }),
+    });
+    const { result } = renderHook(() => useVideoComposition());
+
+    await act(() => result.current.start());
+    expect((calls[0]!.body as { formats: string[] }).formats).toEqual(["9:16", "1:1", "16:9"]);
+    expect(result.current.jobId).toBe("compose-1");
   });
 });

@@ -258,6 +258,44 @@ describe("stale work", () => {
   });
 });
 
+describe("formats", () => {
+  test("the formats to compose keep the studio's order and never run out", () => {
+    expect(store().composeFormats).toEqual(["9:16"]);
+    store().toggleComposeFormat("16:9");
+    store().toggleComposeFormat("4:5");
+    expect(store().composeFormats).toEqual(["9:16", "4:5", "16:9"]);
+    store().toggleComposeFormat("9:16");
+    store().toggleComposeFormat("4:5");
+    expect(store().composeFormats).toEqual(["16:9"]);
+    store().toggleComposeFormat("16:9");
+    expect(store().composeFormats).toEqual(["16:9"]);
+  });
+
+  test("a finished composition keeps every format's video", () => {
+    seedStudio();
+    const clips = [1, 2, 3, 4, 5].map((n) => clip(n, "complete"));
+    startClips("job-1", clips);
+    store().startComposeJob("compose-1", clipsKey(clips));
+    store().applyComposeStatus({
+      job_id: "compose-1",
+      status: "complete",
+      progress: 100,
+      final_video_url: "http://localhost:8000/media/ads/a.mp4",
+      final_videos: {
+        "9:16": "http://localhost:8000/media/ads/a.mp4",
+        "1:1": "http://localhost:8000/media/ads/b.mp4",
+      },
+      duration: 30,
+      audio_url: null,
+      error: null,
+    });
+    expect(store().finalVideo?.videos).toEqual({
+      "9:16": "http://localhost:8000/media/ads/a.mp4",
+      "1:1": "http://localhost:8000/media/ads/b.mp4",
+    });
+  });
+});
+
 describe("step progression", () => {
   const unlocked = () => ([1, 2, 3, 4, 5] as const).filter((s) => stepUnlocked(store(), s));
 

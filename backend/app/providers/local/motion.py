@@ -1,10 +1,8 @@
 """Local motion: a camera move over the seed image, rendered by FFmpeg. Offline, deterministic.
 
-The clip is an intermediate: the composer decodes and re-encodes it. So it is encoded with
-x264's `ultrafast` preset at the configured CRF: measured on a 1080×1920 seed, the same
-quality as `veryfast` (SSIM 0.976 against a lossless render for both), about half the encoding
-CPU, and half the decoding CPU later in the composer, for files about three times larger
-(2-3 MB per 5.5 s clip).
+The clip is rendered directly in the ad's normal form (`app.ffmpeg.form`): the final encoder
+settings (`FFMPEG_PRESET`, `FFMPEG_CRF`) with keyframes where its crossfades begin and end, so
+the composer copies its body and encodes only the crossfades: each frame is encoded once.
 
 The seed image is probed first and read with the demuxer its content proved (a PNG, JPEG or
 WebP pipe): a seed that is anything else is refused before FFmpeg opens it.
@@ -25,6 +23,8 @@ from app.providers.base import MotionSpec, ProgressCallback
 
 class LocalMotionProvider:
     name = "local"
+    renders_normal_form = True
+    """Its clips need no second encode: `spec.keyframes` and the final settings are honoured."""
 
     def __init__(self, settings: FFmpegSettings) -> None:
         self._settings = settings
@@ -41,10 +41,11 @@ class LocalMotionProvider:
             spec.camera_move.value,
             spec.duration,
             out,
-            Encoding(preset=self._settings.clip_preset, crf=self._settings.crf),
+            Encoding(preset=self._settings.preset, crf=self._settings.crf),
             width=spec.width,
             height=spec.height,
             fps=spec.fps,
+            keyframes=spec.keyframes,
         )
         await run_ffmpeg(
             args,
