@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
 
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import IMAGES_PER_MOOD, MOODS_PER_BRIEF, Mood, MoodDirection
 from app.providers.base import Director, ImageProvider
+from app.services.brief_assets import product_cutouts
 from app.services.prompts import reference_image_spec
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
@@ -23,11 +26,15 @@ async def generate_moods(
 ) -> list[Mood]:
     await store.ensure_room()
     directions = await director.propose_moods(brief, MOODS_PER_BRIEF, avoid)
+    photos = await asyncio.to_thread(product_cutouts, store, brief)
     # All twelve images at once, as the seed asks; one failure stops the others, and then none
     # of the twelve is kept.
     async with store.batch() as batch:
         galleries = await gather_or_cancel(
-            *(_reference_images(brief, direction, images, batch) for direction in directions)
+            *(
+                _reference_images(brief, direction, images, batch, photos)
+                for direction in directions
+            )
         )
     return [
         Mood(
@@ -42,13 +49,17 @@ async def generate_moods(
 
 
 async def _reference_images(
-    brief: CreativeBrief, direction: MoodDirection, images: ImageProvider, batch: Batch
+    brief: CreativeBrief,
+    direction: MoodDirection,
+    images: ImageProvider,
+    batch: Batch,
+    photos: tuple[Path, ...],
 ) -> list[str]:
     """The keys of one mood's reference images."""
 
     async def one(index: int) -> str:
         image = batch.new("moods", ".png")
-        await images.generate(reference_image_spec(brief, direction, index), image.partial)
+        await images.generate(reference_image_spec(brief, direction, index, photos), image.partial)
         return image.key
 
     return await gather_or_cancel(*(one(i) for i in range(IMAGES_PER_MOOD)))
