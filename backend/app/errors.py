@@ -11,6 +11,7 @@
     │   ├── UnreadableImage        422 unreadable_image  (an upload that does not decode whole)
     │   └── ImageTooLarge          422 image_too_large   (an upload with too many pixels)
     ├── UnsupportedImageType       415 unsupported_image_type (an upload not PNG, JPEG or WebP)
+    ├── UploadTooLarge             413 upload_too_large  (an upload over its byte cap)
     ├── FetchFailed                502 fetch_failed      (a client's link could not be fetched)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
@@ -123,6 +124,13 @@ class UnsupportedImageType(ReelsmithError):
 
     status_code = 415
     code = "unsupported_image_type"
+
+
+class UploadTooLarge(ReelsmithError):
+    """An uploaded file over the upload cap (the route's body cap refuses most of them first)."""
+
+    status_code = 413
+    code = "upload_too_large"
 
 
 class ProviderError(ReelsmithError):

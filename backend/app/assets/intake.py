@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
-from app.errors import ImageTooLarge, UnreadableImage, UnsupportedImageType
+from app.errors import ImageTooLarge, UnreadableImage, UnsupportedImageType, UploadTooLarge
 from app.ffmpeg import sniff
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
@@ -46,6 +46,10 @@ class CleanImage:
 
 def check(data: bytes) -> CleanImage:
     """The upload as a clean picture, or the reason it is refused (blocking: decodes)."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadTooLarge(
+            f"This file is larger than {MAX_UPLOAD_BYTES // 2**20} MB; upload a smaller photo."
+        )
     container = sniff.sniff(data[: sniff.HEAD_BYTES])
     if container not in _ACCEPTED or container is None or container.pillow is None:
         raise UnsupportedImageType(

@@ -69,7 +69,7 @@ STORAGE: Responses = {
 
 UPLOAD: Responses = {
     400: _error("The body is not a multipart form (`bad_request`)."),
-    413: _error("The file is larger than the upload limit (`body_too_large`)."),
+    413: _error("The file is larger than the upload limit (`body_too_large`, `upload_too_large`)."),
     415: _error("The file is not a PNG, JPEG or WebP image (`unsupported_image_type`)."),
     422: _error(
         "A form field is missing or wrong (a list of fields), or the image does not decode whole "
