@@ -15,6 +15,7 @@ from app.services.prompts import reference_image_spec
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.concurrency import gather_or_cancel
+from app.utils.helpers import hex_to_rgb
 
 
 async def generate_moods(
@@ -25,7 +26,9 @@ async def generate_moods(
     avoid: Sequence[str] = (),
 ) -> list[Mood]:
     await store.ensure_room()
-    directions = await director.propose_moods(brief, MOODS_PER_BRIEF, avoid)
+    directions = with_brand_palette(
+        await director.propose_moods(brief, MOODS_PER_BRIEF, avoid), brief
+    )
     photos = await asyncio.to_thread(product_cutouts, store, brief)
     # All twelve images at once, as the seed asks; one failure stops the others, and then none
     # of the twelve is kept.
@@ -46,6 +49,22 @@ async def generate_moods(
         )
         for direction, keys in zip(directions, galleries, strict=True)
     ]
+
+
+def with_brand_palette(
+    directions: list[MoodDirection], brief: CreativeBrief
+) -> list[MoodDirection]:
+    """The first mood wears the brand's colours exactly, in the brand's order; the others stay
+    free to explore. A single brand colour is paired with white or near-black, whichever it
+    stands out on, since a palette needs two."""
+    colours = list(brief.brand.colors) if brief.brand else []
+    if not colours or not directions:
+        return directions
+    if len(colours) == 1:
+        r, g, b = hex_to_rgb(colours[0])
+        colours.append("#FFFFFF" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 else "#141414")
+    first = directions[0].model_copy(update={"color_palette": colours})
+    return [first, *directions[1:]]
 
 
 async def _reference_images(

@@ -72,3 +72,27 @@ async def test_moods_accept_an_uploaded_photo_and_a_foreign_origin_is_refused(
             json={"creative_brief": {**brief(), "product_images": [foreign]}},
         )
     assert refused.status_code == 422
+
+
+async def test_one_mood_keeps_the_brand_palette_exactly(api: ClientFactory) -> None:
+    colours = ["#0B3D2E", "#F2E8CF", "#E07A5F"]
+    async with api(fake_providers()) as client:
+        response = await client.post(
+            "/api/moods/generate",
+            json={"creative_brief": {**brief(), "brand": {"colors": [c.lower() for c in colours]}}},
+        )
+    assert response.status_code == 200
+    palettes = [mood["color_palette"] for mood in response.json()["moods"]]
+    assert palettes.count(colours) == 1
+
+
+def test_a_single_brand_colour_gets_a_partner_it_stands_out_on() -> None:
+    from app.models.mood import MoodDirection
+    from app.services.mood_service import with_brand_palette
+
+    direction = MoodDirection(
+        style_name="Any", style_keywords=["x"], color_palette=["#000000", "#FFFFFF"],
+        image_prompts=["a", "b", "c", "d"],
+    )  # fmt: skip
+    dark = CreativeBrief(**brief(brand={"colors": ["#102030"]}))
+    assert with_brand_palette([direction], dark)[0].color_palette == ["#102030", "#FFFFFF"]
