@@ -40,7 +40,7 @@ def load(path: Path) -> tuple[Array, Array]:
     return _cutout(path, path.stat().st_mtime)
 
 
-def placement(stage: Stage, canvas: Canvas, aspect: float) -> Placement:
+def placement(stage: Stage, aspect: float) -> Placement:
     """Where the photo stands: on the drawn product's base and centre line, at its height,
     shrunk to stay whole in frame (a macro's crop would cut the product out of its own ad)."""
     place = stage.product

@@ -119,8 +119,7 @@ def _product_layer(
     """The user's photo where the product stands, else the drawn model, else nothing."""
     if cutout is not None:
         rgb, alpha = cutout[1]
-        place = photo.placement(stage, canvas, alpha.shape[1] / alpha.shape[0])
-        layer = photo.layer(canvas, place, rgb, alpha)
+        layer = photo.layer(canvas, stage.product, rgb, alpha)
         photo.light(layer, scheme, stage.light_side)
         return layer
     if cues.model is None:
@@ -144,7 +143,9 @@ def _render(spec: ImageSpec) -> tuple[Image.Image, PaintReport]:
         else None
     )
     if cutout is not None:  # the user's product is always the sharp subject, whole in frame
-        stage = replace(stage, product_in_focus=True, ground=None)
+        _, alpha = cutout[1]
+        place = photo.placement(stage, alpha.shape[1] / alpha.shape[0])
+        stage = replace(stage, product=place, product_in_focus=True, ground=None)
     extras = dressing.plan(cues, stage, scheme, rng)
 
     scale = min(1.0, WORK_LONG_SIDE / max(width, height))
