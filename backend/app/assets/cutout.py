@@ -46,9 +46,7 @@ def _foreground(rgb: Image.Image) -> np.ndarray | None:
     small = rgb.copy()
     small.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.BOX)
     px = np.asarray(small, np.float32)
-    border = np.concatenate([px[0], px[-1], px[:, 0], px[:, -1]])
-    backdrop = np.median(border, axis=0)
-    border_dist = np.linalg.norm(border - backdrop, axis=1)
+    backdrop, border_dist = _backdrop(px)
     if np.mean(border_dist < MIN_TOLERANCE * 1.5) < PLAIN_BORDER:
         return None
     tolerance = max(MIN_TOLERANCE, float(np.percentile(border_dist, 90)) * 1.6)
@@ -61,6 +59,26 @@ def _foreground(rgb: Image.Image) -> np.ndarray | None:
     if not 0.01 <= share <= 0.97:
         return None
     return mask
+
+
+def _backdrop(px: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The backdrop's colour at every pixel, as a smooth surface fitted to the border (a sweep
+    lit from above fades top to bottom, a vignette darkens the corners), and how far each
+    border pixel is from it."""
+    h, w, _ = px.shape
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    x, y = x / max(w - 1, 1) - 0.5, y / max(h - 1, 1) - 0.5
+    terms = np.stack([np.ones_like(x), x, y, x * x, y * y, x * y], axis=-1)
+    edge = np.zeros((h, w), bool)
+    edge[0], edge[-1], edge[:, 0], edge[:, -1] = True, True, True, True
+    # Least squares twice: the second fit leaves out border pixels the product touches.
+    keep = edge
+    for _ in range(2):
+        coef, *_ = np.linalg.lstsq(terms[keep], px[keep], rcond=None)
+        fitted = terms @ coef
+        dist = np.linalg.norm(px - fitted, axis=2)
+        keep = edge & (dist < max(MIN_TOLERANCE, float(np.percentile(dist[edge], 75)) * 2))
+    return fitted, dist[edge]
 
 
 def _reach_from_border(near: np.ndarray) -> np.ndarray:
