@@ -1,6 +1,7 @@
 """The command line.
 
-`reelsmith render brief.json -o ad.mp4`: the whole pipeline, headless, with a progress bar.
+`reelsmith render brief.json -o ad.mp4`: the whole pipeline, headless, with a progress bar;
+`--product-photo a.png` (repeatable) and `--logo logo.png` bring the user's own pictures in.
 `reelsmith media prune --older-than 30`: remove old intermediates no finished ad uses.
 """
 
@@ -18,12 +19,14 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from app.assets.intake import MAX_UPLOAD_BYTES
 from app.config import get_settings
 from app.errors import ReelsmithError
 from app.ffmpeg.formats import FORMATS
-from app.models.creative_brief import CreativeBrief
+from app.models.creative_brief import Brand, CreativeBrief
 from app.pipeline import render_ad
-from app.runtime import open_runtime
+from app.runtime import Runtime, open_runtime
+from app.services import asset_service
 from app.storage.prune import apply_prune, plan_prune
 
 
@@ -46,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
         help="a shape to make, repeatable (default 9:16); the first goes to -o, the others "
         "beside it as NAME-1x1.mp4 and so on",
     )
+    render.add_argument(
+        "--product-photo",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="IMAGE",
+        help="a photo of the product (PNG, JPEG or WebP); repeat for several",
+    )
+    render.add_argument("--logo", type=Path, metavar="IMAGE", help="the brand's logo")
     media = commands.add_parser("media", help="look after the media store (MEDIA_ROOT)")
     media_commands = media.add_subparsers(dest="media_command", required=True)
     prune = media_commands.add_parser(
@@ -92,8 +104,36 @@ def format_path(output: Path, name: str, first: bool) -> Path:
     )
 
 
+async def _with_uploads(
+    runtime: Runtime, brief: CreativeBrief, photos: list[Path], logo: Path | None
+) -> CreativeBrief:
+    """The brief with the files stored as uploads, through the same checks as the studio's."""
+    urls = []
+    for path in photos:
+        data = await asyncio.to_thread(_read_capped, path)
+        urls.append((await asset_service.store_upload(runtime.store, data, "product")).url)
+    update: dict[str, object] = {"product_images": [*brief.product_images, *urls]}
+    if logo is not None:
+        data = await asyncio.to_thread(_read_capped, logo)
+        logo_url = (await asset_service.store_upload(runtime.store, data, "logo")).url
+        update["brand"] = (brief.brand or Brand()).model_copy(update={"logo_url": logo_url})
+    return brief.model_copy(update=update)
+
+
+def _read_capped(path: Path) -> bytes:
+    """At most one byte past the cap: enough for the check to refuse a larger file."""
+    with path.open("rb") as source:
+        return source.read(MAX_UPLOAD_BYTES + 1)
+
+
 async def _render(
-    brief: CreativeBrief, output: Path, mood: int, formats: list[str], console: Console
+    brief: CreativeBrief,
+    output: Path,
+    mood: int,
+    formats: list[str],
+    console: Console,
+    photos: list[Path] | None = None,
+    logo: Path | None = None,
 ) -> Path:
     columns = (
         TextColumn("[bold]{task.description:<22}"),
@@ -108,6 +148,7 @@ async def _render(
             progress.update(task, description=step, completed=fraction)
 
         async with open_runtime(get_settings()) as runtime:
+            brief = await _with_uploads(runtime, brief, photos or [], logo)
             result = await render_ad(
                 runtime, brief, mood_index=mood - 1, report=report, formats=formats
             )
@@ -171,7 +212,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         formats = list(dict.fromkeys(args.formats or ["9:16"]))
-        output = asyncio.run(_render(brief, args.output, args.mood, formats, console))
+        output = asyncio.run(
+            _render(brief, args.output, args.mood, formats, console, args.product_photo, args.logo)
+        )
+    except OSError as exc:
+        console.print(f"[red]Cannot read a photo:[/red] {exc}")
+        return 2
     except ReelsmithError as exc:
         console.print(f"[red]Rendering failed ({exc.code}):[/red] {exc.message}")
         return 1

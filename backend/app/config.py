@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from app.config_models import ImageModel, MotionModel, MusicModel
+from app.config_models import ImageModel, MotionModel, MusicModel, ReferenceImageModel
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 _ENV_FILE = BACKEND_DIR / ".env"
@@ -152,6 +152,9 @@ class ReplicateSettings(BaseSettings):
     """The API origin, e.g. `https://api.replicate.com` (a trailing `/v1` is tolerated)."""
     image: ImageModel = Field(default_factory=ImageModel)
     """`REPLICATE_IMAGE` (JSON) or `REPLICATE_IMAGE__MODEL`, `REPLICATE_IMAGE__EXTRA`, ..."""
+    reference_image: ReferenceImageModel = Field(default_factory=ReferenceImageModel)
+    """Seed and mood images when the brief has product photos: a model that takes one as a
+    reference (`REPLICATE_REFERENCE_IMAGE__MODEL`, ...)."""
     motion: MotionModel = Field(default_factory=MotionModel)
     music: MusicModel = Field(default_factory=MusicModel)
     poll_interval: float = Field(default=1.0, gt=0)

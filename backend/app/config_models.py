@@ -23,7 +23,8 @@ class InputRole(StrEnum):
 
     PROMPT = "prompt"
     IMAGE = "image"
-    """The start frame: the URL of a JPEG uploaded through Replicate's files API."""
+    """The start frame (motion) or the reference photo (reference images): the URL of a file
+    uploaded through Replicate's files API."""
     DURATION = "duration"
     """Seconds of output (video or music)."""
     ASPECT_RATIO = "aspect_ratio"
@@ -106,6 +107,33 @@ class ImageModel(ReplicateModel):
     price_per: PriceUnit = PriceUnit.OUTPUT
     max_concurrent: int = 6
     deadline_seconds: float = 120.0
+
+
+class ReferenceImageModel(ReplicateModel):
+    """An image model that keeps a product from a reference photo (the user's cut-out)."""
+
+    model: str = "black-forest-labs/flux-kontext-pro"
+    inputs: dict[InputRole, str] = Field(
+        default_factory=lambda: {
+            InputRole.PROMPT: "prompt",
+            InputRole.IMAGE: "input_image",
+            InputRole.ASPECT_RATIO: "aspect_ratio",
+            InputRole.SEED: "seed",
+        }
+    )
+    extra: dict[str, Any] = Field(
+        default_factory=lambda: {"output_format": "png", "safety_tolerance": 2}
+    )
+    aspect_ratios: list[str] = Field(
+        default_factory=lambda: [
+            *("1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5", "5:4", "21:9", "9:21"),
+            *("2:1", "1:2"),
+        ]
+    )
+    price_usd: float = 0.04
+    price_per: PriceUnit = PriceUnit.OUTPUT
+    max_concurrent: int = 4
+    deadline_seconds: float = 180.0
 
 
 class MotionModel(ReplicateModel):

@@ -7,7 +7,11 @@
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
-    │   └── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
+    │   ├── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
+    │   ├── UnreadableImage        422 unreadable_image  (an upload that does not decode whole)
+    │   └── ImageTooLarge          422 image_too_large   (an upload with too many pixels)
+    ├── UnsupportedImageType       415 unsupported_image_type (an upload not PNG, JPEG or WebP)
+    ├── UploadTooLarge             413 upload_too_large  (an upload over its byte cap)
     ├── FetchFailed                502 fetch_failed      (a client's link could not be fetched)
     ├── ProviderError              502 provider_error    (a model or service failed us)
     │   ├── ProviderRateLimited    503 provider_rate_limited
@@ -101,6 +105,32 @@ class UnsupportedMedia(InvalidRequest):
     """
 
     code = "unsupported_media"
+
+
+class UnreadableImage(InvalidRequest):
+    """An uploaded file that says it is an image but does not decode whole (truncated, corrupt)."""
+
+    code = "unreadable_image"
+
+
+class ImageTooLarge(InvalidRequest):
+    """An uploaded image whose header declares more pixels than we decode."""
+
+    code = "image_too_large"
+
+
+class UnsupportedImageType(ReelsmithError):
+    """An upload that is not a PNG, JPEG or WebP photo (a PDF, an SVG, a video...)."""
+
+    status_code = 415
+    code = "unsupported_image_type"
+
+
+class UploadTooLarge(ReelsmithError):
+    """An uploaded file over the upload cap (the route's body cap refuses most of them first)."""
+
+    status_code = 413
+    code = "upload_too_large"
 
 
 class ProviderError(ReelsmithError):

@@ -11,7 +11,7 @@ import type {
   JobCost,
   VideoStatusResponse,
 } from "@/types/video.types";
-import type { BriefField, BriefSynthesis, CreativeBrief } from "@/types/vision.types";
+import type { BriefField, BriefSynthesis, CreativeBrief, UploadedAsset } from "@/types/vision.types";
 
 /** Requests whose life the UI shows; kept in the store (not persisted) so that switching
  * steps mid-request still shows the spinner on return. */
@@ -46,6 +46,15 @@ export interface VisionSlice {
    */
   applyBriefSynthesis: (synthesis: BriefSynthesis, sent?: CreativeBrief | null) => void;
   editBriefField: <F extends BriefField>(field: F, value: CreativeBrief[F]) => void;
+  /** Uploaded product photos, in the brief's order; their URLs are its `product_images`. */
+  productPhotos: UploadedAsset[];
+  /** The uploaded logo; its URL is the brief's `brand.logo_url`. */
+  logo: UploadedAsset | null;
+  addProductPhoto: (asset: UploadedAsset) => void;
+  /** Put `asset` where the photo `assetId` was (same place in the brief). */
+  replaceProductPhoto: (assetId: string, asset: UploadedAsset) => void;
+  removeProductPhoto: (assetId: string) => void;
+  setLogo: (asset: UploadedAsset | null) => void;
 }
 
 export interface MoodsSlice {

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.models.common import Keyword, ShortText
+from app.fonts import FontName
+from app.models.assets import AssetUrl
+from app.models.common import HexColour, Keyword, ShortText
 
 BRIEF_FIELDS = (
     "product_name",
@@ -13,6 +15,22 @@ BRIEF_FIELDS = (
     "visual_style_keywords",
     "key_messages",
 )
+
+
+MAX_PRODUCT_IMAGES = 4
+
+
+class Brand(BaseModel):
+    """How the brand looks, when the marketer says: every field optional."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    logo_url: AssetUrl | None = None
+    """The logo, uploaded with `POST /api/assets` (kind `logo`)."""
+    colors: list[HexColour] = Field(default_factory=list, max_length=6)
+    """Brand colours, most important first; one mood keeps them exactly."""
+    font: FontName | None = None
+    """One of the typefaces we ship, for words on screen."""
 
 
 class BriefFields(BaseModel):
@@ -33,6 +51,11 @@ class BriefFields(BaseModel):
     """How it should look, e.g. ["minimalist", "white", "gold"]."""
     key_messages: list[ShortText] = Field(default_factory=list, max_length=8)
     """What the viewer must take away."""
+    product_images: list[AssetUrl] = Field(default_factory=list, max_length=MAX_PRODUCT_IMAGES)
+    """Photos of the product the user uploaded (`POST /api/assets`, kind `product`); every shot
+    that shows the product shows these. Optional."""
+    brand: Brand | None = None
+    """Logo, colours and font. Optional."""
 
     def missing_fields(self) -> list[str]:
         return [name for name in BRIEF_FIELDS if not getattr(self, name)]

@@ -86,6 +86,14 @@ class ImageSpec:
     context: str = ""
     """Words about the whole ad (every scene, the product), so that a shot whose own words name
     no product still shows the ad's product rather than a guess."""
+    product: str = ""
+    """What the product is, from the brief alone (its name and description): the painter draws
+    a model of it only when these words name a kind of thing it can draw."""
+    product_photos: tuple[Path, ...] = ()
+    """Cut-outs of the user's product (PNG with alpha, in our store), first one first: when
+    given, every shot that shows the product shows these, never a drawn model."""
+    font: str | None = None
+    """A brand font we ship (`app.fonts`) for lettering, if the brief names one."""
 
 
 class ImageProvider(Protocol):

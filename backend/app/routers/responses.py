@@ -67,6 +67,18 @@ STORAGE: Responses = {
 }
 """Routes that write new files into the media store, or start work that will."""
 
+UPLOAD: Responses = {
+    400: _error("The body is not a multipart form (`bad_request`)."),
+    413: _error("The file is larger than the upload limit (`body_too_large`, `upload_too_large`)."),
+    415: _error("The file is not a PNG, JPEG or WebP image (`unsupported_image_type`)."),
+    422: _error(
+        "A form field is missing or wrong (a list of fields), or the image does not decode whole "
+        "(`unreadable_image`) or has too many pixels (`image_too_large`), with a sentence.",
+        ValidationErrorResponse | ErrorResponse,
+    ),
+}
+"""Routes that take an uploaded image."""
+
 MEDIA: Responses = {
     400: _error("The key names no plain file inside the store (`media_path_refused`)."),
     404: _error("No stored file with this key (`media_not_found`)."),

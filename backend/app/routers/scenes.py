@@ -13,6 +13,7 @@ from app.models.scene import (
     RegenerateSeedResponse,
 )
 from app.routers.responses import BODY, PROVIDERS, STORAGE, merge
+from app.routers.uploads import refuse_missing_uploads
 from app.services import scene_service
 
 router = APIRouter(prefix="/api/scenes", tags=["scenes"], responses=merge(BODY, PROVIDERS))
@@ -32,6 +33,7 @@ async def generate_seeds(
     request: GenerateSeedsRequest, providers: ProvidersDep, store: StoreDep
 ) -> GenerateSeedsResponse:
     """A 1080×1920 seed image for every scene, in the mood's style."""
+    await refuse_missing_uploads(store, request.creative_brief)
     scenes = await scene_service.generate_seeds(
         request.scenes, request.mood_style, request.creative_brief, providers.images, store
     )
@@ -56,6 +58,7 @@ async def regenerate_seed(
                 }
             ]
         )
+    await refuse_missing_uploads(store, request.creative_brief)
     scene = await scene_service.regenerate_seed(
         scene_number,
         request.scenes,

@@ -16,9 +16,22 @@ from app.services.job_errors import error_info
 async def synthesize_brief(
     messages: list[ChatMessage], director: Director, current: BriefFields | None = None
 ) -> BriefSynthesis:
-    brief = await director.synthesize_brief(messages, current)
+    brief = _keep_uploads(await director.synthesize_brief(messages, current), current)
     missing = brief.missing_fields()
     return BriefSynthesis(creative_brief=brief, missing_fields=missing, complete=not missing)
+
+
+def _keep_uploads(brief: BriefFields, current: BriefFields | None) -> BriefFields:
+    """Photos, logo and brand come from the studio's uploads and fields, not from the chat: a
+    director that does not return them leaves them as the studio showed them."""
+    if current is None:
+        return brief
+    return brief.model_copy(
+        update={
+            "product_images": brief.product_images or current.product_images,
+            "brand": brief.brand or current.brand,
+        }
+    )
 
 
 async def stream_reply(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodDirection, MoodStyle
 from app.models.scene import Scene
@@ -22,7 +24,21 @@ def ad_context(brief: BriefFields | None, shots: list[str]) -> str:
     return " | ".join(part for part in parts if part)
 
 
-def reference_image_spec(brief: BriefFields, mood: MoodDirection, index: int) -> ImageSpec:
+def product_identity(brief: BriefFields | None) -> str:
+    """What the product is, in the brief's own words."""
+    if not brief:
+        return ""
+    return " | ".join(part for part in (brief.product_name, brief.product_description) if part)
+
+
+def _font(brief: BriefFields | None) -> str | None:
+    return brief.brand.font if brief and brief.brand else None
+
+
+def reference_image_spec(
+    brief: BriefFields, mood: MoodDirection, index: int, photos: tuple[Path, ...] = ()
+) -> ImageSpec:
+    """`photos` are the product's cut-outs (see `brief_assets.product_cutouts`)."""
     shot = mood.image_prompts[index]
     width, height = REFERENCE_SIZE
     return ImageSpec(
@@ -35,6 +51,9 @@ def reference_image_spec(brief: BriefFields, mood: MoodDirection, index: int) ->
         seed=stable_seed("reference", brief.product_name, mood.style_name, index, shot),
         tone=tuple(brief.emotional_tone),
         context=ad_context(brief, mood.image_prompts),
+        product=product_identity(brief),
+        product_photos=_rotate(photos, index),
+        font=_font(brief),
     )
 
 
@@ -45,8 +64,10 @@ def seed_image_spec(
     is_closing_scene: bool,
     storyboard: list[Scene] | None = None,
     variation: int = 0,
+    photos: tuple[Path, ...] = (),
 ) -> ImageSpec:
-    """`variation` picks another take of the same shot; 0 is the first take."""
+    """`variation` picks another take of the same shot; 0 is the first take; `photos` are the
+    product's cut-outs."""
     style = scene.style_prompt or ", ".join(mood.style_keywords)
     width, height = SEED_SIZE
     product = brief.product_name if brief else ""
@@ -65,4 +86,15 @@ def seed_image_spec(
         caption=product if is_closing_scene and product else None,
         tone=tuple(brief.emotional_tone) if brief else (),
         context=ad_context(brief, [s.description for s in storyboard or [scene]]),
+        product=product_identity(brief),
+        product_photos=_rotate(photos, scene.scene_number - 1 + variation),
+        font=_font(brief),
     )
+
+
+def _rotate(photos: tuple[Path, ...], index: int) -> tuple[Path, ...]:
+    """Several photos of the product take turns as the lead one, shot by shot."""
+    if not photos:
+        return ()
+    start = index % len(photos)
+    return photos[start:] + photos[:start]

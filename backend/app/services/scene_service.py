@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import Mood, MoodStyle
 from app.models.scene import Scene, ScenePlan, SceneWithSeed
 from app.providers.base import Director, ImageProvider
+from app.services.brief_assets import product_cutouts
 from app.services.prompts import seed_image_spec
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
@@ -27,11 +31,14 @@ async def generate_seeds(
 ) -> list[SceneWithSeed]:
     await store.ensure_room()
     last = max(scene.scene_number for scene in scenes)
+    photos = await asyncio.to_thread(product_cutouts, store, brief)
     # Every seed or none: a storyboard missing one seed is of no use to anyone.
     async with store.batch() as batch:
         seeded = await gather_or_cancel(
             *(
-                _paint_seed(scene, mood, brief, images, batch, scene.scene_number == last, scenes)
+                _paint_seed(
+                    scene, mood, brief, images, batch, scene.scene_number == last, scenes, photos
+                )
                 for scene in scenes
             )
         )
@@ -46,12 +53,13 @@ async def _paint_seed(
     batch: Batch,
     is_closing_scene: bool,
     storyboard: list[Scene] | None = None,
+    photos: tuple[Path, ...] = (),
     variation: int = 0,
 ) -> tuple[Scene, str]:
     """One scene's seed image and its key; `storyboard` (all scenes) tells the painter what the
     product is."""
     seed = batch.new("seeds", ".png")
-    spec = seed_image_spec(scene, mood, brief, is_closing_scene, storyboard, variation)
+    spec = seed_image_spec(scene, mood, brief, is_closing_scene, storyboard, variation, photos)
     await images.generate(spec, seed.partial)
     return scene, seed.key
 
@@ -73,6 +81,9 @@ async def regenerate_seed(
     await store.ensure_room()
     scene = next(s for s in scenes if s.scene_number == scene_number)
     is_closing = scene_number == max(s.scene_number for s in scenes)
+    photos = await asyncio.to_thread(product_cutouts, store, brief)
     async with store.batch() as batch:
-        _, key = await _paint_seed(scene, mood, brief, images, batch, is_closing, scenes, variation)
+        _, key = await _paint_seed(
+            scene, mood, brief, images, batch, is_closing, scenes, photos, variation
+        )
     return _with_seed(scene, key, store)

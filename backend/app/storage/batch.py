@@ -37,6 +37,13 @@ class Batch:
         self.files.append(file)
         return file
 
+    def named(self, key: str) -> NewFile:
+        """A place for one new file under a key the caller minted: several files that belong
+        together (an upload and its cut-out) share a fresh folder."""
+        file = self._new_file(key)
+        self.files.append(file)
+        return file
+
     async def record_uses(self, subject: NewFile, uses: Iterable[str]) -> None:
         """Write what `subject` was made from beside it (see `app.storage.provenance`).
 

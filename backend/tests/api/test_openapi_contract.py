@@ -26,6 +26,7 @@ SUCCESSES: dict[str, dict[str, str | None]] = {
     "GET /api/video/compose/status/{job_id}": {"200": "ComposeStatusResponse"},
     "GET /api/status/{job_id}": {"200": "JobStatusResponse"},
     "GET /media/{key}": {"200": None},
+    "POST /api/assets": {"201": "AssetResponse"},
 }
 """Every operation of the first published API, with its success status and body model."""
 
@@ -33,6 +34,7 @@ BODY = {"400", "413", "422"}
 PROVIDERS = {"502", "503", "504"}
 ERRORS: dict[str, set[str]] = {
     "GET /health": set(),
+    "POST /api/assets": {"400", "413", "415", "422", "507"},
     "POST /api/director/chat": BODY,
     "POST /api/director/brief": BODY | PROVIDERS,
     "POST /api/moods/generate": BODY | PROVIDERS | {"507"},

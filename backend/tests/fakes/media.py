@@ -31,6 +31,19 @@ def png(width: int, height: int, text: str, fmt: str = "PNG") -> bytes:
     return buffer.getvalue()
 
 
+def png_with(reference: bytes, width: int, height: int, text: str, fmt: str = "PNG") -> bytes:
+    """A frame like `png`'s with the reference image standing in its middle, as an editing
+    model keeps the product it was shown."""
+    frame = Image.open(io.BytesIO(png(width, height, text))).convert("RGB")
+    with Image.open(io.BytesIO(reference)) as product:
+        product = product.convert("RGB")
+        product.thumbnail((width // 2, height // 2))
+        frame.paste(product, ((width - product.width) // 2, (height - product.height) // 2))
+    buffer = io.BytesIO()
+    frame.save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
 @lru_cache(maxsize=16)
 def mp4(seconds: int, width: int = 144, height: int = 256, fps: int = 24) -> bytes:
     """An H.264 clip of moving test pattern, as long as asked (cached: clips repeat)."""

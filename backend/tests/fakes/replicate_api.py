@@ -44,7 +44,14 @@ from starlette.routing import Route
 from tests.fakes import replicate_runs as runs
 from tests.fakes.replicate_deadlines import parse_cancel_after
 from tests.fakes.replicate_files import FakeFiles
-from tests.fakes.replicate_models import MODELS, VERSIONS, invalid_fields
+from tests.fakes.replicate_models import (
+    MODELS,
+    VERSIONS,
+    FakeModel,
+    ReadFile,
+    data_url_bytes,
+    invalid_fields,
+)
 from tests.fakes.replicate_runs import FakePrediction
 
 TOKEN = "r8_fake_token"
@@ -57,6 +64,17 @@ SLOW_CREATE = "[slow-create]"
 class Fault:
     status: int
     retry_after: str | None = None
+
+
+def _reference(model: FakeModel, payload: dict[str, Any], read_file: ReadFile) -> bytes | None:
+    """The bytes of an editing model's reference image (an uploaded file; validated already)."""
+    if model.kind != "image_edit":
+        return None
+    for name in model.image_inputs:
+        value = payload.get(name)
+        if isinstance(value, str):
+            return read_file(value) if not value.startswith("data:") else data_url_bytes(value)
+    return None
 
 
 class FakeReplicate:
@@ -186,6 +204,7 @@ class FakeReplicate:
                 created_at=created_at,
                 cancel_after=cancel_after,
                 deadline=created_at + lifetime if lifetime is not None else None,
+                reference=_reference(MODELS[model], payload, self._read_file),
             )
             self.predictions[prediction.id] = prediction
             running = sum(p.status in runs.RUNNING for p in self.predictions.values())

@@ -41,6 +41,18 @@ MODELS: dict[str, FakeModel] = {
         ("prompt",),
         {"aspect_ratio": FLUX_RATIOS, "output_format": ("webp", "jpg", "png")},
     ),
+    # Edits with a reference image: `input_image` is kept in the picture it returns, as the real
+    # model keeps the photographed product. safety_tolerance is 0-6, at most 2 with an image.
+    "black-forest-labs/flux-kontext-pro": FakeModel(
+        "image_edit",
+        ("prompt",),
+        {
+            "aspect_ratio": ("match_input_image", *FLUX_RATIOS, "2:1", "1:2"),
+            "output_format": ("jpg", "png"),
+            "safety_tolerance": (0, 1, 2),
+        },
+        image_inputs=("input_image",),
+    ),
     "kwaivgi/kling-v2.1": FakeModel(
         "video",
         ("prompt", "start_image"),
@@ -84,7 +96,7 @@ def _image_problem(value: object, read_file: ReadFile) -> str | None:
     if not isinstance(value, str):
         return "not an image file or URL"
     if value.startswith("data:"):
-        data = _data_url_bytes(value)
+        data = data_url_bytes(value)
         if data is None:
             return "not a valid data URL"
         if len(data) > MAX_DATA_URL_BYTES:
@@ -104,7 +116,7 @@ def _image_problem(value: object, read_file: ReadFile) -> str | None:
     return None
 
 
-def _data_url_bytes(url: str) -> bytes | None:
+def data_url_bytes(url: str) -> bytes | None:
     header, comma, encoded = url.partition(",")
     if not comma or not header.endswith(";base64"):
         return None

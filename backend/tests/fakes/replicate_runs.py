@@ -47,6 +47,8 @@ class FakePrediction:
     cancel_after: str | None = None
     """The `Cancel-After` header of its create, as sent."""
     deadline: float | None = None
+    reference: bytes | None = None
+    """The reference image an editing model was given (read when the prediction was created)."""
 
 
 def expire(prediction: FakePrediction, now: float) -> None:
@@ -96,11 +98,16 @@ def advance(
 def _outputs(prediction: FakePrediction, deliver: Deliver) -> Any:
     kind = MODELS[prediction.model].kind
     given = prediction.input
-    if kind == "image":
+    if kind in ("image", "image_edit"):
         fmt = str(given.get("output_format", "webp"))
         width, height = ASPECT_SIZES.get(str(given.get("aspect_ratio", "1:1")), (192, 192))
         name = f"out-0.{fmt}"
-        data = media.png(width, height, str(given.get("prompt")), _PIL_FORMAT[fmt])
+        text = str(given.get("prompt"))
+        data = (
+            media.png_with(prediction.reference, width * 3, height * 3, text, _PIL_FORMAT[fmt])
+            if prediction.reference is not None
+            else media.png(width, height, text, _PIL_FORMAT[fmt])
+        )
         content_type = f"image/{'jpeg' if fmt == 'jpg' else fmt}"
     elif kind == "video":
         name, content_type = "output.mp4", "video/mp4"
@@ -113,7 +120,7 @@ def _outputs(prediction: FakePrediction, deliver: Deliver) -> Any:
         data = media.GARBAGE
     served = None if prediction.marker == "[404]" else data
     url = deliver(f"{prediction.id}/{name}", served, content_type)
-    return [url] if kind == "image" else url
+    return url if kind in ("video", "audio") else [url]
 
 
 def view(prediction: FakePrediction, origin: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import { stepUnlocked } from "@/store/selectors";
 
 import { ChatInterface } from "./ChatInterface";
 import { CreativeBriefSummary } from "./CreativeBriefSummary";
+import { ProductAssets } from "./ProductAssets";
 
 /** Step 1: talk the ad through with the director; the brief takes shape beside the chat. */
 export function VisionStep() {
@@ -28,7 +29,10 @@ export function VisionStep() {
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <ChatInterface />
-        <CreativeBriefSummary />
+        <div className="space-y-6">
+          <CreativeBriefSummary />
+          <ProductAssets />
+        </div>
       </div>
     </section>
   );

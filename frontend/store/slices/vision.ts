@@ -7,6 +7,7 @@ import {
   EMPTY_BRIEF,
   type BriefField,
   type CreativeBrief,
+  type UploadedAsset,
 } from "@/types/vision.types";
 
 import type { AppState, VisionSlice } from "../types";
@@ -18,7 +19,23 @@ export const visionInitial = () =>
     creativeBrief: null,
     missingFields: [],
     briefComplete: false,
+    productPhotos: [] as UploadedAsset[],
+    logo: null as UploadedAsset | null,
   }) satisfies Partial<VisionSlice>;
+
+/** The brief with the uploads' URLs in it: the studio's uploads are their only source, and a
+ * brief without uploads keeps the seed's shape (no empty keys). */
+function withUploads(brief: CreativeBrief, photos: UploadedAsset[], logo: UploadedAsset | null): CreativeBrief {
+  const { product_images: _photos, brand: oldBrand, ...rest } = brief;
+  const out: CreativeBrief = { ...rest };
+  if (photos.length > 0) out.product_images = photos.map((p) => p.url);
+  const { logo_url: _logo, ...brand } = oldBrand ?? {};
+  const withLogo = logo ? { ...brand, logo_url: logo.url } : brand;
+  if (Object.values(withLogo).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)))) {
+    out.brand = withLogo;
+  }
+  return out;
+}
 
 /** What is still empty, read from the brief itself: whoever filled a field (the director or
  * the user), an empty one is still to discuss. */
@@ -52,11 +69,36 @@ export const createVisionSlice: StateCreator<AppState, [], [], VisionSlice> = (s
           }
         }
       }
-      return { creativeBrief: merged, ...completeness(merged) };
+      const shown = withUploads(merged, state.productPhotos, state.logo);
+      return { creativeBrief: shown, ...completeness(shown) };
     }),
   editBriefField: (field, value) =>
     set((state) => {
       const creativeBrief = { ...(state.creativeBrief ?? EMPTY_BRIEF), [field]: value };
       return { creativeBrief, ...completeness(creativeBrief) };
     }),
+  addProductPhoto: (asset) =>
+    set((state) => uploads(state.creativeBrief, [...state.productPhotos, asset], state.logo)),
+  replaceProductPhoto: (assetId, asset) =>
+    set((state) =>
+      uploads(
+        state.creativeBrief,
+        state.productPhotos.map((p) => (p.asset_id === assetId ? asset : p)),
+        state.logo,
+      ),
+    ),
+  removeProductPhoto: (assetId) =>
+    set((state) =>
+      uploads(
+        state.creativeBrief,
+        state.productPhotos.filter((p) => p.asset_id !== assetId),
+        state.logo,
+      ),
+    ),
+  setLogo: (logo) => set((state) => uploads(state.creativeBrief, state.productPhotos, logo)),
 });
+
+function uploads(brief: CreativeBrief | null, productPhotos: UploadedAsset[], logo: UploadedAsset | null) {
+  const creativeBrief = withUploads(brief ?? EMPTY_BRIEF, productPhotos, logo);
+  return { productPhotos, logo, creativeBrief, ...completeness(creativeBrief) };
+}

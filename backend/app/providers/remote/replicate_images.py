@@ -1,5 +1,10 @@
 """`ImageProvider` on Replicate (default `black-forest-labs/flux-schnell`, 9:16).
 
+With the user's product photos in the spec, the image comes from a model that takes a reference
+image instead (default `black-forest-labs/flux-kontext-pro`, `input_image`): the cut-out is
+uploaded through Replicate's files API (a photo is far over the 256 KB inline limit), flattened
+onto a neutral grey, and the prompt asks for that exact product in the shot.
+
 Text-to-image models return their own sizes (FLUX: about one megapixel at the asked aspect
 ratio, 768×1344 for 9:16) and formats. The result is fitted to the spec's exact frame and
 format, so what the rest of the product reads is the same as from the local painter: a
@@ -9,6 +14,7 @@ format, so what the rest of the product reads is the same as from the local pain
 from __future__ import annotations
 
 import asyncio
+import io
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -36,22 +42,37 @@ class ReplicateImageProvider:
             fetcher or build_fetcher(settings),
             sleep,
         )
+        self._reference = ReplicateRunner(
+            settings.replicate,
+            settings.replicate.reference_image,
+            "images",
+            fetcher or build_fetcher(settings),
+            sleep,
+        )
         self.name = self._runner.name
 
     async def generate(self, spec: ImageSpec, out: Path) -> Path:
-        model = self._runner.model
+        runner = self._reference if spec.product_photos else self._runner
+        model = runner.model
         values: dict[InputRole, object] = {
-            InputRole.PROMPT: spec.prompt,
+            InputRole.PROMPT: reference_prompt(spec) if spec.product_photos else spec.prompt,
             InputRole.ASPECT_RATIO: aspect_ratio(spec.width, spec.height, model.aspect_ratios),
             InputRole.WIDTH: spec.width,
             InputRole.HEIGHT: spec.height,
             InputRole.SEED: spec.seed,
         }
-        async with self._runner.slots:
-            urls = await self._runner.predict(values)
+        async with runner.slots:
+            if spec.product_photos:
+                photo = await asyncio.to_thread(reference_png, spec.product_photos[0])
+                async with runner.upload(
+                    photo, "product.png", "image/png", "the product photo"
+                ) as url:
+                    urls = await runner.predict({**values, InputRole.IMAGE: url})
+            else:
+                urls = await runner.predict(values)
             raw = partial_path(out)
             try:
-                await self._runner.fetch(urls[0], raw, IMAGE)
+                await runner.fetch(urls[0], raw, IMAGE)
                 await asyncio.to_thread(fit_image, raw, out, spec.width, spec.height)
             finally:
                 await asyncio.to_thread(raw.unlink, missing_ok=True)
@@ -59,6 +80,33 @@ class ReplicateImageProvider:
 
     async def aclose(self) -> None:
         await self._runner.aclose()
+        await self._reference.aclose()
+
+
+REFERENCE_SIDE = 1024
+"""The reference photo's long side: the model works at about a megapixel anyway."""
+
+
+def reference_prompt(spec: ImageSpec) -> str:
+    """Ask for the photographed product itself, unchanged, in the shot the spec describes."""
+    return (
+        f"{spec.prompt} The product is exactly the one in the reference image: keep its shape, "
+        "colours, materials and any label or text unchanged, and place it naturally in this "
+        "scene with matching light and a soft contact shadow."
+    )
+
+
+def reference_png(cutout: Path, max_side: int = REFERENCE_SIDE) -> bytes:
+    """The cut-out flattened onto neutral grey, as PNG (blocking): a reference with no alpha
+    reads the same to every model."""
+    with Image.open(cutout, formats=["PNG"]) as image:
+        rgba = image.convert("RGBA")
+    rgba.thumbnail((max_side, max_side))
+    flat = Image.new("RGB", rgba.size, (200, 200, 200))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    buffer = io.BytesIO()
+    flat.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def fit_image(source: Path, out: Path, width: int, height: int) -> Path:

@@ -25,6 +25,7 @@ from app.providers.local.painting.vocabulary import (
     LIGHTS,
     LOOKS,
     NIGHT,
+    NOT_AN_OBJECT,
     SETTINGS,
     SHOTS,
     TONES,
@@ -55,6 +56,7 @@ class Traits:
 class Cues:
     shot: Shot
     kind: Kind
+    """The proportions the frame is planned around (a drawn model's, or a placeholder's)."""
     settings: tuple[Setting, ...]
     """Most strongly cued first."""
     light: Light
@@ -68,6 +70,9 @@ class Cues:
     """The product is cold: frosted, beaded with condensation."""
     night: bool = False
     """The shot happens after dark."""
+    model: Kind | None = None
+    """The product model to draw, or None: nothing the painter has fits what the brief says the
+    product is (a hotel, a service), or nothing says what it is at all."""
 
     def look(self, look: Look) -> float:
         return self.looks.get(look, 0.0)
@@ -143,6 +148,23 @@ def _traits(tone: Iterable[str], extra: Iterable[str]) -> Traits:
     return Traits(*clamp)
 
 
+def _product_model(identity: str, shot_texts: tuple[tuple[str, float], ...]) -> Kind | None:
+    """The product model to draw, decided by the brief's own words (name and description).
+
+    When they name a kind we draw, that kind in every shot. When they say the product is not an
+    object (a hotel, a service), none, whatever the shots say ("a booking app for hotels" is
+    still an app on a phone). When they say nothing (a bare name), a kind a shot itself names
+    ("the Lumina bottle"), else none: the words of a product's world would only be a guess.
+    """
+    named = _ranked(KIND_NOUNS, ((identity, 1.0),)) if identity else []
+    if identity and any(_pattern(w).search(identity) for w in NOT_AN_OBJECT):
+        return named[0] if named and named[0] in (Kind.PHONE, Kind.LAPTOP) else None
+    if named:
+        return named[0]
+    shown = _ranked(KIND_NOUNS, shot_texts)
+    return shown[0] if shown else None
+
+
 def read(spec: ImageSpec) -> Cues:
     subject = spec.subject.lower()
     prompt = spec.prompt.lower()
@@ -174,9 +196,15 @@ def read(spec: ImageSpec) -> Cues:
         if strength > 0:
             looks[look] = strength
     tone_words = [t.lower().strip() for t in spec.tone]
+    model = (
+        _product_model(spec.product.lower(), ((subject, 3.0), (prompt, 1.0)))
+        if spec.product
+        else (kinds[0] if kinds else None)
+    )
     return Cues(
         shot=_first_shot(subject, prompt),
-        kind=kinds[0] if kinds else Kind.OBJECT,
+        kind=model or (kinds[0] if kinds else Kind.OBJECT),
+        model=model,
         settings=tuple(settings) or (Setting.STUDIO,),
         light=lights[0] if lights else Light.SOFT,
         effects=effects,

@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from app.fonts import FONT_FILES, font_path
 from app.providers.local.painting.canvas import Canvas, blur
 from app.providers.local.painting.palette import Colour, Scheme, mix
 
@@ -36,7 +37,10 @@ def contrast_ratio(a: Colour | np.ndarray, b: Colour | np.ndarray) -> float:
 
 
 @lru_cache(maxsize=32)
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int, name: str | None = None) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The brand's font when the brief names one of ours (`app.fonts`), else Pillow's own."""
+    if name in FONT_FILES:
+        return ImageFont.truetype(font_path(name), size=size)
     return ImageFont.load_default(size=size)
 
 
@@ -76,9 +80,9 @@ def _lines(text: str) -> list[str]:
     return [" ".join(words[:split]), " ".join(words[split:])]
 
 
-def _set(lines: list[str], size: int, tracking: float) -> np.ndarray:
+def _set(lines: list[str], size: int, tracking: float, face: str | None = None) -> np.ndarray:
     """The words as a coverage mask (float 0..1), letter-spaced and centred line by line."""
-    font = _font(size)
+    font = _font(size, face)
     spacing = size * tracking
     widths = [
         sum(font.getlength(ch) for ch in line) + spacing * max(len(line) - 1, 0) for line in lines
@@ -99,7 +103,9 @@ def _set(lines: list[str], size: int, tracking: float) -> np.ndarray:
     return np.asarray(img, np.float32) / 255.0
 
 
-def caption(canvas: Canvas, text: str, scheme: Scheme, centre_y: float = 0.8) -> None:
+def caption(
+    canvas: Canvas, text: str, scheme: Scheme, centre_y: float = 0.8, font: str | None = None
+) -> None:
     text = printable(text)
     if not text:
         return
@@ -107,11 +113,11 @@ def caption(canvas: Canvas, text: str, scheme: Scheme, centre_y: float = 0.8) ->
     lines = _lines(text.upper() if capitals else text)
     tracking = 0.22 if capitals else 0.02
     size = max(8, int(canvas.h * _CAP_HEIGHT * (1.4 if capitals else 1.2)))
-    mask = _set(lines, size, tracking)
+    mask = _set(lines, size, tracking, font)
     max_w, max_h = canvas.w * _MAX_WIDTH, canvas.h * 0.25
     if mask.shape[1] > max_w or mask.shape[0] > max_h:
         size = max(6, int(size * min(max_w / mask.shape[1], max_h / mask.shape[0])))
-        mask = _set(lines, size, tracking)
+        mask = _set(lines, size, tracking, font)
     if mask.shape[0] > canvas.h or mask.shape[1] > canvas.w:
         return  # no room to letter legibly at all
     mh, mw = mask.shape

@@ -9,7 +9,8 @@ seeded by `spec.seed`, so a spec always renders the same pixels.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -23,12 +24,14 @@ from app.providers.local.painting import (
     lettering,
     lighting,
     palette,
+    photo,
     products,
     sets,
 )
 from app.providers.local.painting.canvas import Canvas, blur
 from app.providers.local.painting.cues import Cues, Effect, Kind, Look, Setting, Shot, read
 from app.providers.local.painting.palette import Colour
+from app.providers.local.painting.products.layer import Layer
 from app.providers.local.painting.products.materials import Lighting
 from app.providers.local.painting.products.parts import Dress
 
@@ -38,6 +41,20 @@ MIN_SIDE = 96
 """Smaller frames are painted at this size and scaled down (a caption needs a few pixels)."""
 MAX_ASPECT = 8.0
 """Frames more elongated than this are painted at this ratio and stretched."""
+
+
+@dataclass(frozen=True)
+class PaintReport:
+    """What the painter put where the product stands, so a test (or a log) can tell."""
+
+    model: Kind | None = None
+    """The product model drawn, if one was."""
+    photo: Path | None = None
+    """The user's cut-out composited, if one was."""
+    box: tuple[int, int, int, int] | None = None
+    """The product's pixel box (x0, y0, x1, y1) in the returned image."""
+    lettered: str | None = None
+    """The product's name, set in type where the product would stand (nothing to show)."""
 
 
 def _dress(
@@ -80,17 +97,37 @@ def _liquid(cues: Cues, scheme: palette.Scheme) -> Colour:
 def render(spec: ImageSpec) -> Image.Image:
     """The image for a spec, at exactly its size (tiny or extreme frames are painted at a sane
     size and resampled: a 9x16 thumbnail still shows the same picture, smaller)."""
+    return paint(spec)[0]
+
+
+def paint(spec: ImageSpec) -> tuple[Image.Image, PaintReport]:
+    """`render`, with what was drawn as the product."""
     width, height = spec.width, spec.height
     if min(width, height) >= MIN_SIDE and max(width, height) / min(width, height) <= MAX_ASPECT:
         return _render(spec)
     aspect = min(max(width / height, 1 / MAX_ASPECT), MAX_ASPECT)
     inner_w = max(MIN_SIDE, round(MIN_SIDE * aspect))
     inner_h = max(MIN_SIDE, round(MIN_SIDE / aspect))
-    image = _render(replace(spec, width=inner_w, height=inner_h))
-    return image.resize((width, height), Image.Resampling.LANCZOS)
+    image, report = _render(replace(spec, width=inner_w, height=inner_h))
+    return image.resize((width, height), Image.Resampling.LANCZOS), replace(report, box=None)
 
 
-def _render(spec: ImageSpec) -> Image.Image:
+def _product_layer(
+    canvas: Canvas, cues: Cues, stage: layout.Stage, dress: Dress, scheme: palette.Scheme,
+    cutout: tuple[Path, tuple[np.ndarray, np.ndarray]] | None,
+) -> Layer | None:  # fmt: skip
+    """The user's photo where the product stands, else the drawn model, else nothing."""
+    if cutout is not None:
+        rgb, alpha = cutout[1]
+        layer = photo.layer(canvas, stage.product, rgb, alpha)
+        photo.light(layer, scheme, stage.light_side)
+        return layer
+    if cues.model is None:
+        return None
+    return products.paint(canvas, cues.model, stage.product, dress, stage.top_view)
+
+
+def _render(spec: ImageSpec) -> tuple[Image.Image, PaintReport]:
     width, height = spec.width, spec.height
     cues = read(spec)
     rng = random.Random(spec.seed)
@@ -100,6 +137,15 @@ def _render(spec: ImageSpec) -> Image.Image:
     design = backdrop.design(cues, stage, scheme, rng)
     light = lighting.lighting_for(cues, scheme, stage.light_side)
     dress = _dress(cues, stage, scheme, light, rng, spec.seed)
+    cutout = (
+        (spec.product_photos[0], photo.load(spec.product_photos[0]))
+        if spec.product_photos
+        else None
+    )
+    if cutout is not None:  # the user's product is always the sharp subject, whole in frame
+        _, alpha = cutout[1]
+        place = photo.placement(stage, alpha.shape[1] / alpha.shape[0])
+        stage = replace(stage, product=place, product_in_focus=True, ground=None)
     extras = dressing.plan(cues, stage, scheme, rng)
 
     scale = min(1.0, WORK_LONG_SIDE / max(width, height))
@@ -109,8 +155,8 @@ def _render(spec: ImageSpec) -> Image.Image:
     lighting.beam(work, stage, scheme, cues)
     for paint in extras.atmosphere:
         paint(work)
-    if not stage.product_in_focus:  # a soft shape behind the subject: paint it with the set
-        products.paint(work, cues.kind, stage.product, dress, False).composite(work)
+    if not stage.product_in_focus and cues.model is not None:  # a soft shape behind the subject
+        products.paint(work, cues.model, stage.product, dress, False).composite(work)
     if stage.background_blur > 0:
         work.rgb[:] = blur(work.rgb, stage.background_blur * work.h)
     canvas = work.resized(width, height)
@@ -118,9 +164,13 @@ def _render(spec: ImageSpec) -> Image.Image:
     if stage.plinth is not None:
         sets.floor_shadow(canvas, stage, stage.plinth, scheme)
         sets.plinth(canvas, stage.plinth, stage, scheme, design.floor, light, nrng)
-    if stage.product_in_focus:
-        layer = products.paint(canvas, cues.kind, stage.product, dress, stage.top_view)
-        footprint = products.model(cues.kind).width * 0.9
+    layer = (
+        _product_layer(canvas, cues, stage, dress, scheme, cutout)
+        if stage.product_in_focus
+        else None
+    )
+    if layer is not None:
+        footprint = _footprint(layer, None if cutout else cues.model)
         if stage.ground is not None:  # levitating: only a soft pool of shadow far below
             lighting.hover_shadow(canvas, stage, scheme, footprint)
         else:
@@ -130,13 +180,44 @@ def _render(spec: ImageSpec) -> Image.Image:
                 )
             lighting.cast_shadow(canvas, layer, stage, scheme, lighting.shadow_style(cues))
             lighting.contact(canvas, layer, stage, scheme, footprint)
-    for paint in extras.behind:
-        paint(canvas)
-    if stage.product_in_focus:
+    for extra in extras.behind:
+        extra(canvas)
+    if layer is not None:
         layer.composite(canvas)
-    for paint in extras.front:
-        paint(canvas)
+    for extra in extras.front:
+        extra(canvas)
+    lettered = None
     if spec.caption:
-        lettering.caption(canvas, spec.caption, scheme, centre_y=sum(layout.TEXT_ZONE) / 2)
+        lettering.caption(
+            canvas, spec.caption, scheme, centre_y=sum(layout.TEXT_ZONE) / 2, font=spec.font
+        )
+    elif layer is None and stage.product_in_focus and (name := _name(spec)):
+        # Nothing to show the product by: its name stands where it would, in type.
+        place = stage.product
+        lettering.caption(
+            canvas, name, scheme, centre_y=place.base - place.size / 2, font=spec.font
+        )
+        lettered = name
     grade = finish.grade_for(cues, scheme)
-    return finish.apply(canvas, grade, scheme, nrng, stage.light_side)
+    image = finish.apply(canvas, grade, scheme, nrng, stage.light_side)
+    report = PaintReport(
+        model=cues.model if cutout is None and layer is not None else None,
+        photo=cutout[0] if cutout is not None and layer is not None else None,
+        box=layer.box if layer is not None else None,
+        lettered=lettered,
+    )
+    return image, report
+
+
+def _footprint(layer: Layer, model: Kind | None) -> float:
+    """How wide the product stands on its surface, in product heights (for the contact line):
+    a model's known base, or a photo's widest row near its bottom."""
+    if model is not None:
+        return products.model(model).width * 0.9
+    standing = (layer.alpha > 0.5).sum(axis=1)
+    bottom = standing[-max(1, len(standing) // 12) :]
+    return float(bottom.max(initial=0)) / max(layer.px, 1.0)
+
+
+def _name(spec: ImageSpec) -> str:
+    return spec.product.split(" | ", 1)[0].strip()

@@ -1,0 +1,65 @@
+"""`reelsmith render --product-photo ... --logo ...`: the user's product in the final ad."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import pytest
+
+from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
+from tests.utils.matching import best_match
+from tests.utils.photos import encoded, pattern, product_photo
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MEDIA_ROOT": str(tmp_path / "media"), "FFMPEG_PRESET": "ultrafast"}
+    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
+        env[name] = "local"
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "coffee.json"), *args],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def test_a_photo_that_is_not_an_image_is_refused_before_anything_renders(tmp_path: Path) -> None:
+    pdf = tmp_path / "catalogue.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    result = _run(tmp_path, "--product-photo", str(pdf), "-o", str(tmp_path / "ad.mp4"))
+    assert result.returncode == 1
+    assert "unsupported_image_type" in result.stderr and "PNG, JPEG or WebP" in result.stderr
+    assert not (tmp_path / "ad.mp4").exists()
+    assert not list((tmp_path / "media").rglob("*.png"))
+
+
+@pytest.mark.slow
+def test_the_product_photo_is_in_the_frames_of_the_final_ad(tmp_path: Path) -> None:
+    photo, logo = tmp_path / "mug.png", tmp_path / "logo.png"
+    photo.write_bytes(encoded(product_photo()))
+    logo.write_bytes(encoded(product_photo(200), "WEBP"))
+    out = tmp_path / "ad.mp4"
+    result = _run(tmp_path, "--product-photo", str(photo), "--logo", str(logo), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert_is_the_final_ad(out)
+    # One frame in the middle of each second's worth of scenes: the product shows in most of
+    # them (camera moves may push it partly out of frame; crossfades halve it).
+    inner = pattern().crop((35, 40, 77, 120))
+    scores = []
+    with av.open(str(out)) as container:
+        for i, frame in enumerate(container.decode(video=0)):
+            if i % 90 == 45:
+                image = frame.to_image().reduce(4)
+                scores.append(
+                    max(
+                        best_match(image, inner.resize((round(42 * s), round(80 * s))))
+                        for s in (0.5, 0.65, 0.8, 1.0, 1.3)
+                    )
+                )
+    assert sum(score > 0.6 for score in scores) >= len(scores) // 2, scores
