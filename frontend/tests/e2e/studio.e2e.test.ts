@@ -63,7 +63,7 @@ describe("the studio, end to end", () => {
     // Step 1: chat until the brief is complete; the brief panel shows what was said.
     await page.getByText("What are we advertising?").waitFor();
     await studio.chatUntilBriefComplete();
-    await expect(page.getByLabel("Product").inputValue()).resolves.toMatch(/glow/i);
+    await expect(page.getByLabel("Product", { exact: true }).inputValue()).resolves.toMatch(/glow/i);
     await studio.screenshot("1-vision");
 
     // Step 2: three moods, four images each; pick the second.
