@@ -48,7 +48,9 @@ async def test_chat_streams_the_ai_sdk_ui_message_protocol(api: ClientFactory) -
 async def test_brief_is_synthesized_from_the_conversation(api: ClientFactory) -> None:
     turns = [
         ("user", "Hi! I need an ad for a vitamin C serum called Glow Drops."),
-        ("assistant", "Lovely. Who is it for?"),
+        ("assistant", "Lovely. Do you have a photo of the product?"),
+        ("user", "Not yet."),
+        ("assistant", "No problem. Who is it for?"),
         ("user", "Busy women 25-40."),
         ("assistant", "How should it feel?"),
         ("user", "Fresh and confident."),
@@ -119,7 +121,9 @@ async def test_a_director_failing_mid_stream_ends_with_an_error_part(api: Client
 def _serum_chat() -> list[dict[str, Any]]:
     turns = [
         ("user", "Hi! I need an ad for a vitamin C serum called Glow Drops."),
-        ("assistant", "Lovely. Who is it for?"),
+        ("assistant", "Lovely. Do you have a photo of the product?"),
+        ("user", "Not yet."),
+        ("assistant", "No problem. Who is it for?"),
         ("user", "Busy women 25-40."),
         ("assistant", "How should it feel?"),
         ("user", "Fresh and confident."),

@@ -77,7 +77,7 @@ def test_from_first_message_to_a_thirty_second_plan() -> None:
 
 def test_the_brief_and_the_replies_never_disagree() -> None:
     director = LocalDirector()
-    messages = _chat(director, ["A serum called Glow Drops", "busy mums", "you decide"])
+    messages = _chat(director, ["A serum called Glow Drops", "no", "busy mums", "you decide"])
     brief = asyncio.run(director.synthesize_brief(messages))
     assert brief.emotional_tone, "the suggestion the director made is in the brief"
     for tone in brief.emotional_tone:

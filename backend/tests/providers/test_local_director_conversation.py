@@ -16,7 +16,7 @@ from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields
 from app.providers.local.director.conversation import compose_reply
 from app.providers.local.director.extraction import extract_brief
-from app.providers.local.director.questions import QUESTIONS, asked_field
+from app.providers.local.director.questions import PHOTOS, QUESTIONS, asked_field
 from app.providers.local.director.suggestions import suggest
 
 
@@ -39,9 +39,11 @@ class Marketer:
     opening: str
     answers: dict[str, str]
     transcript: list[ChatMessage] = field(default_factory=list)
+    photo_questions: int = 0
 
     def talk(self, max_turns: int = 12) -> list[ChatMessage]:
         self.transcript = [user(self.opening)]
+        self.photo_questions = 0
         for _ in range(max_turns):
             before = brief_of(self.transcript)
             reply = compose_reply(self.transcript)
@@ -51,6 +53,12 @@ class Marketer:
             if asked is None:
                 assert not before.missing_fields(), f"stopped asking too early: {reply}"
                 return self.transcript
+            if asked == PHOTOS:
+                # Asked once, once the product is known; "no" is an answer.
+                assert before.product_name and self.photo_questions == 0, reply
+                self.photo_questions += 1
+                self.transcript.append(user(self.answers.get(PHOTOS, "no")))
+                continue
             assert asked in before.missing_fields() or asked == "product_name", (
                 f"re-asked {asked} although it is known: {reply}"
             )
@@ -194,6 +202,7 @@ def test_the_director_asks_in_a_fixed_order_one_field_at_a_time() -> None:
     asked = [asked_field(m.content) for m in transcript if m.role == "assistant"]
     assert asked == [
         "product_name",
+        PHOTOS,
         "target_audience",
         "emotional_tone",
         "visual_style_keywords",
@@ -219,6 +228,9 @@ def test_everything_in_one_message_completes_the_brief_at_once() -> None:
         visual_style_keywords=["bright", "citrus"],
         key_messages=["Visible results in 2 weeks"],
     )
+    reply = compose_reply(messages)
+    assert asked_field(reply) == PHOTOS, "the photo question still comes, once"
+    messages += [assistant(reply), user("no")]
     reply = compose_reply(messages)
     assert asked_field(reply) is None
     assert "Glow Drops" in reply and "• Key messages: Visible results in 2 weeks" in reply
@@ -299,12 +311,11 @@ def test_adding_to_a_list_keeps_what_was_there() -> None:
 
 
 def test_a_delegated_field_gets_a_suggestion_the_brief_keeps() -> None:
-    messages = [
-        user("An ad for our energy drink Volt Rush, for gamers 18-30"),
-        assistant(compose_reply([user("An ad for our energy drink Volt Rush, for gamers 18-30")])),
-        user("not sure, you decide"),
-    ]
-    assert asked_field(messages[1].content) == "emotional_tone"
+    opening = [user("An ad for our energy drink Volt Rush, for gamers 18-30")]
+    opening += [assistant(compose_reply(opening)), user("not yet")]
+    messages = [*opening, assistant(compose_reply(opening)), user("not sure, you decide")]
+    assert asked_field(messages[1].content) == PHOTOS
+    assert asked_field(messages[3].content) == "emotional_tone"
     brief = brief_of(messages)
     assert brief.emotional_tone == ["energetic", "bold"]
     reply = compose_reply(messages)
@@ -332,7 +343,7 @@ def test_a_described_product_gets_one_follow_up_for_its_name() -> None:
     assert brief_of(messages).product_name == "Coffee shop"
     messages += [assistant(reply), user("No name yet")]
     assert brief_of(messages).product_name == "Coffee shop", "'no name yet' is not a name"
-    assert asked_field(compose_reply(messages)) == "target_audience", "asked once, not again"
+    assert asked_field(compose_reply(messages)) == PHOTOS, "asked once, not again"
     named = [user("I run a coffee shop"), assistant(reply), user("Ember & Oak")]
     assert brief_of(named).product_name == "Ember & Oak"
 
@@ -396,7 +407,7 @@ def test_a_described_answer_to_the_product_question_gets_the_name_follow_up_once
     assert reply.startswith("A vitamin C serum") and "Does it have a name?" in reply
     messages += [assistant(reply), user("Glow Drops")]
     assert brief_of(messages).product_name == "Glow Drops"
-    assert asked_field(compose_reply(messages)) == "target_audience"
+    assert asked_field(compose_reply(messages)) == PHOTOS
 
 
 def test_changes_asked_as_questions_are_still_changes() -> None:

@@ -56,6 +56,7 @@ def test_asking_in_chat_to_change_a_field_typed_by_hand_changes_it() -> None:
 
 def test_the_director_does_not_ask_for_a_field_the_user_filled_by_hand() -> None:
     opening = [user("Kiln & Co handmade ceramic mugs")]
+    opening += [assistant(compose_reply(opening)), user("no photo yet")]
     chat = [*opening, assistant(compose_reply(opening))]
     assert asked_field(chat[-1].content) == "target_audience"
     shown = _shown(chat, target_audience="Couples from London", emotional_tone=["warm"])

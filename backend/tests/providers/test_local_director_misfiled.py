@@ -12,7 +12,7 @@ import pytest
 from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields
 from app.providers.local.director.conversation import compose_reply
-from app.providers.local.director.questions import asked_field
+from app.providers.local.director.questions import PHOTOS, asked_field
 from app.providers.local.director.text import with_article
 from tests.providers.test_local_director_conversation import (
     PRODUCTS,
@@ -72,7 +72,7 @@ def test_a_name_and_what_it_is_as_the_first_message_are_understood(
     assert brief.visual_style_keywords == [], "'handmade ceramic' describes the mugs, not a look"
     reply = compose_reply(messages)
     assert "Kiln & Co" in reply and "handmade ceramic mugs" in reply
-    assert asked_field(reply) == "target_audience", "the product is known: ask the next thing"
+    assert asked_field(reply) == PHOTOS, "the product is known: ask the next thing"
 
 
 def test_the_reported_chat_files_every_answer_under_the_question_it_answers() -> None:
@@ -80,6 +80,7 @@ def test_the_reported_chat_files_every_answer_under_the_question_it_answers() ->
     assert brief_of(transcript) == KILN
     asked = [asked_field(m.content) for m in transcript if m.role == "assistant"]
     assert asked == [
+        PHOTOS,
         "target_audience",
         "emotional_tone",
         "visual_style_keywords",
@@ -118,6 +119,7 @@ def test_naming_the_product_while_asked_about_the_audience_sets_only_the_name() 
         assistant(compose_reply([user("Handmade ceramic mugs")])),
         user("Ok"),
     ]
+    messages += [assistant(compose_reply(messages)), user("not yet")]
     messages.append(assistant(compose_reply(messages)))
     assert asked_field(messages[-1].content) == "target_audience"
     messages.append(user("The name is Kiln & Co"))
@@ -156,12 +158,15 @@ def test_every_semicolon_separated_message_of_a_one_message_brief_is_kept(messag
     assert brief.target_audience == "Couples from London"
     assert brief.emotional_tone == ["warm", "cozy"]
     reply = compose_reply([user(message)])
+    assert asked_field(reply) == PHOTOS
+    reply = compose_reply([user(message), assistant(reply), user("skip")])
     assert asked_field(reply) is None, "nothing is missing: the director sums up"
     assert "• Key messages: Each mug is one of a kind; Made in Cornwall; Dishwasher safe" in reply
 
 
 def test_no_wait_go_back_replaces_the_audience() -> None:
     messages = [user("An ad for Kiln & Co handmade ceramic mugs for young families")]
+    messages += [assistant(compose_reply(messages)), user("nope")]
     messages.append(assistant(compose_reply(messages)))
     assert asked_field(messages[-1].content) == "emotional_tone"
     messages.append(user("no wait, go back to couples from London"))

@@ -34,6 +34,22 @@ them free of facts the marketer has not given (no numbers, results, awards or ra
 everything is settled, sum the brief up in one sentence and say they can go on to choose a \
 mood; never name a button."""
 
+PHOTO_QUESTION = """Once you know what the product is, ask once whether the marketer can add a \
+photo of the product or their logo: the studio's Vision step has a place for them under "Your \
+product and brand". If they say no, not yet or skip, carry on with the next thing and never \
+ask about photos again."""
+
+UPLOADED = """The marketer has already uploaded {what}; do not ask for photos. Every shot that \
+shows the product uses their own photo."""
+
+KINDS = """First tell from the brief (product_description above all) what is advertised: a \
+physical product, a place (a hotel, a restaurant, a gym), a service, an app or an event. Show \
+only what fits it: a hotel is arrival, the room, the view, the table; an app is the screen in \
+a hand and the moment it helps; an event is the venue filling, the moment, the crowd; a \
+service is the people doing the work and the relief it brings. Never show a product object of \
+another category (no bottle, can or jar for a hotel, an app or a service), and never name a \
+category the brief does not support."""
+
 SHOWN = """The brief as the studio showed it when the marketer sent their latest message; they \
 may have typed some fields by hand, and those are their own words:
 {current}"""
@@ -57,18 +73,18 @@ message asks to change it, or answers it while it is empty.
 {current}"""
 
 MOODS = f"""You are an art director. For the creative brief given, propose clearly distinct \
-visual moods for a 30-second vertical (9:16) video ad. For each mood give: a short evocative \
-style_name; 3 to 8 style_keywords; a color_palette of 2 to 6 hex colours like #D4AF37, most \
-important first; and exactly {IMAGES_PER_MOOD} image_prompts, each a one-sentence shot of the \
-product for a text-to-image model, all four different (close-up, in use, setting, detail). \
-{NO_CLAIMS}"""
+visual moods for a 30-second vertical (9:16) video ad. {KINDS} For each mood give: a short \
+evocative style_name; 3 to 8 style_keywords; a color_palette of 2 to 6 hex colours like \
+#D4AF37, most important first; and exactly {IMAGES_PER_MOOD} image_prompts, each a \
+one-sentence shot of the product for a text-to-image model, all four different (close-up, in \
+use, setting, detail). {NO_CLAIMS}"""
 
 PLAN = f"""You are a storyboard artist. Break a 30-second vertical (9:16) video ad into \
 {MIN_SCENES} to {MAX_SCENES} scenes that tell a story: a hook, the product, its benefit, and a \
-closing shot of the product. Durations are in whole or half seconds, each at least 1 and at \
-most 15, and they must sum to exactly {TOTAL_DURATION:g}. Number scenes from 1. For each give \
-a description of what the viewer sees, a style_prompt in words an image model understands \
-(lighting, palette, lens), and a camera_move, one of: \
+closing shot of the product. {KINDS} Durations are in whole or half seconds, each at least 1 \
+and at most 15, and they must sum to exactly {TOTAL_DURATION:g}. Number scenes from 1. For \
+each give a description of what the viewer sees, a style_prompt in words an image model \
+understands (lighting, palette, lens), and a camera_move, one of: \
 {", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes. \
 {NO_CLAIMS}"""
 
@@ -82,6 +98,12 @@ def chat_messages(
     sent it, the brief before and after the latest message (so hand edits are seen and no
     change is claimed that the studio will not show)."""
     instructions = [CHAT]
+    shown = updated or current
+    uploaded = _uploads(shown) if shown is not None else ""
+    instructions.append(UPLOADED.format(what=uploaded) if uploaded else PHOTO_QUESTION)
+    brand = _brand_facts(shown) if shown is not None and shown.brand is not None else ""
+    if brand:
+        instructions.append(brand)
     if current is not None:
         instructions.append(SHOWN.format(current=_json(current)))
     if updated is not None:
@@ -96,6 +118,36 @@ def chat_messages(
     return turns
 
 
+def _uploads(brief: BriefFields) -> str:
+    """What the studio holds from the marketer, in words: 'two product photos and a logo'."""
+    count = len(brief.product_images)
+    things = []
+    if count:
+        things.append("a product photo" if count == 1 else f"{count} product photos")
+    if brief.product_images and brief.brand is not None and brief.brand.logo_url:
+        things.append("a logo")
+    return " and ".join(things)
+
+
+def _brand_facts(brief: BriefFields) -> str:
+    """The brand as the marketer set it, so the director speaks of it instead of asking."""
+    brand = brief.brand
+    assert brand is not None
+    facts = []
+    if brand.logo_url:
+        facts.append("a logo (uploaded)")
+    if brand.colors:
+        facts.append(f"brand colours {', '.join(brand.colors)}")
+    if brand.font:
+        facts.append(f"the font {brand.font}")
+    if not facts:
+        return ""
+    return (
+        f"The brand is set in the studio: {'; '.join(facts)}. The first mood keeps these colours "
+        "exactly; do not ask for them again."
+    )
+
+
 def brief_messages(messages: list[ChatMessage], current: BriefFields | None = None) -> Messages:
     transcript = "\n".join(
         f"{message.role}: {message.content}" for message in messages if message.role != "system"
@@ -106,8 +158,19 @@ def brief_messages(messages: list[ChatMessage], current: BriefFields | None = No
     return [{"role": "system", "content": BRIEF}, {"role": "user", "content": ask}]
 
 
+def _own_product(brief: BriefFields) -> str:
+    """Shots show the user's photographed product, so they describe it as it is, not a guess."""
+    if not brief.product_images:
+        return ""
+    return (
+        "\nThe marketer uploaded photos of the product (product_images): every shot that shows "
+        "the product shows that very product, so describe it as 'the product' in its setting, "
+        "never as another object."
+    )
+
+
 def mood_messages(brief: CreativeBrief, count: int, avoid: Sequence[str] = ()) -> Messages:
-    ask = f"Propose exactly {count} moods for this brief:\n{_json(brief)}"
+    ask = f"Propose exactly {count} moods for this brief:\n{_json(brief)}{_own_product(brief)}"
     if avoid:
         # "New moods" in the studio: the user has seen these and wants other ideas.
         ask += "\nThe user has already seen and set aside these moods; propose different "
@@ -120,7 +183,8 @@ def plan_messages(brief: CreativeBrief, mood: MoodStyle) -> Messages:
         {"role": "system", "content": PLAN},
         {
             "role": "user",
-            "content": f"The brief:\n{_json(brief)}\n\nThe chosen visual mood:\n{_json(mood)}",
+            "content": f"The brief:\n{_json(brief)}{_own_product(brief)}\n\n"
+            f"The chosen visual mood:\n{_json(mood)}",
         },
     ]
 

@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from app.providers.local.offering import Offering, offering_of
+
+_OBJECT = frozenset({Offering.PRODUCT})
+
 
 @dataclass(frozen=True)
 class Category:
@@ -40,6 +44,13 @@ class Category:
     default_audience: str
     default_tones: tuple[str, ...]
     default_messages: tuple[str, ...]
+    offerings: frozenset[Offering] = _OBJECT
+    """What kinds of thing this category can advertise: a café is a place that serves coffee."""
+
+    @property
+    def is_object(self) -> bool:
+        """Its close-up is a thing in frame (a can, a mug), not a place or a moment."""
+        return Offering.PRODUCT in self.offerings
 
 
 def _words(listed: str) -> tuple[str, ...]:
@@ -138,6 +149,7 @@ CATEGORIES: tuple[Category, ...] = (
         default_audience="Small teams who want less busywork",
         default_tones=("confident", "innovative"),
         default_messages=("Made for the way your team works", "See your work clearly"),
+        offerings=frozenset({Offering.APP}),
     ),
     Category(
         key="coffee",
@@ -160,6 +172,7 @@ CATEGORIES: tuple[Category, ...] = (
         default_audience="Coffee lovers who savour a slow morning",
         default_tones=("warm", "calming"),
         default_messages=("Your slow morning, in a cup", "Made for slow mornings"),
+        offerings=frozenset({Offering.PRODUCT, Offering.PLACE}),
     ),
     Category(
         key="food",
@@ -183,6 +196,7 @@ CATEGORIES: tuple[Category, ...] = (
         default_audience="Food lovers who like to share",
         default_tones=("joyful", "warm"),
         default_messages=("Made for sharing", "Pull up a chair"),
+        offerings=frozenset({Offering.PRODUCT, Offering.PLACE}),
     ),
     Category(
         key="fashion",
@@ -262,7 +276,7 @@ CATEGORIES: tuple[Category, ...] = (
             "getaway|weekend away|holiday|holidays|vacation|rooms|suites|sea view|sea views|"
             "by the sea|check-in|booking|bookings|airbnb"
         ),
-        closeup="a {p} room key on its brass tag",
+        closeup="the front door of {p} swinging open on arrival",
         setting="in a sunlit room with the window thrown open",
         hook="Curtains part on a sunlit window and the view rushes in",
         ritual="drops {their} bags and throws open the window",
@@ -270,13 +284,14 @@ CATEGORIES: tuple[Category, ...] = (
         benefit_visuals=(
             "Morning light spills slowly across a quiet room at {p}",
             "{who} lingers over a slow breakfast by the window",
-            "A long, unhurried walk as the light turns golden outside {p}",
+            "The view from a room at {p}, the window thrown open to the light",
         ),
         lifestyle="{who} shares a quiet evening with someone they love at {p}",
         cta="Book your stay at {p}",
         default_audience="Couples who need a quiet weekend away",
         default_tones=("calming", "romantic"),
         default_messages=("Your weekend starts here", "Time to slow down"),
+        offerings=frozenset({Offering.PLACE}),
     ),
     Category(
         key="app",
@@ -300,6 +315,75 @@ CATEGORIES: tuple[Category, ...] = (
         default_audience="Busy people who live on their phones",
         default_tones=("playful", "confident"),
         default_messages=("Made for your pocket", "Your day, your way"),
+        offerings=frozenset({Offering.APP}),
+    ),
+    Category(
+        key="venue",
+        keywords=_words(
+            "restaurant|bistro|bar|gym|fitness club|studio|salon|clinic|school|academy|venue|spa"
+        ),
+        closeup="the doors of {p} opening onto a warm, lit room",
+        setting="inside {p} as the evening begins",
+        hook="The doors of {p} swing open and warm light spills onto the street",
+        ritual="steps into {p} and is greeted like a regular",
+        texture="the room's materials, light and small details in close-up",
+        benefit_visuals=(
+            "The room at {p} in golden light, ready for the first guests",
+            "{who} settles in as {p} comes to life around {them}",
+            "Small details of {p}: the light, the textures, the welcome",
+        ),
+        lifestyle="{who} shares an evening with friends at {p}, the room buzzing",
+        cta="Visit {p}",
+        default_audience="Locals looking for a new favourite place",
+        default_tones=("warm", "joyful"),
+        default_messages=("Come as you are", "Your new favourite place"),
+        offerings=frozenset({Offering.PLACE}),
+    ),
+    Category(
+        key="service",
+        keywords=_words(
+            "service|services|plumbing|plumber|plumbers|electrician|repair|repairs|cleaners|"
+            "removals|agency|consultancy|consulting|coaching|tutoring|lessons|insurance"
+        ),
+        closeup="a friendly {p} professional at the door, tools in hand",
+        setting="at home on an ordinary weekday",
+        hook="A problem that cannot wait, then a knock at the door",
+        ritual="calls {p} and gets on with {their} day",
+        texture="skilled hands and the right tools at work in close-up",
+        benefit_visuals=(
+            "A {p} professional explains the job face to face, calm and clear",
+            "Skilled hands at work, neat and careful, in close-up",
+            "{who} exhales as the home is back to normal",
+        ),
+        lifestyle="{who} waves the {p} team off, the day back on track",
+        cta="Book {p} today",
+        default_audience="Busy households who want it sorted",
+        default_tones=("trustworthy", "warm"),
+        default_messages=("Help when you need it", "Get on with your day"),
+        offerings=frozenset({Offering.SERVICE}),
+    ),
+    Category(
+        key="event",
+        keywords=_words(
+            "event|events|festival|festivals|music festival|concert|concerts|gig|gigs|"
+            "conference|expo|fair|line-up|lineup|live music"
+        ),
+        closeup="the {p} stage as the lights come up",
+        setting="in a field at golden hour as the gates open",
+        hook="The lights drop, the first note hits and the whole crowd looks up at once",
+        ritual="arrives at {p} with friends as the gates open",
+        texture="wristbands, stage light and flying streamers in close-up",
+        benefit_visuals=(
+            "The venue fills, friends arriving arm in arm as the light turns golden",
+            "The moment: the stage lights sweep the crowd and everyone sings along",
+            "The crowd at {p}, hands in the air, faces lit by the stage",
+        ),
+        lifestyle="{who} and friends dance in the crowd as the night peaks at {p}",
+        cta="Be there: {p}",
+        default_audience="Friends who never miss a night out",
+        default_tones=("energetic", "joyful"),
+        default_messages=("Be there", "The night you'll talk about"),
+        offerings=frozenset({Offering.EVENT}),
     ),
 )
 
@@ -336,11 +420,31 @@ def _hits(category: Category, text: str) -> int:
     return sum(1 for keyword in category.keywords if _pattern(keyword).search(text))
 
 
+_FALLBACK: dict[Offering, str] = {
+    Offering.PLACE: "venue",
+    Offering.SERVICE: "service",
+    Offering.EVENT: "event",
+    Offering.APP: "app",
+}
+"""The category a place, service, event or app falls back on when no closer one matches."""
+
+
+def by_key(key: str) -> Category:
+    return next((c for c in CATEGORIES if c.key == key), GENERIC)
+
+
 def infer_category(product_name: str, *context: str) -> Category:
-    """The category whose words best match the brief; generic when nothing matches."""
+    """The category whose words best match the brief; generic when nothing matches.
+
+    When the product's own words (`product_name`: its name and description) say what kind of
+    thing it is, only categories of that kind compete: a hotel is never planned as a bottle,
+    however much its key messages talk about the sea and drinks."""
     other = " \n ".join(context)
-    best, best_score = GENERIC, 0
-    for category in CATEGORIES:
+    offering = offering_of(product_name)
+    candidates = [c for c in CATEGORIES if offering is None or offering in c.offerings]
+    best = GENERIC if offering in (None, Offering.PRODUCT) else by_key(_FALLBACK[offering])
+    best_score = 0
+    for category in candidates:
         score = _NAME_WEIGHT * _hits(category, product_name) + _hits(category, other)
         if score > best_score:
             best, best_score = category, score

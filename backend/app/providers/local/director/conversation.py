@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields
 from app.providers.local.director.extraction import Reading, TurnReading, read_conversation
-from app.providers.local.director.questions import FIELD_ORDER, QUESTIONS, asked_field, question
+from app.providers.local.director.questions import (
+    FIELD_ORDER,
+    PHOTO_QUESTIONS,
+    PHOTOS,
+    QUESTIONS,
+    asked_field,
+    question,
+)
 from app.providers.local.director.suggestions import suggest
 from app.providers.local.director.text import (
     capitalise,
@@ -216,6 +223,19 @@ def _acknowledge(turn: TurnReading, reading: Reading, introduced: bool) -> str:
             )
         if turn.chit_chat:
             return pick(("Great.", "Perfect.", "Lovely."), "chit-chat", len(reading.turns))
+        if turn.no_photo:
+            return pick(
+                (
+                    "No problem — I'll build every shot around what you've told me, and you can "
+                    "add a photo in the Vision step any time.",
+                    "That's fine — the ad will show the name and the world around it, and a "
+                    "photo can still go in the Vision step later.",
+                ),
+                "no-photo",
+                brief.product_name,
+            )
+        if turn.asked == PHOTOS:
+            return "Great — add it in the Vision step whenever you're ready."
         if turn.delegated and turn.asked == "product_name":
             return (
                 "No problem — the product is the one thing I can't invent. A working name is "
@@ -250,12 +270,26 @@ def _times_asked(messages: Sequence[ChatMessage], field: str) -> int:
     return sum(1 for m in messages if m.role == "assistant" and asked_field(m.content) == field)
 
 
-def _next_question(messages: Sequence[ChatMessage], reading: Reading) -> str | None:
+def _wants_photo_question(
+    messages: Sequence[ChatMessage], reading: Reading, current: BriefFields | None
+) -> bool:
+    """Once the product is known, ask once for its photo or logo; never when the studio already
+    holds a photo, and never again after any answer ("no" included)."""
+    if not reading.brief.product_name or (current is not None and current.product_images):
+        return False
+    return _times_asked(messages, PHOTOS) == 0
+
+
+def _next_question(
+    messages: Sequence[ChatMessage], reading: Reading, current: BriefFields | None = None
+) -> str | None:
     brief = reading.brief
     # A product known only as "a coffee shop" gets one follow-up for its name, never two.
     asked_for_name = any(m.role == "assistant" and NAME_QUESTION in m.content for m in messages)
     if brief.product_name and reading.product_is_description and not asked_for_name:
         return NAME_FOLLOW_UP.format(p=quote(brief.product_name))
+    if _wants_photo_question(messages, reading, current):
+        return pick(PHOTO_QUESTIONS, "photo", brief.product_name)
     missing = brief.missing_fields()
     if not missing:
         return None
@@ -318,6 +352,6 @@ def compose_reply(messages: Sequence[ChatMessage], current: BriefFields | None =
         parts.append(_acknowledge(turn, reading, introduced))
     elif not reading.turns:
         parts.append(f"Hi! {INTRO}")
-    follow_up = _next_question(messages, reading)
+    follow_up = _next_question(messages, reading, current)
     parts.append(follow_up if follow_up else _wrap_up(reading, turn))
     return " ".join(part for part in parts if part).replace(" \n", "\n")

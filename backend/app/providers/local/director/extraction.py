@@ -16,7 +16,7 @@ from app.models.chat import ChatMessage
 from app.models.creative_brief import BRIEF_FIELDS, BriefFields
 from app.providers.local.director.findings import Findings
 from app.providers.local.director.messages import MAX_MESSAGES
-from app.providers.local.director.questions import asked_field
+from app.providers.local.director.questions import PHOTOS, asked_field
 from app.providers.local.director.text import unique
 from app.providers.local.director.turn import CORRECTION, read_turn
 
@@ -42,6 +42,12 @@ _CHIT_CHAT = re.compile(
 _NO_NAME = re.compile(
     r"^\s*(?:no|nope|not yet|none|no name|nothing yet|it doesn't|there isn't|n/?a|"
     r"not really|we haven't|haven't decided)\b",
+    re.IGNORECASE,
+)
+_NO_PHOTO = re.compile(
+    r"^\s*(?:no|nope|nah|not yet|not now|not right now|skip(?: it| that| this)?|later|"
+    r"none|i don'?t|we don'?t|i do not|we do not|don'?t have|haven'?t got|no photos?|"
+    r"no,? thanks|no thank you|maybe later|pass|n/?a)\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening))\b",
@@ -98,6 +104,8 @@ class TurnReading:
     greeting: bool
     question: bool
     """The marketer asked the director something instead of answering."""
+    no_photo: bool = False
+    """Asked for a product photo, the marketer said they have none (yet)."""
 
 
 @dataclass(frozen=True)
@@ -195,12 +203,15 @@ def read_conversation(
             continue
         text = message.content.strip()
         user_text.append(text)
+        # The photo question fills no field: its answer is read like an unprompted turn.
+        asked_photo, asked = asked == PHOTOS, (None if asked == PHOTOS else asked)
+        no_photo = asked_photo and bool(_NO_PHOTO.match(text))
         before = {name: draft.value(name) for name in _FIELDS}
         chit_chat = bool(_CHIT_CHAT.match(text))
         delegating = bool(_DELEGATE.match(text)) and len(text.split()) <= 12
         question = text.rstrip(" )!").endswith("?") and not delegating
         known = bool(draft.product_name)
-        if chit_chat:
+        if chit_chat or (no_photo and len(text.split()) <= 6):
             found = Findings()
         elif asked == "product_name" and known and _NO_NAME.match(text):
             found = read_turn(text, None, known)  # "no name yet": keep the description we have
@@ -223,7 +234,7 @@ def read_conversation(
         suggested.update(newly_suggested)
         turns.append(
             TurnReading(
-                asked=asked,
+                asked=PHOTOS if asked_photo else asked,
                 changed=changed,
                 corrected=tuple(name for name in changed if before[name]),
                 suggested=tuple(newly_suggested),
@@ -231,6 +242,7 @@ def read_conversation(
                 chit_chat=chit_chat and not changed,
                 greeting=bool(_GREETING.match(text)),
                 question=question and not changed,
+                no_photo=no_photo,
             )
         )
         asked = None  # a question is answered once; the next user turn starts fresh

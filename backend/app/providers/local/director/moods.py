@@ -166,6 +166,18 @@ def _image_prompts(
     category = taste.category
     palette_words = join_words(colours.describe(palette))
     closeup = cast.render(category.closeup, product, thing=thing)
+    if not category.is_object:
+        # A place, a service or an event is shown where it happens, never set on a surface.
+        setting = cast.render(category.setting, product)
+        hero = f"Wide establishing shot {setting}, {family.atmosphere}"
+        return [
+            f"Close-up of {closeup}, {family.lighting}, {palette_words} palette",
+            f"{cast.render('{who} ' + category.ritual, product, capital=True)}, "
+            f"{family.atmosphere}, candid lifestyle moment",
+            f"Macro detail of {cast.render(category.texture, product, thing=thing)}, "
+            f"{family.texture_treatment}, {palette_words} tones",
+            f"{hero}, {family.lighting}, {palette_words} tones with space for a headline",
+        ]
     prompts = [
         f"Close-up of {closeup} on {family.surface}, {family.lighting}, {palette_words} palette",
         f"{cast.render('{who} ' + category.ritual, product, capital=True)} "

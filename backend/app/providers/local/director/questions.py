@@ -60,8 +60,22 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Checked in this order: a question about what to *remember* may also say "people" or "feel".
+PHOTOS = "product_images"
+"""Not a field the chat fills (photos are uploaded in the studio), but a question it asks once."""
+
+PHOTO_QUESTIONS: tuple[str, ...] = (
+    "Do you have a photo of the product, or your logo? If so, drop it in the Vision step under "
+    "“Your product and brand” and every shot that shows it will use it. No photo is fine too — "
+    "just say “no” and we'll carry on.",
+    "Can you add a photo of the product or your logo? The Vision step has a spot for them, "
+    "under “Your product and brand”. If not, say “no” — we'll carry on without one.",
+)
+
+# Checked in this order: a question about photos names the product; a question about what to
+# *remember* may also say "people" or "feel".
 _RECOGNISERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (PHOTOS, re.compile(r"\b(photos?|photographs?|logo|logos|product shots?|images? of)\b",
+                        re.IGNORECASE)),
     ("key_messages", re.compile(
         r"\b(remember|take ?away|takeaways?|key messages?|messages?|main points?|key points?|"
         r"one thing|land|benefits?|selling points?|tagline|slogan|usp)\b", re.IGNORECASE)),

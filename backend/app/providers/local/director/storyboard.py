@@ -110,6 +110,9 @@ def _describe(role: Role, ctx: _Context, benefit_index: int, message: str | None
     closeup = ctx.fill(category.closeup, capital=False)
     if role is Role.HOOK:
         return f"{ctx.fill(category.hook)}, {family.atmosphere}."
+    if role is Role.REVEAL and not category.is_object:
+        # A hotel or a festival is not set on a plinth: it is revealed where it is.
+        return f"The reveal: {closeup}, {family.atmosphere}. {capitalise(family.lighting)}."
     if role is Role.REVEAL:
         lighting = capitalise(family.lighting)
         return f"The reveal: {closeup} {family.hero}. {lighting} catches every edge."
@@ -121,6 +124,11 @@ def _describe(role: Role, ctx: _Context, benefit_index: int, message: str | None
         # No lettering: a moment of real life, not a testimonial the brief never gave.
         return f"{ctx.fill(category.lifestyle)} — {family.atmosphere}."
     cta = ctx.fill(category.cta)
+    if not category.is_object:
+        return (
+            f"Closing shot: {closeup}, {family.lighting}. The name {quote(ctx.product)} appears "
+            f"in clean bold type with the call to action {quote(cta)}."
+        )
     return (
         f"Closing shot: {closeup} centred on {family.surface}, {family.lighting}. "
         f"The name {quote(ctx.product)} appears in clean bold type with the call to action "

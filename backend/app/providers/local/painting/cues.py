@@ -16,6 +16,7 @@ from functools import cache
 from typing import TypeVar
 
 from app.providers.base import ImageSpec
+from app.providers.local.offering import not_an_object
 from app.providers.local.painting.vocabulary import (
     CHILLED,
     COPY_SPACE,
@@ -25,7 +26,6 @@ from app.providers.local.painting.vocabulary import (
     LIGHTS,
     LOOKS,
     NIGHT,
-    NOT_AN_OBJECT,
     SETTINGS,
     SHOTS,
     TONES,
@@ -152,12 +152,13 @@ def _product_model(identity: str, shot_texts: tuple[tuple[str, float], ...]) -> 
     """The product model to draw, decided by the brief's own words (name and description).
 
     When they name a kind we draw, that kind in every shot. When they say the product is not an
-    object (a hotel, a service), none, whatever the shots say ("a booking app for hotels" is
-    still an app on a phone). When they say nothing (a bare name), a kind a shot itself names
+    object (a hotel, a service, an event: the director's own table, `offering`), none, whatever
+    the shots say ("a booking app for hotels" is still an app on a phone). When they say
+    nothing (a bare name), a kind a shot itself names
     ("the Lumina bottle"), else none: the words of a product's world would only be a guess.
     """
     named = _ranked(KIND_NOUNS, ((identity, 1.0),)) if identity else []
-    if identity and any(_pattern(w).search(identity) for w in NOT_AN_OBJECT):
+    if not_an_object(identity):
         return named[0] if named and named[0] in (Kind.PHONE, Kind.LAPTOP) else None
     if named:
         return named[0]

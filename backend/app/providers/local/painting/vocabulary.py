@@ -135,18 +135,6 @@ KIND_NOUNS: dict[Kind, tuple[str, ...]] = {
                "cappuccino", "tea", "matcha"),
 }
 
-# A brief that says its product is one of these is not an object on a plinth: no model is drawn
-# for it, whatever the shots' words would suggest (a hotel is not a bottle).
-NOT_AN_OBJECT: tuple[str, ...] = (
-    "hotel", "hotels", "resort", "inn", "hostel", "guesthouse", "b&b", "bed and breakfast",
-    "villa", "retreat", "stay", "stays", "restaurant", "bistro", "bar", "cafe", "café",
-    "bakery", "service", "services", "agency", "studio", "consultancy", "consulting", "course",
-    "courses", "class", "classes", "workshop", "event", "events", "festival", "conference",
-    "concert", "tour", "tours", "travel", "trip", "airline", "flights", "gym", "fitness club",
-    "spa", "salon", "clinic", "school", "academy", "bank", "banking", "insurance", "platform",
-    "software", "saas", "website", "marketplace", "delivery", "coaching", "therapy", "membership",
-)
-
 KIND_WORLD: dict[Kind, tuple[str, ...]] = {
     Kind.DROPPER: ("drop of", "single drop", "skin", "skincare", "cheek", "complexion", "glow",
                    "glowing skin", "dewy", "radiant", "beauty", "wrinkles", "hyaluronic", "retinol",
