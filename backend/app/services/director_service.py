@@ -10,28 +10,16 @@ from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields, BriefSynthesis
 from app.providers.base import Director
 from app.services import ui_stream
+from app.services.brand_reading import settle_brand
 from app.services.job_errors import error_info
 
 
 async def synthesize_brief(
     messages: list[ChatMessage], director: Director, current: BriefFields | None = None
 ) -> BriefSynthesis:
-    brief = _keep_uploads(await director.synthesize_brief(messages, current), current)
+    brief = settle_brand(await director.synthesize_brief(messages, current), messages, current)
     missing = brief.missing_fields()
     return BriefSynthesis(creative_brief=brief, missing_fields=missing, complete=not missing)
-
-
-def _keep_uploads(brief: BriefFields, current: BriefFields | None) -> BriefFields:
-    """Photos, logo and brand come from the studio's uploads and fields, not from the chat: a
-    director that does not return them leaves them as the studio showed them."""
-    if current is None:
-        return brief
-    return brief.model_copy(
-        update={
-            "product_images": brief.product_images or current.product_images,
-            "brand": brief.brand or current.brand,
-        }
-    )
 
 
 async def stream_reply(

@@ -197,3 +197,18 @@ async def test_a_malformed_brief_with_a_chat_request_is_422(
         synthesized = await client.post("/api/director/brief", json=body)
     assert chat.status_code == 422 and synthesized.status_code == 422
     assert chat.json()["detail"][0]["loc"][:2] == ["body", "creative_brief"]
+
+
+async def test_brand_colours_and_font_said_in_the_chat_reach_the_brief(api: ClientFactory) -> None:
+    turns = [
+        ("user", "Kiln & Co handmade ceramic mugs. Our brand colours are #1A8C96 and #E4572E."),
+        ("assistant", "Lovely. Who are they for?"),
+        ("user", "Couples who love slow mornings; set the words in DejaVu Serif."),
+    ]
+    messages = [_ui(role, text, i) for i, (role, text) in enumerate(turns)]
+    async with api(fake_providers()) as client:
+        response = await client.post("/api/director/brief", json={"messages": messages})
+    assert response.status_code == 200, response.text
+    brand = response.json()["creative_brief"]["brand"]
+    assert brand["colors"] == ["#1A8C96", "#E4572E"]
+    assert brand["font"] == "DejaVu Serif"

@@ -181,6 +181,8 @@ export function ProductAssets() {
           ) : null}
         </div>
 
+        <BrandLook />
+
         {upload.busy ? (
           <p role="status" className="flex items-center gap-2 text-sm">
             <Loader2 className="animate-spin" aria-hidden /> Uploading…
@@ -196,5 +198,31 @@ export function ProductAssets() {
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** The brand's colours and font as the brief holds them; the director reads them from the chat. */
+function BrandLook() {
+  const brand = useAppStore((s) => s.creativeBrief?.brand);
+  const colours = brand?.colors ?? [];
+  return (
+    <div className="space-y-1 text-sm" data-testid="brand-look">
+      {colours.length > 0 ? (
+        <ul className="flex min-w-0 flex-wrap gap-1.5" aria-label="Brand colours">
+          {colours.map((colour) => (
+            <li key={colour} className="flex items-center gap-1 rounded-full border py-0.5 pr-2 pl-0.5 text-xs">
+              <span className="size-4 rounded-full border" style={{ backgroundColor: colour }} aria-hidden />
+              {colour}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {brand?.font ? <p>Words on screen in {brand.font}.</p> : null}
+      {colours.length === 0 && !brand?.font ? (
+        <p className="text-muted-foreground">
+          Brand colours: tell the director their hex codes (e.g. #1A8C96); one mood keeps them exactly.
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -35,6 +35,25 @@ function answers(...bodies: { status: number; body: unknown }[]) {
 const png = (name = "mug.png") => new File([new Uint8Array([137, 80, 78, 71])], name, { type: "image/png" });
 
 describe("ProductAssets", () => {
+  test("shows the brand colours and font the director read, and how to give them when none", () => {
+    const { rerender } = render(<ProductAssets />);
+    expect(screen.getByText(/tell the director their hex codes/)).toBeInTheDocument();
+
+    state().setCreativeBrief({
+      product_name: "Kiln & Co",
+      target_audience: "",
+      emotional_tone: [],
+      visual_style_keywords: [],
+      key_messages: [],
+      brand: { colors: ["#1A8C96", "#E4572E"], font: "DejaVu Serif" },
+    });
+    rerender(<ProductAssets />);
+    const chips = screen.getByRole("list", { name: "Brand colours" });
+    expect(chips).toHaveTextContent("#1A8C96");
+    expect(chips).toHaveTextContent("#E4572E");
+    expect(screen.getByText("Words on screen in DejaVu Serif.")).toBeInTheDocument();
+  });
+
   test("says the photo is optional until one is added", () => {
     render(<ProductAssets />);
     expect(screen.getByText(/No product photo yet/)).toBeInTheDocument();
