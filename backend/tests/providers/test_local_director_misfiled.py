@@ -12,7 +12,7 @@ import pytest
 from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields
 from app.providers.local.director.conversation import compose_reply
-from app.providers.local.director.questions import PHOTOS, asked_field
+from app.providers.local.director.questions import DESCRIPTION_QUESTION, PHOTOS, asked_field
 from app.providers.local.director.text import with_article
 from tests.providers.test_local_director_conversation import (
     PRODUCTS,
@@ -157,9 +157,15 @@ def test_every_semicolon_separated_message_of_a_one_message_brief_is_kept(messag
     assert brief.product_name == "Kiln & Co"
     assert brief.target_audience == "Couples from London"
     assert brief.emotional_tone == ["warm", "cozy"]
-    reply = compose_reply([user(message)])
+    chat = [user(message)]
+    reply = compose_reply(chat)
+    if not brief.product_description:  # a name alone: what it is comes first
+        assert DESCRIPTION_QUESTION in reply
+        chat += [assistant(reply), user("skip")]
+        reply = compose_reply(chat)
+        assert "Skip" not in reply and DESCRIPTION_QUESTION not in reply, "asked once"
     assert asked_field(reply) == PHOTOS
-    reply = compose_reply([user(message), assistant(reply), user("skip")])
+    reply = compose_reply([*chat, assistant(reply), user("skip")])
     assert asked_field(reply) is None, "nothing is missing: the director sums up"
     assert "• Key messages: Each mug is one of a kind; Made in Cornwall; Dishwasher safe" in reply
 

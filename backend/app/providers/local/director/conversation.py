@@ -15,6 +15,8 @@ from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields
 from app.providers.local.director.extraction import Reading, TurnReading, read_conversation
 from app.providers.local.director.questions import (
+    DESCRIPTION_FOLLOW_UP,
+    DESCRIPTION_QUESTION,
     FIELD_ORDER,
     PHOTO_QUESTIONS,
     PHOTOS,
@@ -234,8 +236,10 @@ def _acknowledge(turn: TurnReading, reading: Reading, introduced: bool) -> str:
                 "no-photo",
                 brief.product_name,
             )
-        if turn.asked == PHOTOS:
+        if turn.photo_coming:
             return "Great — add it in the Vision step whenever you're ready."
+        if turn.asked == PHOTOS:
+            return ""  # neither yes nor no, and nothing else said: just ask the next thing
         if turn.delegated and turn.asked == "product_name":
             return (
                 "No problem — the product is the one thing I can't invent. A working name is "
@@ -288,6 +292,11 @@ def _next_question(
     asked_for_name = any(m.role == "assistant" and NAME_QUESTION in m.content for m in messages)
     if brief.product_name and reading.product_is_description and not asked_for_name:
         return NAME_FOLLOW_UP.format(p=quote(brief.product_name))
+    asked_what = any(m.role == "assistant" and DESCRIPTION_QUESTION in m.content for m in messages)
+    # A product known only by its name gets one "what is it?": every shot depends on the kind.
+    described = bool(brief.product_description) or reading.product_is_description
+    if brief.product_name and not described and not asked_what:
+        return DESCRIPTION_FOLLOW_UP
     if _wants_photo_question(messages, reading, current):
         return pick(PHOTO_QUESTIONS, "photo", brief.product_name)
     missing = brief.missing_fields()

@@ -16,7 +16,7 @@ from app.models.chat import ChatMessage
 from app.models.creative_brief import BRIEF_FIELDS, BriefFields
 from app.providers.local.director.findings import Findings
 from app.providers.local.director.messages import MAX_MESSAGES
-from app.providers.local.director.questions import PHOTOS, asked_field
+from app.providers.local.director.questions import DESCRIPTION_QUESTION, PHOTOS, asked_field
 from app.providers.local.director.text import unique
 from app.providers.local.director.turn import CORRECTION, read_turn
 
@@ -48,6 +48,21 @@ _NO_PHOTO = re.compile(
     r"^\s*(?:no|nope|nah|not yet|not now|not right now|skip(?: it| that| this)?|later|"
     r"none|i don'?t|we don'?t|i do not|we do not|don'?t have|haven'?t got|no photos?|"
     r"no,? thanks|no thank you|maybe later|pass|n/?a)\b",
+    re.IGNORECASE,
+)
+_NO_PHOTO_ANY_TIME = re.compile(
+    r"^\s*(?:no|not yet|none|i don'?t have|we don'?t have|don'?t have|haven'?t got)\b"
+    r"[^.?!]{0,30}\b(?:photos?|pictures?|images?|logo|shots?)\b[^.?!]{0,20}[.!]?\s*$",
+    re.IGNORECASE,
+)
+""""No photo yet", said whatever was asked: about the photos, never an answer to the question."""
+_YES_PHOTO = re.compile(
+    r"^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|of course|definitely|i do|we do|i have|we have|"
+    r"i'?ll (?:add|upload|drop)|uploading|adding|done|added|here it is)\b",
+    re.IGNORECASE,
+)
+_DESCRIPTION_LEAD = re.compile(
+    r"^\s*(?:it'?s|it is|they'?re|they are|we'?re|we are|this is|that'?s)?\s*(?:an?|the)?\s+",
     re.IGNORECASE,
 )
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening))\b",
@@ -106,6 +121,8 @@ class TurnReading:
     """The marketer asked the director something instead of answering."""
     no_photo: bool = False
     """Asked for a product photo, the marketer said they have none (yet)."""
+    photo_coming: bool = False
+    """Asked for a product photo, the marketer said yes (they will add it)."""
 
 
 @dataclass(frozen=True)
@@ -193,11 +210,13 @@ def read_conversation(
     asked: str | None = None
     user_text: list[str] = []
     latest = _latest_user_turn(messages) if current is not None else None
+    asked_what = False
     for index, message in enumerate(messages):
         if current is not None and index == latest:
             _show(draft, current, suggested)
         if message.role == "assistant":
             asked = asked_field(message.content)
+            asked_what = DESCRIPTION_QUESTION in message.content
             continue
         if message.role != "user":
             continue
@@ -205,7 +224,9 @@ def read_conversation(
         user_text.append(text)
         # The photo question fills no field: its answer is read like an unprompted turn.
         asked_photo, asked = asked == PHOTOS, (None if asked == PHOTOS else asked)
-        no_photo = asked_photo and bool(_NO_PHOTO.match(text))
+        no_photo = (asked_photo and bool(_NO_PHOTO.match(text))) or bool(
+            _NO_PHOTO_ANY_TIME.match(text)
+        )
         before = {name: draft.value(name) for name in _FIELDS}
         chit_chat = bool(_CHIT_CHAT.match(text))
         delegating = bool(_DELEGATE.match(text)) and len(text.split()) <= 12
@@ -213,6 +234,12 @@ def read_conversation(
         known = bool(draft.product_name)
         if chit_chat or (no_photo and len(text.split()) <= 6):
             found = Findings()
+        elif asked_what and _NO_PHOTO.match(text) and len(text.split()) <= 4:
+            found = Findings()  # "skip": asked once, never again; shots stay generic
+        elif asked_what and not question and not delegating:
+            # "What is it?" answered: the whole answer is the description, cues read besides.
+            found = read_turn(text, None, product_known=True)
+            found.description = found.description or _as_description(text)
         elif asked == "product_name" and known and _NO_NAME.match(text):
             found = read_turn(text, None, known)  # "no name yet": keep the description we have
         elif delegating or question:
@@ -243,9 +270,10 @@ def read_conversation(
                 greeting=bool(_GREETING.match(text)),
                 question=question and not changed,
                 no_photo=no_photo,
+                photo_coming=asked_photo and not no_photo and bool(_YES_PHOTO.match(text)),
             )
         )
-        asked = None  # a question is answered once; the next user turn starts fresh
+        asked, asked_what = None, False  # a question is answered once
     if current is not None and latest is None:
         _show(draft, current, suggested)  # no message to answer: the studio's brief stands
     return Reading(
@@ -255,6 +283,14 @@ def read_conversation(
         pending_question=asked,
         product_is_description=draft.product_confidence == 1,
     )
+
+
+def _as_description(text: str) -> str:
+    """A bare answer to "what is it?" as a description: "A boutique hotel by the sea." →
+    "Boutique hotel by the sea"."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].strip().rstrip(".!")
+    bare = _DESCRIPTION_LEAD.sub("", first, count=1) or first
+    return (bare[:1].upper() + bare[1:])[:200]
 
 
 _FIELDS = ("product_name", "product_description", *BRIEF_FIELDS[1:])

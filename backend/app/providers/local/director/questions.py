@@ -63,6 +63,14 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
 PHOTOS = "product_images"
 """Not a field the chat fills (photos are uploaded in the studio), but a question it asks once."""
 
+DESCRIPTION_QUESTION = "What is it, in a few words?"
+"""Asked once when only the product's name is known: a name alone ("Saltmarsh") says nothing
+of whether it is a hotel, a mug or an app, and every shot depends on that."""
+DESCRIPTION_FOLLOW_UP = (
+    f"{DESCRIPTION_QUESTION} A product, a place, a service, an app? "
+    "For example “handmade ceramic mugs” or “a boutique hotel by the sea”."
+)
+
 PHOTO_QUESTIONS: tuple[str, ...] = (
     "Do you have a photo of the product, or your logo? If so, drop it in the Vision step under "
     "“Your product and brand” and every shot that shows it will use it. No photo is fine too — "
