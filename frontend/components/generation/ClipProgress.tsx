@@ -78,8 +78,8 @@ export function ClipProgress({
           </>
         )}
       </div>
-      <div className="flex items-center justify-between gap-2 px-3 py-2 text-sm whitespace-nowrap">
-        <span>
+      <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 px-3 py-2 text-sm">
+        <span className="whitespace-nowrap">
           <span className="font-medium">Scene {clip.scene_number}</span>
           {clip.duration !== null && (
             <span className="ml-1.5 text-xs text-muted-foreground">
