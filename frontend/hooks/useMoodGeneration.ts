@@ -10,11 +10,17 @@ import { moodsStale } from "@/store/selectors";
 
 import { useRequestStatus } from "./useRequestStatus";
 
-/** Step 2: three moods for the brief; "regenerate" asks for directions not yet shown. */
+/**
+ * Step 2: three moods for the brief; "New moods" asks for directions not yet shown and keeps
+ * the earlier sets to go back to.
+ */
 export function useMoodGeneration() {
   const moods = useAppStore((s) => s.moods);
   const selectedMoodId = useAppStore((s) => s.selectedMoodId);
   const selectMood = useAppStore((s) => s.selectMood);
+  const setCount = useAppStore((s) => s.moodSets?.length ?? 0);
+  const setIndex = useAppStore((s) => s.moodSetIndex ?? 0);
+  const showMoodSet = useAppStore((s) => s.showMoodSet);
   const stale = useAppStore(moodsStale);
   const request = useRequestStatus("moods");
 
@@ -27,5 +33,15 @@ export function useMoodGeneration() {
     );
   }, []);
 
-  return { moods, selectedMoodId, selectMood, stale, request, generate };
+  return {
+    moods,
+    selectedMoodId,
+    selectMood,
+    setCount,
+    setIndex,
+    showMoodSet,
+    stale,
+    request,
+    generate,
+  };
 }

@@ -4,7 +4,7 @@ import { useCallback } from "react";
 
 import { generateSeeds, planScenes, regenerateSeed } from "@/lib/api/scenes";
 import { useAppStore } from "@/store/appStore";
-import { planKey } from "@/store/keys";
+import { planKey, sceneTextKey } from "@/store/keys";
 import { tracked } from "@/store/requests";
 import { planStale, selectedMood } from "@/store/selectors";
 import type { MoodStyle } from "@/types/mood.types";
@@ -60,29 +60,36 @@ export function useScenePlanning() {
     });
   }, []);
 
-  const plan = useCallback(async () => {
+  /**
+   * Plan the storyboard. "same" when the director came back with the plan already on screen
+   * for the same brief and mood: the storyboard, edits and images included, is kept as it is.
+   */
+  const plan = useCallback(async (): Promise<"new" | "same" | undefined> => {
     const state = useAppStore.getState();
     const mood = selectedMood(state);
     const brief = state.creativeBrief;
-    if (!mood || !brief) return;
-    const planned = await tracked("plan", async () => {
+    if (!mood || !brief) return undefined;
+    const before = state.scenePlan;
+    const sourceKey = planKey(brief, mood.mood_id);
+    const outcome = await tracked("plan", async () => {
       const result = await planScenes(brief, mood);
-      state.setScenePlan({
-        total_duration: result.total_duration,
-        sourceKey: planKey(brief, mood.mood_id),
-        scenes: result.scenes.map((scene) => ({
-          ...scene,
-          seed_image_url: null,
-          seed_description: null,
-          variation: 0,
-        })),
-      });
+      const scenes = result.scenes.map((scene) => ({
+        ...scene,
+        seed_image_url: null,
+        seed_description: null,
+        variation: 0,
+      }));
+      if (before?.sourceKey === sourceKey && before.plannedKey === sceneTextKey(scenes)) {
+        return "same" as const;
+      }
+      state.setScenePlan({ total_duration: result.total_duration, sourceKey, scenes });
       // Seeds are next: say so now, or a render between the two requests would see a plan
       // with no images and nothing painting them, and start painting twice.
       state.setRequest("seeds", { state: "loading" });
-      return true;
+      return "new" as const;
     });
-    if (planned) await paintSeeds();
+    if (outcome === "new") await paintSeeds();
+    return outcome;
   }, [paintSeeds]);
 
   const repaint = useCallback(async (sceneNumber: number) => {

@@ -18,6 +18,8 @@ export function useVideoComposition() {
   const status = useAppStore((s) => s.composeJobStatus);
   const jobError = useAppStore((s) => s.composeError);
   const progress = useAppStore((s) => s.compositionProgress);
+  const clock = useAppStore((s) => s.composeClock);
+  const trouble = useAppStore((s) => s.pollTrouble.compose ?? null);
   const finalVideo = useAppStore((s) => s.finalVideo);
   const stale = useAppStore(finalStale);
   const request = useRequestStatus("compose");
@@ -38,7 +40,7 @@ export function useVideoComposition() {
     });
   }, []);
 
-  return { jobId, status, jobError, progress, finalVideo, stale, request, start };
+  return { jobId, status, jobError, progress, clock, trouble, finalVideo, stale, request, start };
 }
 
 /** Follows the composition job from the studio's root. */
@@ -46,16 +48,18 @@ export function useComposeJobPolling() {
   const jobId = useAppStore((s) => s.composeJobId);
   const status = useAppStore((s) => s.composeJobStatus);
   const applyComposeStatus = useAppStore((s) => s.applyComposeStatus);
+  const setPollTrouble = useAppStore((s) => s.setPollTrouble);
   useJobPolling({
     jobId,
     status,
     fetchStatus: composeStatus,
     onStatus: applyComposeStatus,
+    onTrouble: (error) => setPollTrouble("compose", error),
     onLost: (lostJobId: string, error: ErrorInfo) =>
       applyComposeStatus({
         job_id: lostJobId,
         status: "failed",
-        progress: 0,
+        progress: useAppStore.getState().compositionProgress,
         final_video_url: null,
         duration: null,
         audio_url: null,

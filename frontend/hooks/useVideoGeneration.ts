@@ -21,6 +21,8 @@ export function useVideoGeneration() {
   const jobError = useAppStore((s) => s.clipJobError);
   const clips = useAppStore((s) => s.generatedClips);
   const progress = useAppStore((s) => s.clipGenerationProgress);
+  const clock = useAppStore((s) => s.clipJobClock);
+  const trouble = useAppStore((s) => s.pollTrouble.clips ?? null);
   const ready = useAppStore(clipsReady);
   const stale = useAppStore(clipsStale);
   const request = useRequestStatus("clips");
@@ -47,7 +49,7 @@ export function useVideoGeneration() {
     });
   }, []);
 
-  return { jobId, status, jobError, clips, progress, ready, stale, request, start, retry };
+  return { jobId, status, jobError, clips, progress, clock, trouble, ready, stale, request, start, retry };
 }
 
 /** Follows the clip job from the studio's root, so progress keeps moving on any step. */
@@ -55,17 +57,19 @@ export function useClipJobPolling() {
   const jobId = useAppStore((s) => s.clipJobId);
   const status = useAppStore((s) => s.clipJobStatus);
   const applyClipStatus = useAppStore((s) => s.applyClipStatus);
+  const setPollTrouble = useAppStore((s) => s.setPollTrouble);
   useJobPolling({
     jobId,
     status,
     fetchStatus: clipStatus,
     onStatus: applyClipStatus,
+    onTrouble: (error) => setPollTrouble("clips", error),
     onLost: (lostJobId: string, error: ErrorInfo) => {
-      const { generatedClips } = useAppStore.getState();
+      const { generatedClips, clipGenerationProgress } = useAppStore.getState();
       applyClipStatus({
         job_id: lostJobId,
         status: "failed",
-        progress: 0,
+        progress: clipGenerationProgress,
         clips: generatedClips,
         error,
       });

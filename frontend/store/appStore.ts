@@ -41,8 +41,8 @@ export const useAppStore = create<AppState>()(
       version: STORE_VERSION,
       storage: createJSONStorage(() => localStorage),
       skipHydration: true,
-      // Requests in flight and transient errors belong to this page load only.
-      partialize: ({ requests, error, ...kept }) => kept,
+      // Requests in flight, poll trouble and transient errors belong to this page load only.
+      partialize: ({ requests, pollTrouble, error, ...kept }) => kept,
     },
   ),
 );

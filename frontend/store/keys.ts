@@ -32,3 +32,8 @@ export function storyboardKey(scenes: StoryboardScene[]): string {
 export function clipsKey(clips: GeneratedClip[]): string {
   return JSON.stringify(clips.map((c) => [c.scene_number, c.duration, c.video_url]));
 }
+
+/** What the user can edit in a storyboard: the scenes' words and lengths. */
+export function sceneTextKey(scenes: StoryboardScene[]): string {
+  return JSON.stringify(scenes.map((s) => [s.scene_number, s.duration, s.description]));
+}

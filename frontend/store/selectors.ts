@@ -3,11 +3,14 @@ import { sumsToTotal } from "@/lib/timing";
 import type { Mood } from "@/types/mood.types";
 import type { Step } from "@/types/shared.types";
 
-import { briefKey, clipsKey, planKey, storyboardKey } from "./keys";
+import { briefKey, clipsKey, planKey, sceneTextKey, storyboardKey } from "./keys";
 import type { AppState } from "./types";
 
+/** The chosen mood, from whichever set it was chosen in. */
 export function selectedMood(state: AppState): Mood | null {
-  return state.moods.find((m) => m.mood_id === state.selectedMoodId) ?? null;
+  const id = state.selectedMoodId;
+  const inSets = (state.moodSets ?? []).flatMap((set) => set.moods);
+  return [...state.moods, ...inSets].find((m) => m.mood_id === id) ?? null;
 }
 
 /** Every scene has its seed image, and the durations still make the 30 s the backend expects. */
@@ -72,4 +75,13 @@ export function clipsStale(state: AppState): boolean {
 
 export function finalStale(state: AppState): boolean {
   return state.finalVideo !== null && state.finalSourceKey !== clipsKey(state.generatedClips);
+}
+
+/** The user changed the storyboard since it was planned: a scene's words, a length, an image. */
+export function storyboardEdited(state: AppState): boolean {
+  const plan = state.scenePlan;
+  if (!plan) return false;
+  return (
+    plan.plannedKey !== sceneTextKey(plan.scenes) || plan.scenes.some((s) => s.variation > 0)
+  );
 }

@@ -1,5 +1,7 @@
 import type { UIMessage } from "ai";
 
+import type { JobClock } from "@/lib/eta";
+
 import type { Mood } from "@/types/mood.types";
 import type { StoryboardScene } from "@/types/scene.types";
 import type { ErrorInfo, JobStatus, Step } from "@/types/shared.types";
@@ -22,11 +24,20 @@ export interface RequestStatus {
   error?: ErrorInfo;
 }
 
+export type PolledJob = "clips" | "compose";
+
+
 export interface NavigationSlice {
   currentStep: Step;
   setCurrentStep: (step: number) => void;
   requests: Partial<Record<RequestKey, RequestStatus>>;
   setRequest: (key: RequestKey, status: RequestStatus | null) => void;
+  /**
+   * A background job whose status polls are failing (the server is unreachable): the studio
+   * keeps the last real progress and says it is retrying, rather than guessing. Not persisted.
+   */
+  pollTrouble: Partial<Record<PolledJob, ErrorInfo>>;
+  setPollTrouble: (job: PolledJob, error: ErrorInfo | null) => void;
   error: string | null;
   setError: (error: string | null) => void;
   reset: () => void;
@@ -57,8 +68,19 @@ export interface VisionSlice {
   setLogo: (asset: UploadedAsset | null) => void;
 }
 
-export interface MoodsSlice {
+export interface MoodSet {
   moods: Mood[];
+  /** `briefKey` of the brief the set was made for. */
+  key: string | null;
+}
+
+export interface MoodsSlice {
+  /** The set on screen (one of `moodSets`). */
+  moods: Mood[];
+  /** Every set made so far, oldest first: "New moods" adds one and never throws one away. */
+  moodSets: MoodSet[];
+  moodSetIndex: number;
+  showMoodSet: (index: number) => void;
   selectedMoodId: string | null;
   /** Every style name offered so far, so "regenerate" asks for new directions. */
   shownStyleNames: string[];
@@ -72,6 +94,8 @@ export interface StoryboardPlan {
   scenes: StoryboardScene[];
   /** `planKey` of the brief and mood this storyboard was planned for. */
   sourceKey: string;
+  /** `sceneTextKey` of the scenes as the director planned them: edits are what differs. */
+  plannedKey?: string;
 }
 
 export interface ScenesSlice {
@@ -98,6 +122,7 @@ export interface VideoSlice {
   startClipJob: (jobId: string, clips: GeneratedClip[], sourceKey: string) => void;
   /** What the clip job spent at remote providers (nothing on local ones). */
   clipJobCost: JobCost | null;
+  clipJobClock: JobClock | null;
   applyClipStatus: (status: VideoStatusResponse) => void;
   setGeneratedClips: (clips: GeneratedClip[]) => void;
   updateClipProgress: (progress: number) => void;
@@ -112,11 +137,16 @@ export interface VideoSlice {
   compositionProgress: number;
   /** `clipsKey` of the clips the final video was composed from. */
   finalSourceKey: string | null;
+  /** `clipsKey` of the clips the job in flight composes; the final video's once it finishes. */
+  composeJobKey: string | null;
   startComposeJob: (jobId: string, sourceKey: string) => void;
   composeCost: JobCost | null;
+  composeClock: JobClock | null;
   applyComposeStatus: (status: ComposeStatusResponse) => void;
   setFinalVideo: (video: FinalVideo) => void;
   updateCompositionProgress: (progress: number) => void;
 }
+
+export type { JobClock };
 
 export type AppState = NavigationSlice & VisionSlice & MoodsSlice & ScenesSlice & VideoSlice;

@@ -1,20 +1,38 @@
-import { Loader2 } from "lucide-react";
+import { Loader2, WifiOff } from "lucide-react";
 
 import { ProgressIndicator } from "@/components/generation/ProgressIndicator";
+import type { JobClock } from "@/lib/eta";
 
-/** What composition is doing while the bar moves. */
-export function CompositionProgress({ progress, clipCount }: { progress: number; clipCount: number }) {
+/** What composition is doing while the bar moves; or, while the server is out of reach, that. */
+export function CompositionProgress({
+  progress,
+  clipCount,
+  clock = null,
+  lost = false,
+}: {
+  progress: number;
+  clipCount: number;
+  clock?: JobClock | null;
+  lost?: boolean;
+}) {
   return (
     <div className="mx-auto grid w-full max-w-md gap-4 rounded-xl border p-6 text-center">
-      <Loader2 className="mx-auto size-8 animate-spin text-brand" aria-hidden />
+      {lost ? (
+        <WifiOff className="mx-auto size-8 text-muted-foreground" aria-hidden />
+      ) : (
+        <Loader2 className="mx-auto size-8 animate-spin text-brand" aria-hidden />
+      )}
       <div>
-        <p className="font-medium">Composing your ad</p>
+        <p className="font-medium">
+          {lost ? "Lost contact with the server, retrying…" : "Composing your ad"}
+        </p>
         <p className="text-sm text-muted-foreground">
-          Scoring music and joining {clipCount} clips with crossfades into 30 seconds at
-          1080×1920.
+          {lost
+            ? "The last progress it reported is below; the ad keeps composing on the server."
+            : `Scoring music and joining ${clipCount} clips with crossfades into 30 seconds.`}
         </p>
       </div>
-      <ProgressIndicator label="Composition" value={progress} />
+      <ProgressIndicator label="Composition" value={progress} clock={lost ? null : clock} />
     </div>
   );
 }

@@ -22,7 +22,7 @@ import { VideoPlayer } from "./VideoPlayer";
 
 /** Step 5: music, crossfades and the final 30-second ad, ready to watch and download. */
 export function CompositionStep() {
-  const { jobId, status, jobError, progress, finalVideo, stale, request, start } =
+  const { jobId, status, jobError, progress, clock, trouble, finalVideo, stale, request, start } =
     useVideoComposition();
   const productName = useAppStore((s) => s.creativeBrief?.product_name);
   const clipCount = useAppStore((s) => s.generatedClips.length);
@@ -69,13 +69,18 @@ export function CompositionStep() {
           onRetry={() => void start()}
         />
         <RequestError
-          title="Composition failed"
+          title={finalVideo ? "Composing again failed; the ad below is the one made before" : "Composition failed"}
           error={status === "failed" ? jobError : null}
           onRetry={() => void start()}
           retryLabel="Compose again"
         />
         {processing || (starting && !finalVideo) ? (
-          <CompositionProgress progress={processing ? progress : 0} clipCount={clipCount} />
+          <CompositionProgress
+            progress={processing ? progress : 0}
+            clipCount={clipCount}
+            clock={clock}
+            lost={processing && trouble !== null}
+          />
         ) : finalVideo ? (
           <div className="grid items-start gap-6 md:grid-cols-[auto_minmax(0,18rem)] md:justify-center">
             <VideoPlayer src={finalVideo.video_url} title={`${productName ?? "Your"} ad`} />

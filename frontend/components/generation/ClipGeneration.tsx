@@ -16,7 +16,7 @@ import { ProgressIndicator } from "./ProgressIndicator";
 
 /** Step 4: every scene's seed image becomes a clip; progress, playback, and retries. */
 export function ClipGeneration() {
-  const { status, jobError, clips, progress, ready, stale, request, start, retry } =
+  const { status, jobError, clips, progress, clock, trouble, ready, stale, request, start, retry } =
     useVideoGeneration();
   const scenes = useAppStore((s) => s.scenePlan?.scenes ?? []);
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
@@ -25,6 +25,19 @@ export function ClipGeneration() {
   const processing = status === "processing";
   const failed = clips.filter((c) => c.status === "failed");
   const hasJob = clips.length > 0;
+  const done = clips.filter((c) => c.status === "complete").length;
+  // One true sentence about the job: what the server last said, never more.
+  const lost = processing && trouble !== null;
+  const summary = lost
+    ? `Lost contact with the server, retrying… When it last answered, ${done} of ${clips.length} clips were ready.`
+    : processing
+      ? `Rendering ${clips.length} clips`
+      : status === "complete" && failed.length === 0
+        ? "All clips are ready"
+        : failed.length
+          ? `${failed.length} of ${clips.length} clips failed`
+          : `Rendering stopped with ${done} of ${clips.length} clips ready`;
+  const clipState = lost ? "waiting" : processing ? "rendering" : "stopped";
 
   const posterFor = (sceneNumber: number) =>
     scenes.find((s) => s.scene_number === sceneNumber)?.seed_image_url ?? null;
@@ -91,14 +104,9 @@ export function ClipGeneration() {
         ) : (
           <>
             <ProgressIndicator
-              label={
-                processing
-                  ? `Rendering ${clips.length} clips`
-                  : failed.length
-                    ? `${failed.length} of ${clips.length} clips failed`
-                    : "All clips are ready"
-              }
-              value={processing ? progress : 100}
+              label={summary}
+              value={status === "complete" ? 100 : progress}
+              clock={processing && !lost ? clock : null}
             />
             <CostNote cost={cost} what="This render" />
             <FormatPicker disabled={processing} />
@@ -115,6 +123,7 @@ export function ClipGeneration() {
                   <ClipProgress
                     clip={clip}
                     poster={posterFor(clip.scene_number)}
+                    jobState={clipState}
                     retrying={starting}
                     onRetry={() => void retry([clip.scene_number])}
                   />

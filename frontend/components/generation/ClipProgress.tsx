@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertCircle, CheckCircle2, Loader2, RefreshCw } from "lucide-react";
+import { AlertCircle, CheckCircle2, Loader2, PauseCircle, RefreshCw } from "lucide-react";
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,9 +14,12 @@ export function ClipProgress({
   poster,
   retrying,
   onRetry,
+  jobState = "rendering",
 }: {
   clip: GeneratedClip;
   poster: string | null;
+  /** How the job this clip belongs to stands: a clip not finished only renders while it runs. */
+  jobState?: "rendering" | "waiting" | "stopped";
   retrying: boolean;
   onRetry: () => void;
 }) {
@@ -47,10 +50,17 @@ export function ClipProgress({
               <img src={poster} alt="" className="h-full w-full object-cover opacity-40" />
             )}
             <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 p-3 text-center">
-              {clip.status === "processing" ? (
+              {clip.status === "processing" && jobState === "rendering" ? (
                 <>
                   <Loader2 className="size-6 animate-spin" aria-hidden />
                   <span className="text-xs font-medium">Rendering…</span>
+                </>
+              ) : clip.status === "processing" ? (
+                <>
+                  <PauseCircle className="size-6 text-muted-foreground" aria-hidden />
+                  <span className="text-xs font-medium">
+                    {jobState === "waiting" ? "Waiting for the server" : "Not rendered"}
+                  </span>
                 </>
               ) : (
                 <>
@@ -68,8 +78,8 @@ export function ClipProgress({
           </>
         )}
       </div>
-      <div className="flex items-center justify-between gap-2 px-3 py-2 text-sm whitespace-nowrap">
-        <span>
+      <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 px-3 py-2 text-sm">
+        <span className="whitespace-nowrap">
           <span className="font-medium">Scene {clip.scene_number}</span>
           {clip.duration !== null && (
             <span className="ml-1.5 text-xs text-muted-foreground">
@@ -85,7 +95,9 @@ export function ClipProgress({
           ) : clip.status === "failed" ? (
             <Badge variant="destructive">Failed</Badge>
           ) : (
-            <Badge variant="outline">Rendering</Badge>
+            <Badge variant="outline">
+              {jobState === "rendering" ? "Rendering" : jobState === "waiting" ? "Waiting" : "Stopped"}
+            </Badge>
           )}
         </span>
       </div>

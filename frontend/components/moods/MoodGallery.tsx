@@ -33,9 +33,38 @@ function MoodSkeletons() {
   );
 }
 
+/** Earlier sets stay one click away: "New moods" never throws a set away. */
+function MoodSetPager({
+  count,
+  index,
+  onShow,
+}: {
+  count: number;
+  index: number;
+  onShow: (index: number) => void;
+}) {
+  return (
+    <div role="group" aria-label="Mood sets" className="flex flex-wrap items-center gap-2">
+      <span className="text-sm text-muted-foreground">Sets:</span>
+      {Array.from({ length: count }, (_, i) => (
+        <Button
+          key={i}
+          size="sm"
+          variant={i === index ? "secondary" : "ghost"}
+          aria-pressed={i === index}
+          onClick={() => onShow(i)}
+        >
+          Set {i + 1}
+        </Button>
+      ))}
+    </div>
+  );
+}
+
 /** Step 2: three visual directions; the user picks one or asks for three new ones. */
 export function MoodGallery() {
-  const { moods, selectedMoodId, selectMood, stale, request, generate } = useMoodGeneration();
+  const { moods, selectedMoodId, selectMood, setCount, setIndex, showMoodSet, stale, request, generate } =
+    useMoodGeneration();
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
   const loading = request?.state === "loading";
 
@@ -78,6 +107,9 @@ export function MoodGallery() {
           error={failureOf(request)}
           onRetry={() => void generate()}
         />
+        {setCount > 1 && !loading && (
+          <MoodSetPager count={setCount} index={setIndex} onShow={showMoodSet} />
+        )}
         {loading ? (
           <MoodSkeletons />
         ) : moods.length === 0 ? (

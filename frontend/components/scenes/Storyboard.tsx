@@ -1,19 +1,44 @@
 "use client";
 
-import { ArrowLeft, ArrowRight, RefreshCw } from "lucide-react";
+import { AlertTriangle, ArrowLeft, ArrowRight, RefreshCw } from "lucide-react";
+import { useState } from "react";
 
 import { Notice } from "@/components/studio/Notice";
 import { failureOf, RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAutoStart } from "@/hooks/useAutoStart";
 import { useScenePlanning } from "@/hooks/useScenePlanning";
 import { useAppStore } from "@/store/appStore";
-import { storyboardReady } from "@/store/selectors";
+import { storyboardEdited, storyboardReady } from "@/store/selectors";
 
 import { SceneCard } from "./SceneCard";
 import { SceneTimeline } from "./SceneTimeline";
+
+/** Re-planning replaces the user's edits: ask first, with Cancel where focus lands. */
+function ReplanConfirm({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <Alert role="alertdialog" aria-labelledby="replan-title" aria-describedby="replan-text">
+      <AlertTriangle aria-hidden />
+      <AlertTitle id="replan-title">Replace your storyboard?</AlertTitle>
+      <AlertDescription>
+        <p id="replan-text">
+          A new plan replaces your edited scenes, their lengths and their images.
+        </p>
+        <div className="mt-2 flex flex-wrap gap-2">
+          <Button size="sm" variant="outline" onClick={onCancel} autoFocus>
+            Cancel
+          </Button>
+          <Button size="sm" variant="destructive" onClick={onConfirm}>
+            Re-plan anyway
+          </Button>
+        </div>
+      </AlertDescription>
+    </Alert>
+  );
+}
 
 /** Step 3: the storyboard, 5–7 scenes summing to 30 s, each with its seed image. */
 export function Storyboard() {
@@ -22,8 +47,17 @@ export function Storyboard() {
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
   const ready = useAppStore(storyboardReady);
   const anyEmpty = useAppStore((s) => s.scenePlan?.scenes.some((sc) => !sc.description.trim()));
+  const edited = useAppStore(storyboardEdited);
   const planning = planRequest?.state === "loading";
   const painting = seedsRequest?.state === "loading";
+  const [confirming, setConfirming] = useState(false);
+  const [sameAgain, setSameAgain] = useState(false);
+
+  const replan = async () => {
+    setConfirming(false);
+    setSameAgain(false);
+    setSameAgain((await plan()) === "same");
+  };
 
   useAutoStart(scenePlan === null && !planRequest, plan);
   // A reload while seeds were painting leaves a plan without images: paint the rest.
@@ -41,7 +75,11 @@ export function Storyboard() {
             <Button variant="ghost" onClick={() => setCurrentStep(2)}>
               <ArrowLeft aria-hidden /> Mood
             </Button>
-            <Button variant="outline" onClick={() => void plan()} disabled={planning || painting}>
+            <Button
+              variant="outline"
+              onClick={() => (edited ? setConfirming(true) : void replan())}
+              disabled={planning || painting || confirming}
+            >
               <RefreshCw aria-hidden className={planning ? "animate-spin" : undefined} />
               Re-plan
             </Button>
@@ -55,15 +93,27 @@ export function Storyboard() {
         }
       />
       <div className="grid gap-4">
+        {confirming && (
+          <ReplanConfirm onConfirm={() => void replan()} onCancel={() => setConfirming(false)} />
+        )}
+        {sameAgain && !planning && (
+          <p role="status" className="rounded-lg border bg-muted/40 px-4 py-3 text-sm">
+            The director planned the same storyboard again, so yours is unchanged. Edit the
+            scenes here, or change the brief or the mood for a different plan.
+          </p>
+        )}
         {stale && !planning && (
-          <Notice actionLabel="Re-plan for the current mood" onAction={() => void plan()}>
+          <Notice
+            actionLabel="Re-plan for the current mood"
+            onAction={() => (edited ? setConfirming(true) : void replan())}
+          >
             This storyboard was planned for another mood or an earlier brief.
           </Notice>
         )}
         <RequestError
           title="The storyboard could not be planned"
           error={failureOf(planRequest)}
-          onRetry={() => void plan()}
+          onRetry={() => void replan()}
         />
         <RequestError
           title="The seed images could not be painted"

@@ -36,8 +36,6 @@ export function Stepper() {
                 onClick={() => setCurrentStep(step)}
                 disabled={!open[i]}
                 aria-current={isCurrent ? "step" : undefined}
-                // On a phone only the current step shows its label: the name must not depend on it.
-                aria-label={`Step ${step}: ${label}`}
                 className={cn(
                   "flex items-center gap-1.5 rounded-full px-2.5 py-1 text-sm whitespace-nowrap transition-colors outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed disabled:opacity-40",
                   isCurrent
@@ -55,7 +53,12 @@ export function Stepper() {
                 >
                   {done ? <Check className="size-3" /> : step}
                 </span>
-                <span className={cn(!isCurrent && "hidden sm:inline")}>{label}</span>
+                {/* The name comes from the content (what is seen is in it, as axe asks); on a
+                    phone only the current step shows its label, the others keep it for readers. */}
+                <span className="sr-only">{`Step ${step}: ${label}`}</span>
+                <span aria-hidden className={cn(!isCurrent && "hidden sm:inline")}>
+                  {label}
+                </span>
               </button>
             </li>
           );

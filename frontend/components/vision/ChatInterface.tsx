@@ -78,7 +78,7 @@ export function ChatInterface() {
   };
 
   return (
-    <Card className="flex h-[32rem] flex-col gap-0 overflow-hidden py-0 lg:h-[calc(100dvh-14rem)] lg:min-h-[28rem]">
+    <Card className="flex h-[32rem] flex-col gap-0 overflow-hidden py-0 lg:h-[clamp(28rem,calc(100dvh-14rem),40rem)]">
       <div
         className="flex-1 overflow-y-auto px-4 py-4 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
         role="log"

@@ -7,6 +7,7 @@ import type { AppState, NavigationSlice } from "../types";
 export const navigationInitial = {
   currentStep: 1 as Step,
   requests: {},
+  pollTrouble: {},
   error: null,
 } satisfies Partial<NavigationSlice>;
 
@@ -25,6 +26,14 @@ export const createNavigationSlice = (
       if (status) requests[key] = status;
       else delete requests[key];
       return { requests };
+    }),
+  setPollTrouble: (job, error) =>
+    set((state) => {
+      if (!error && !(job in state.pollTrouble)) return {};
+      const pollTrouble = { ...state.pollTrouble };
+      if (error) pollTrouble[job] = error;
+      else delete pollTrouble[job];
+      return { pollTrouble };
     }),
   setError: (error) => set({ error }),
   reset: () => set(resetAll()),

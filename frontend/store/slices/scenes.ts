@@ -2,13 +2,17 @@ import type { StateCreator } from "zustand";
 
 import { setSceneDuration } from "@/lib/timing";
 
+import { sceneTextKey } from "../keys";
 import type { AppState, ScenesSlice } from "../types";
 
 export const scenesInitial = () => ({ scenePlan: null }) satisfies Partial<ScenesSlice>;
 
 export const createScenesSlice: StateCreator<AppState, [], [], ScenesSlice> = (set) => ({
   ...scenesInitial(),
-  setScenePlan: (scenePlan) => set({ scenePlan }),
+  setScenePlan: (scenePlan) =>
+    set({
+      scenePlan: { ...scenePlan, plannedKey: scenePlan.plannedKey ?? sceneTextKey(scenePlan.scenes) },
+    }),
   setSceneSeed: (sceneNumber, seedImageUrl, variation, paintedFor) =>
     set((state) => {
       if (!state.scenePlan) return {};

@@ -2,7 +2,7 @@ import type { StateCreator } from "zustand";
 
 import { toggleFormat } from "@/lib/formats";
 
-import type { AppState, VideoSlice } from "../types";
+import type { AppState, JobClock, VideoSlice } from "../types";
 
 export const videoInitial = () =>
   ({
@@ -13,6 +13,7 @@ export const videoInitial = () =>
     clipGenerationProgress: 0,
     clipsSourceKey: null,
     clipJobCost: null,
+    clipJobClock: null,
     composeJobId: null,
     composeJobStatus: null,
     composeError: null,
@@ -20,8 +21,20 @@ export const videoInitial = () =>
     composeFormats: ["9:16"],
     compositionProgress: 0,
     finalSourceKey: null,
+    composeJobKey: null,
     composeCost: null,
+    composeClock: null,
   }) satisfies Partial<VideoSlice>;
+
+function startClock(): JobClock {
+  const now = Date.now();
+  return { startedAt: now, progressAt: now };
+}
+
+/** Note when progress last moved, so the time left is estimated from real movement. */
+function tick(clock: JobClock | null, moved: boolean): JobClock | null {
+  return clock && moved ? { ...clock, progressAt: Date.now() } : clock;
+}
 
 export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set) => ({
   ...videoInitial(),
@@ -34,6 +47,7 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
       clipJobError: null,
       clipGenerationProgress: 0,
       clipJobCost: null,
+      clipJobClock: startClock(),
     }),
   applyClipStatus: (status) =>
     set((state) => {
@@ -44,10 +58,9 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
         clipJobError: status.error,
         generatedClips: status.clips,
         clipJobCost: status.cost ?? state.clipJobCost,
-        clipGenerationProgress: Math.max(
-          status.status === "processing" ? state.clipGenerationProgress : 0,
-          status.progress,
-        ),
+        // The last real progress stays: a job that stops part-way never jumps to 100 %.
+        clipGenerationProgress: Math.max(state.clipGenerationProgress, status.progress),
+        clipJobClock: tick(state.clipJobClock, status.progress > state.clipGenerationProgress),
       };
     }),
   setGeneratedClips: (generatedClips) => set({ generatedClips }),
@@ -55,14 +68,15 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
     set((state) => ({ clipGenerationProgress: Math.max(state.clipGenerationProgress, progress) })),
 
   startComposeJob: (composeJobId, finalSourceKey) =>
+    // The ad composed before stays on screen until a new one replaces it.
     set({
       composeJobId,
-      finalSourceKey,
+      composeJobKey: finalSourceKey,
       composeJobStatus: "processing",
       composeError: null,
       compositionProgress: 0,
-      finalVideo: null,
       composeCost: null,
+      composeClock: startClock(),
     }),
   applyComposeStatus: (status) =>
     set((state) => {
@@ -72,7 +86,9 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
         composeJobStatus: status.status,
         composeError: status.error,
         compositionProgress: Math.max(state.compositionProgress, status.progress),
+        composeClock: tick(state.composeClock, status.progress > state.compositionProgress),
         composeCost: status.cost ?? state.composeCost,
+        finalSourceKey: finished ? state.composeJobKey : state.finalSourceKey,
         finalVideo: finished
           ? {
               video_url: status.final_video_url!,

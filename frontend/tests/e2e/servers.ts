@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 export const FRONTEND_DIR = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 export const BACKEND_DIR = path.resolve(FRONTEND_DIR, "../backend");
 export const ARTIFACTS_DIR = path.join(FRONTEND_DIR, "test-artifacts", "e2e");
+/** The backend's Python: its own venv, or E2E_PYTHON (a git worktree shares the main venv). */
+const PYTHON = process.env.E2E_PYTHON || path.join(BACKEND_DIR, ".venv", "bin", "python");
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -92,7 +94,7 @@ export async function startBackend(
   const url = `http://127.0.0.1:${port}`;
   const child = launch(
     "backend",
-    path.join(BACKEND_DIR, ".venv", "bin", "python"),
+    PYTHON,
     ["-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", String(port)],
     BACKEND_DIR,
     {

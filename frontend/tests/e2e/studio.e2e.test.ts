@@ -65,9 +65,11 @@ describe("the studio, end to end", () => {
     await studio.chatUntilBriefComplete();
     await expect(page.getByLabel("Product", { exact: true }).inputValue()).resolves.toMatch(/glow/i);
     await studio.screenshot("1-vision");
+    const problems = await studio.checkEveryWidth("1-vision");
 
     // Step 2: three moods, four images each; pick the second.
     await page.getByRole("button", { name: "Choose a mood" }).click();
+    await studio.expectHeadingFocused("Choose a mood");
     await studio.chooseMood(1);
     await expect(page.getByTestId("mood-card").count()).resolves.toBe(3);
     await expect(page.getByTestId("mood-card").nth(0).locator("img").count()).resolves.toBe(4);
@@ -75,9 +77,11 @@ describe("the studio, end to end", () => {
       page.getByTestId("mood-card").nth(1).getAttribute("data-selected"),
     ).resolves.toBe("true");
     await studio.screenshot("2-moods");
+    problems.push(...(await studio.checkEveryWidth("2-moods")));
 
     // Step 3: the storyboard, with seeds; an edit keeps 30 s; one seed is repainted alone.
     await page.getByRole("button", { name: "Plan the storyboard" }).click();
+    await studio.expectHeadingFocused("Storyboard");
     await studio.waitForSeeds();
     const scenes = studio.sceneCards();
     const sceneCount = await scenes.count();
@@ -107,12 +111,14 @@ describe("the studio, end to end", () => {
     expect(seedsAfter[1]).not.toBe(seedsBefore[1]);
     expect(seedsAfter.filter((_, i) => i !== 1)).toEqual(seedsBefore.filter((_, i) => i !== 1));
     await studio.screenshot("3-storyboard");
+    problems.push(...(await studio.checkEveryWidth("3-storyboard")));
 
     // Step 4: clips render in the background. The first job's answer is doctored to say scene 2
     // failed (the local providers do not fail): the card must show the reason and a retry that
     // re-renders that scene for real, after which every clip is playable.
     await studio.failSceneOnce(2, "The motion model refused this scene.");
     await page.getByRole("button", { name: "Make the clips" }).click();
+    await studio.expectHeadingFocused("Clips");
     await page.getByRole("button", { name: "Generate clips" }).click();
     await page.getByTestId("clip-card").first().waitFor();
     const failedCard = page.locator('[data-testid="clip-card"][data-status="failed"]');
@@ -132,13 +138,16 @@ describe("the studio, end to end", () => {
     expect(await studio.clipStatuses()).toEqual(Array(sceneCount).fill("complete"));
     await expect(page.getByText("All clips are ready").isVisible()).resolves.toBe(true);
     await studio.screenshot("4-clips");
+    problems.push(...(await studio.checkEveryWidth("4-clips")));
 
     // Step 5: the composed ad plays for about 30 s and downloads as an MP4.
     await page.getByRole("button", { name: "Compose the ad" }).click();
+    await studio.expectHeadingFocused("Your ad");
     const duration = await studio.finalVideoDuration();
     expect(duration).toBeGreaterThan(29.5);
     expect(duration).toBeLessThan(30.5);
     await studio.screenshot("5-final");
+    problems.push(...(await studio.checkEveryWidth("5-final")));
 
     const href = await page.getByTestId("download-link").getAttribute("href");
     expect(href).toBeTruthy();
@@ -157,11 +166,15 @@ describe("the studio, end to end", () => {
 
     // Going back loses nothing: the storyboard is still there, edit included.
     await studio.step("Storyboard").click();
+    await studio.expectHeadingFocused("Storyboard");
     await expect(studio.sceneCards().count()).resolves.toBe(sceneCount);
     await expect(
       page.getByLabel("Duration (seconds)").first().inputValue().then(Number),
     ).resolves.toBe(before + 0.5);
 
+    // Every step at every width: no sideways scroll, no clipped card, no blank page, no serious
+    // accessibility violation (reported together, after the walk, so one run shows them all).
+    expect(problems).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

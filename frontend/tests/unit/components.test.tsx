@@ -90,8 +90,8 @@ describe("Stepper", () => {
 
   test("every step has an accessible name of its own, whatever is shown", () => {
     render(<Stepper />);
-    const names = screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"));
-    expect(names).toEqual(["Step 1: Vision", "Step 2: Mood", "Step 3: Storyboard", "Step 4: Clips", "Step 5: Final ad"]);
+    const names = ["Step 1: Vision", "Step 2: Mood", "Step 3: Storyboard", "Step 4: Clips", "Step 5: Final ad"];
+    expect(screen.getAllByRole("button")).toEqual(names.map((name) => screen.getByRole("button", { name })));
   });
 
   test("steps whose inputs do not exist yet are disabled", () => {
@@ -269,5 +269,76 @@ describe("chat errors", () => {
       code: "chat_failed",
       message: "The director is unavailable.",
     });
+  });
+});
+
+describe("ClipGeneration says one true thing", () => {
+  function halfway() {
+    seedStudio();
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    act(() =>
+      useAppStore.getState().applyClipStatus({
+        job_id: "job-1",
+        status: "processing",
+        progress: 40,
+        clips: [1, 2, 3, 4, 5].map((n) => clip(n, n <= 2 ? "complete" : "processing")),
+        error: null,
+      }),
+    );
+  }
+
+  test("while the server is out of reach: lost contact, the last progress, no spinners, never ready", () => {
+    halfway();
+    act(() =>
+      useAppStore.getState().setPollTrouble("clips", { code: "backend_unreachable", message: "Down." }),
+    );
+    render(<ClipGeneration />);
+    expect(
+      screen.getByText(
+        "Lost contact with the server, retrying… When it last answered, 2 of 5 clips were ready.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText("40%")).toBeInTheDocument();
+    expect(screen.queryByText(/All clips are ready/)).not.toBeInTheDocument();
+    expect(screen.queryByText("Rendering…")).not.toBeInTheDocument();
+    expect(screen.getAllByText("Waiting for the server")).toHaveLength(3);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /Compose the ad/ })).toBeDisabled();
+  });
+
+  test("a job the server forgot: one error, the progress it had, clips not rendered, never ready", () => {
+    halfway();
+    act(() =>
+      useAppStore.getState().applyClipStatus({
+        job_id: "job-1",
+        status: "failed",
+        progress: 40,
+        clips: useAppStore.getState().generatedClips,
+        error: { code: "job_not_found", message: "The server no longer knows this job." },
+      }),
+    );
+    render(<ClipGeneration />);
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+    expect(screen.getByText("Rendering stopped with 2 of 5 clips ready")).toBeInTheDocument();
+    expect(screen.getByText("40%")).toBeInTheDocument();
+    expect(screen.queryByText(/All clips are ready/)).not.toBeInTheDocument();
+    expect(screen.queryByText("Rendering…")).not.toBeInTheDocument();
+    expect(screen.getAllByText("Not rendered")).toHaveLength(3);
+  });
+
+  test("only a complete job says the clips are ready", () => {
+    halfway();
+    act(() =>
+      useAppStore.getState().applyClipStatus({
+        job_id: "job-1",
+        status: "complete",
+        progress: 100,
+        clips: [1, 2, 3, 4, 5].map((n) => clip(n, "complete")),
+        error: null,
+      }),
+    );
+    render(<ClipGeneration />);
+    expect(screen.getByText("All clips are ready")).toBeInTheDocument();
+    expect(screen.getByText("100%")).toBeInTheDocument();
   });
 });

@@ -9,6 +9,7 @@ import {
   moodsStale,
   planStale,
   selectedMood,
+  storyboardEdited,
   stepUnlocked,
   storyboardReady,
 } from "@/store/selectors";
@@ -138,17 +139,31 @@ describe("moods", () => {
     ]);
   });
 
-  test("a new set keeps the choice if still offered and drops it otherwise", () => {
+  test("a new set keeps the earlier ones browsable, and the choice made in any of them", () => {
     store().setMoods(MOODS);
     store().selectMood("mood-b");
     expect(selectedMood(store())?.style_name).toBe("Botanical Morning");
 
-    store().setMoods([mood("mood-d", "Neon Night"), MOODS[1]!]);
+    const second = [mood("mood-d", "Neon Night"), mood("mood-e", "Desert Dawn")];
+    store().setMoods(second);
+    expect(store().moods).toEqual(second);
+    expect(store().moodSets.map((set) => set.moods)).toEqual([MOODS, second]);
+    expect(store().moodSetIndex).toBe(1);
+    // The mood chosen in set 1 stays chosen, and so the storyboard step stays open.
     expect(store().selectedMoodId).toBe("mood-b");
+    expect(selectedMood(store())?.style_name).toBe("Botanical Morning");
 
-    store().setMoods([mood("mood-e", "Desert Dawn")]);
-    expect(store().selectedMoodId).toBeNull();
-    expect(selectedMood(store())).toBeNull();
+    store().showMoodSet(0);
+    expect(store().moods).toEqual(MOODS);
+    expect(store().moodSetIndex).toBe(0);
+    store().showMoodSet(7);
+    expect(store().moodSetIndex).toBe(0);
+  });
+
+  test("a studio saved before sets were kept keeps its moods as the first set", () => {
+    useAppStore.setState({ moods: MOODS, moodSets: [] });
+    store().setMoods([mood("mood-d", "Neon Night")]);
+    expect(store().moodSets.map((set) => set.moods.length)).toEqual([3, 1]);
   });
 });
 
@@ -255,6 +270,88 @@ describe("stale work", () => {
       clips.map((c) => (c.scene_number === 2 ? { ...c, video_url: "http://localhost:8000/media/clips/v2.mp4" } : c)),
     );
     expect(finalStale(store())).toBe(true);
+  });
+});
+
+describe("work that stays", () => {
+  const composed = (jobId: string, url: string) => ({
+    job_id: jobId,
+    status: "complete" as const,
+    progress: 100,
+    final_video_url: url,
+    duration: 30,
+    audio_url: null,
+    error: null,
+  });
+
+  test("a failed \"Compose again\" keeps the finished ad, with the error beside it", () => {
+    seedStudio();
+    const clips = [1, 2, 3, 4, 5].map((n) => clip(n, "complete"));
+    startClips("job-1", clips);
+    store().startComposeJob("compose-1", clipsKey(clips));
+    store().applyComposeStatus(composed("compose-1", "http://localhost:8000/media/ads/a.mp4"));
+
+    store().startComposeJob("compose-2", clipsKey(clips));
+    expect(store().finalVideo?.video_url).toBe("http://localhost:8000/media/ads/a.mp4");
+    store().applyComposeStatus({
+      ...composed("compose-2", ""),
+      status: "failed",
+      progress: 40,
+      final_video_url: null,
+      error: { code: "compose_failed", message: "FFmpeg stopped." },
+    });
+    expect(store().finalVideo?.video_url).toBe("http://localhost:8000/media/ads/a.mp4");
+    expect(store().composeError?.code).toBe("compose_failed");
+    expect(finalStale(store())).toBe(false);
+  });
+
+  test("the final ad is fresh for the clips its own job composed, not the job that failed", () => {
+    seedStudio();
+    const clips = [1, 2, 3, 4, 5].map((n) => clip(n, "complete"));
+    startClips("job-1", clips);
+    store().startComposeJob("compose-1", clipsKey(clips));
+    store().applyComposeStatus(composed("compose-1", "http://localhost:8000/media/ads/a.mp4"));
+    const newer = clips.map((c) => (c.scene_number === 2 ? { ...c, video_url: "http://x/v2.mp4" } : c));
+    store().setGeneratedClips(newer);
+    store().startComposeJob("compose-2", clipsKey(newer));
+    store().applyComposeStatus({ ...composed("compose-2", ""), status: "failed", final_video_url: null });
+    expect(finalStale(store())).toBe(true);
+  });
+
+  test("a clip job that stops part-way keeps its last real progress", () => {
+    seedStudio();
+    startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
+    const clips = [1, 2, 3, 4, 5].map((n) => clip(n, n <= 2 ? "complete" : "processing"));
+    store().applyClipStatus({ job_id: "job-1", status: "processing", progress: 40, clips, error: null });
+    store().applyClipStatus({
+      job_id: "job-1",
+      status: "failed",
+      progress: 0,
+      clips,
+      error: { code: "job_not_found", message: "Gone." },
+    });
+    expect(store().clipGenerationProgress).toBe(40);
+  });
+
+  test("poll trouble is shown while it lasts and never saved", () => {
+    store().setPollTrouble("clips", { code: "backend_unreachable", message: "Down." });
+    expect(store().pollTrouble).toEqual({ clips: { code: "backend_unreachable", message: "Down." } });
+    expect(localStorage.getItem(STORE_NAME) ?? "").not.toContain("backend_unreachable");
+    store().setPollTrouble("clips", null);
+    expect(store().pollTrouble).toEqual({});
+  });
+
+  test("the storyboard counts as edited once a scene's words, length or image change", () => {
+    seedStudio();
+    expect(storyboardEdited(store())).toBe(false);
+    store().editSceneDescription(2, "A new idea");
+    expect(storyboardEdited(store())).toBe(true);
+    seedStudio();
+    store().setSceneDuration(1, 5);
+    expect(storyboardEdited(store())).toBe(true);
+    seedStudio();
+    store().setSceneSeed(1, "http://localhost:8000/media/seeds/other.png", 1, "x");
+    expect(storyboardEdited(store())).toBe(true);
   });
 });
 

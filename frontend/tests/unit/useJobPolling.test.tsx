@@ -1,7 +1,7 @@
 import { act, renderHook } from "@testing-library/react";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
-import { MAX_POLL_FAILURES, POLL_INTERVAL_MS, useJobPolling } from "@/hooks/useJobPolling";
+import { POLL_INTERVAL_MS, pollDelay, useJobPolling } from "@/hooks/useJobPolling";
 import { useClipJobPolling } from "@/hooks/useVideoGeneration";
 import { ApiError } from "@/lib/errors";
 import { useAppStore } from "@/store/appStore";
@@ -25,12 +25,13 @@ function setup(
   answers(fetchStatus);
   const onStatus = vi.fn<(status: Status) => void>();
   const onLost = vi.fn<(jobId: string, error: { code: string; message: string }) => void>();
+  const onTrouble = vi.fn<(error: { code: string; message: string } | null) => void>();
   const hook = renderHook(
     (props: { jobId: string | null; status: JobStatus | null }) =>
-      useJobPolling({ ...props, fetchStatus, onStatus, onLost }),
+      useJobPolling({ ...props, fetchStatus, onStatus, onLost, onTrouble }),
     { initialProps: initial },
   );
-  return { fetchStatus, onStatus, onLost, ...hook };
+  return { fetchStatus, onStatus, onLost, onTrouble, ...hook };
 }
 
 /** Let the clock run, and the promises it releases settle. */
@@ -116,46 +117,45 @@ describe("useJobPolling", () => {
     expect(onStatus).not.toHaveBeenCalled();
   });
 
-  test(`gives up after ${MAX_POLL_FAILURES} network failures in a row`, async () => {
-    const { fetchStatus, onLost } = setup({ jobId: "job-1", status: "processing" }, (f) =>
-      f.mockRejectedValue(
-        new ApiError("backend_unreachable", "Can't reach the Reelsmith backend at http://localhost:8000."),
-      ),
+  test("keeps polling while the server is unreachable, further apart, and says so each time", async () => {
+    const { fetchStatus, onLost, onTrouble } = setup({ jobId: "job-1", status: "processing" }, (f) =>
+      f.mockRejectedValue(new ApiError("backend_unreachable", "Can't reach the Reelsmith server.")),
     );
     await advance(0);
-    await advance(POLL_INTERVAL_MS * (MAX_POLL_FAILURES - 2));
-    expect(fetchStatus).toHaveBeenCalledTimes(MAX_POLL_FAILURES - 1);
-    expect(onLost).not.toHaveBeenCalled();
-
-    await advance(POLL_INTERVAL_MS);
-    expect(fetchStatus).toHaveBeenCalledTimes(MAX_POLL_FAILURES);
-    expect(onLost).toHaveBeenCalledTimes(1);
-    expect(onLost).toHaveBeenCalledWith("job-1", {
+    expect(onTrouble).toHaveBeenLastCalledWith({
       code: "backend_unreachable",
-      message: "Can't reach the Reelsmith backend at http://localhost:8000.",
+      message: "Can't reach the Reelsmith server.",
     });
-
-    await advance(POLL_INTERVAL_MS * 5);
-    expect(fetchStatus).toHaveBeenCalledTimes(MAX_POLL_FAILURES);
+    // 3 s, 6 s, 12 s, 24 s, then every 30 s: never given up, never more often than that.
+    for (const wait of [3000, 6000, 12_000, 24_000, 30_000, 30_000]) {
+      const calls = fetchStatus.mock.calls.length;
+      await advance(wait - 1);
+      expect(fetchStatus).toHaveBeenCalledTimes(calls);
+      await advance(1);
+      expect(fetchStatus).toHaveBeenCalledTimes(calls + 1);
+    }
+    expect(onLost).not.toHaveBeenCalled();
   });
 
-  test("a success in between resets the count of failures", async () => {
+  test("an answer after failures clears the trouble and restores the 3 s rhythm", async () => {
     const down = new TypeError("Failed to fetch");
-    const { fetchStatus, onLost } = setup({ jobId: "job-1", status: "processing" }, (f) => {
-      for (let i = 0; i < MAX_POLL_FAILURES - 1; i += 1) f.mockRejectedValueOnce(down);
-      f.mockResolvedValueOnce({ job_id: "job-1", status: "processing" });
-      for (let i = 0; i < MAX_POLL_FAILURES - 1; i += 1) f.mockRejectedValueOnce(down);
-    });
-
+    const { fetchStatus, onLost, onTrouble, onStatus } = setup(
+      { jobId: "job-1", status: "processing" },
+      (f) => {
+        f.mockRejectedValueOnce(down);
+        f.mockRejectedValueOnce(down);
+      },
+    );
     await advance(0);
-    await advance(POLL_INTERVAL_MS * (2 * MAX_POLL_FAILURES - 2));
-    expect(fetchStatus).toHaveBeenCalledTimes(2 * MAX_POLL_FAILURES - 1);
-    expect(onLost).not.toHaveBeenCalled();
-
-    // The next failure is the fifth in a row again; a non-ApiError is reported as poll_failed.
-    fetchStatus.mockRejectedValueOnce(down);
+    expect(onTrouble).toHaveBeenLastCalledWith({ code: "poll_failed", message: "Failed to fetch" });
+    await advance(pollDelay(1));
+    await advance(pollDelay(2));
+    expect(fetchStatus).toHaveBeenCalledTimes(3);
+    expect(onTrouble).toHaveBeenLastCalledWith(null);
+    expect(onStatus).toHaveBeenCalledWith({ job_id: "job-1", status: "processing" });
     await advance(POLL_INTERVAL_MS);
-    expect(onLost).toHaveBeenCalledWith("job-1", { code: "poll_failed", message: "Failed to fetch" });
+    expect(fetchStatus).toHaveBeenCalledTimes(4);
+    expect(onLost).not.toHaveBeenCalled();
   });
 });
 

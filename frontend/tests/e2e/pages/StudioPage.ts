@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 
 import type { Locator, Page } from "playwright-core";
@@ -13,6 +14,10 @@ const ANSWERS: Record<string, string> = {
   key_messages: "Visible radiance in two weeks. Clean, dermatologist-tested ingredients.",
 };
 
+/** The widths every step is checked at: a phone, a tablet, a laptop, a desktop. */
+export const WIDTHS = [390, 768, 1280, 1440] as const;
+const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
 /** The studio as a user sees it: one method per thing they do. */
 export class StudioPage {
   constructor(
@@ -27,6 +32,74 @@ export class StudioPage {
 
   async screenshot(name: string) {
     await this.page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+  }
+
+  /**
+   * At every width: nothing runs off the side (the page, or any card's content), no blank space
+   * under the step, no critical or serious axe violation; a screenshot of each. Returns what is
+   * wrong, so one run reports every problem.
+   */
+  async checkEveryWidth(step: string): Promise<string[]> {
+    const problems: string[] = [];
+    const restore = this.page.viewportSize();
+    for (const width of WIDTHS) {
+      await this.page.setViewportSize({ width, height: 900 });
+      await this.page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      const layout = await this.page.evaluate(() => {
+        const doc = document.documentElement;
+        const wideCards = [...document.querySelectorAll<HTMLElement>('[data-slot="card"]')]
+          .filter((card) => card.scrollWidth > card.clientWidth + 1)
+          .map((card) => card.getAttribute("aria-label") ?? card.innerText.slice(0, 40));
+        const section = document.querySelector("main section");
+        const bottom = section ? section.getBoundingClientRect().bottom + window.scrollY : 0;
+        return {
+          overflow: doc.scrollWidth - window.innerWidth,
+          wideCards,
+          blank: doc.scrollHeight - Math.max(window.innerHeight, bottom),
+        };
+      });
+      if (layout.overflow > 0) problems.push(`${step} @${width}: page ${layout.overflow}px too wide`);
+      for (const card of layout.wideCards) problems.push(`${step} @${width}: card too narrow for "${card}"`);
+      // The main area's own padding is all that may sit under the step.
+      if (layout.blank > 48) problems.push(`${step} @${width}: ${layout.blank}px of blank page`);
+      for (const violation of await this.axeViolations()) problems.push(`${step} @${width}: ${violation}`);
+      await this.screenshot(`${step}-${width}`);
+    }
+    if (restore) await this.page.setViewportSize(restore);
+    return problems;
+  }
+
+  /** Critical and serious axe-core violations on the page as it stands. */
+  async axeViolations(): Promise<string[]> {
+    if (!(await this.page.evaluate(() => "axe" in window))) {
+      await this.page.addScriptTag({ path: AXE_SCRIPT });
+    }
+    return this.page.evaluate(async () => {
+      type Axe = {
+        run: (context: Document, options: object) => Promise<{
+          violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+        }>;
+      };
+      const axe = (window as unknown as { axe: Axe }).axe;
+      const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+      return violations
+        .filter((v) => v.impact === "critical" || v.impact === "serious")
+        .map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    });
+  }
+
+  /** After a step change, focus is on the new step's heading (not lost to the page body). */
+  async expectHeadingFocused(title: string) {
+    await this.page.waitForFunction(
+      (text) => {
+        const active = document.activeElement;
+        return active?.tagName === "H2" && active.textContent?.trim() === text;
+      },
+      title,
+      { timeout: 10_000 },
+    );
   }
 
   step(label: string): Locator {
