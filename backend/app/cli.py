@@ -152,7 +152,7 @@ async def _render(
             result = await render_ad(
                 runtime, brief, mood_index=mood - 1, report=report, formats=formats
             )
-    output.parent.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(output.parent.mkdir, parents=True, exist_ok=True)
     for index, (name, video) in enumerate(result.videos.items()):
         target = format_path(output, name, first=index == 0)
         await asyncio.to_thread(shutil.copyfile, video, target)
