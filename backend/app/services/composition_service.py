@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.fetching import VIDEO
+from app.ffmpeg.compose import ClipInput, compose_ad
 from app.ffmpeg.formats import VERTICAL
 from app.ffmpeg.timing import even_durations
 from app.models.common import TOTAL_DURATION
@@ -15,7 +16,6 @@ from app.models.mood import MoodStyle
 from app.models.video import ComposeClip, JobKind
 from app.providers.base import MusicSpec
 from app.runtime import Runtime
-from app.services.ffmpeg_service import ClipInput, compose_ad
 from app.services.formats_service import reframe_ad
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
