@@ -21,7 +21,7 @@ from app.models.video import (
 from app.routers.responses import BODY, JOB, PARAMETERS, RULES, STORAGE, merge
 from app.runtime import Runtime
 from app.services import clip_service, composition_service
-from app.storage.resolve import url_refusal
+from app.services.inputs import url_refusal
 from app.utils.job_tracker import Job
 
 router = APIRouter(prefix="/api/video", tags=["video"])
@@ -97,7 +97,9 @@ async def _refuse_unusable_links(
     `field` is the list and the key in each item; the index in `loc` is the scene's place in
     the storyboard (scenes arrive sorted).
     """
-    refusals = await asyncio.to_thread(lambda: [url_refusal(runtime, url) for url in urls])
+    refusals = await asyncio.to_thread(
+        lambda: [url_refusal(runtime.store, runtime.fetcher, url) for url in urls]
+    )
     errors = [
         {"loc": ["body", field[0], index, field[1]], "msg": refused.sentence, "type": "url_refused"}
         for index, refused in enumerate(refusals)

@@ -131,7 +131,9 @@ async def _render_clip(
         # The clip, its records (provenance, form) and a seed fetched for it: all kept, or none.
         async with store.batch() as batch:
             what = f"the seed image of scene {number}"
-            image = await input_path(runtime, batch, scene.seed_image_url, "seeds", IMAGE, what)
+            image = await input_path(
+                runtime.store, runtime.fetcher, batch, scene.seed_image_url, "seeds", IMAGE, what
+            )
             spec = MotionSpec(
                 image=image,
                 duration=cut.length / FPS if cut is not None else length,

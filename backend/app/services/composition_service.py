@@ -141,7 +141,9 @@ async def _compose(
 
 async def _clip_file(runtime: Runtime, batch: Batch, clip: ComposeClip) -> Path:
     what = f"the video of scene {clip.scene_number}"
-    return await input_path(runtime, batch, clip.video_url, "clips", VIDEO, what)
+    return await input_path(
+        runtime.store, runtime.fetcher, batch, clip.video_url, "clips", VIDEO, what
+    )
 
 
 def _ingredients(store: MediaStore, clips: list[Path], music: str) -> list[str]:
