@@ -32,6 +32,8 @@ RULES: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {
     # package: (the only app packages it may import, or None for any; packages it must not)
     "app.storage": (("app.storage", "app.errors", "app.config"), ()),
     "app.ffmpeg": (None, ("app.fetching", "app.services", "app.routers", *EDGES)),
+    "app.services": (None, ("app.runtime", "app.deps", "app.routers", "fastapi", "starlette")),
+    "app.pipeline": (None, ("app.runtime", "app.deps", "app.routers", "fastapi", "starlette")),
 }
 
 
