@@ -45,7 +45,7 @@ _CAMERA_ROTATION = (
 
 @dataclass(frozen=True)
 class ClipJobDeps:
-    """What a clip job uses; the routers and the CLI build it from the runtime."""
+    """What a clip job uses: the routers take it from the runtime, the pipeline makes its own."""
 
     store: MediaStore
     jobs: JobTracker

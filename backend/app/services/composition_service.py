@@ -40,7 +40,7 @@ _MUSIC_DONE = 12
 
 @dataclass(frozen=True)
 class ComposeJobDeps:
-    """What a compose job uses; the routers and the CLI build it from the runtime."""
+    """What a compose job uses: the routers take it from the runtime, the pipeline makes its own."""
 
     store: MediaStore
     jobs: JobTracker
