@@ -1,28 +1,32 @@
 """The whole pipeline, brief to MP4, without the HTTP layer (the CLI and benchmarks use it).
 
 It drives the same services the API routes call, in the order the studio does, and reports
-progress through one callback so any front end (a progress bar, a log) can follow it.
+progress through one callback so any front end (a progress bar, a log) can follow it. The clip
+and compose jobs are awaited here, not spawned and polled: their progress reaches the callback
+through a job tracker of the run's own.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.config import FFmpegSettings
 from app.errors import ReelsmithError
+from app.fetching import Fetcher
 from app.models.cost import JobCost
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import Mood
 from app.models.scene import ScenePlan
 from app.models.video import ComposeClip, JobStatus
-from app.runtime import Runtime
+from app.providers.registry import Providers
 from app.services import clip_service, composition_service, mood_service, scene_service
+from app.services.clip_service import ClipJobDeps
+from app.services.composition_service import ComposeJobDeps
+from app.storage.media_store import MediaStore
 from app.utils.costs import CostLedger, charged_to
-from app.utils.job_tracker import Job
-
-POLL_SECONDS = 0.2
+from app.utils.job_tracker import JobTracker
 
 STEPS: tuple[tuple[str, float], ...] = (
     ("Proposing moods", 10),
@@ -35,6 +39,17 @@ STEPS: tuple[tuple[str, float], ...] = (
 
 StepReporter = Callable[[str, float], None]
 """Called with the current step's name and the overall fraction done (0.0 to 1.0)."""
+
+
+@dataclass(frozen=True)
+class PipelineDeps:
+    """What a whole render uses; the CLI builds it from the runtime."""
+
+    store: MediaStore
+    providers: Providers
+    """All four: the pipeline calls each of them."""
+    fetcher: Fetcher
+    ffmpeg: FFmpegSettings
 
 
 @dataclass
@@ -54,7 +69,7 @@ class PipelineFailed(ReelsmithError):
 
 
 async def render_ad(
-    runtime: Runtime,
+    deps: PipelineDeps,
     brief: CreativeBrief,
     mood_index: int = 0,
     report: StepReporter | None = None,
@@ -62,18 +77,19 @@ async def render_ad(
 ) -> RenderResult:
     ledger = CostLedger()
     with charged_to(ledger):
-        return await _render(runtime, brief, mood_index, _Progress(report), ledger, formats)
+        return await _render(deps, brief, mood_index, _Progress(report), ledger, formats)
 
 
 async def _render(
-    runtime: Runtime,
+    deps: PipelineDeps,
     brief: CreativeBrief,
     mood_index: int,
     progress: _Progress,
     ledger: CostLedger,
     formats: Sequence[str],
 ) -> RenderResult:
-    providers, store = runtime.providers, runtime.store
+    providers, store = deps.providers, deps.store
+    jobs = JobTracker(on_progress=lambda job: progress.within_step(job.progress / 100))
 
     progress.step(0)
     moods = await mood_service.generate_moods(brief, providers.director, providers.images, store)
@@ -87,7 +103,9 @@ async def _render(
     scenes = await scene_service.generate_seeds(plan.scenes, style, brief, providers.images, store)
 
     progress.step(3)
-    clips_job = await _wait(await clip_service.start_clip_job(runtime, scenes), progress)
+    clip_deps = ClipJobDeps(store, jobs, providers.motion, deps.fetcher, deps.ffmpeg)
+    job = await clip_service.create_clip_job(clip_deps, scenes)
+    clips_job = await clip_service.run_clip_job(clip_deps, job.job_id, scenes)
     if clips_job.status is not JobStatus.COMPLETE:
         raise PipelineFailed(clips_job.error.message if clips_job.error else "Clips failed.")
 
@@ -96,9 +114,10 @@ async def _render(
         ComposeClip(scene_number=c.scene_number, video_url=c.video_url or "", duration=c.duration)
         for c in clips_job.clips
     ]
-    compose_job = await _wait(
-        await composition_service.start_compose_job(runtime, clips, style, brief, formats),
-        progress,
+    compose_deps = ComposeJobDeps(store, jobs, providers.music, deps.fetcher, deps.ffmpeg)
+    job = await composition_service.create_compose_job(compose_deps)
+    compose_job = await composition_service.run_compose_job(
+        compose_deps, job.job_id, clips, style, brief, formats
     )
     if compose_job.status is not JobStatus.COMPLETE or not compose_job.final_video_url:
         raise PipelineFailed(compose_job.error.message if compose_job.error else "Compose failed.")
@@ -116,13 +135,6 @@ async def _render(
         duration=compose_job.duration or 0.0,
         cost=ledger.summary(),
     )
-
-
-async def _wait(job: Job, progress: _Progress) -> Job:
-    while not job.finished:
-        progress.within_step(job.progress / 100)
-        await asyncio.sleep(POLL_SECONDS)
-    return job
 
 
 class _Progress:

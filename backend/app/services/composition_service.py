@@ -1,47 +1,73 @@
-"""Step 5: music, then every clip into the final 30-second ad."""
+"""Step 5: music, then every clip into the final 30-second ad.
+
+Links end here: each clip is brought to a local file (`app.services.inputs`) and the composer
+(`app.ffmpeg.compose`) sees paths only. `run_compose_job` is the step itself, runnable anywhere
+`ComposeJobDeps` can be built; the API spawns it in the background, the pipeline awaits it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from app.fetching import VIDEO
+from app.config import FFmpegSettings
+from app.fetching import VIDEO, Fetcher
+from app.ffmpeg.compose import ClipInput, compose_ad
 from app.ffmpeg.formats import VERTICAL
 from app.ffmpeg.timing import even_durations
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.video import ComposeClip, JobKind
-from app.providers.base import MusicSpec
-from app.runtime import Runtime
-from app.services.ffmpeg_service import ClipInput, compose_ad
+from app.providers.base import MusicProvider, MusicSpec
 from app.services.formats_service import reframe_ad
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
+from app.utils.background import BackgroundTasks
 from app.utils.concurrency import gather_or_cancel
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
-from app.utils.job_tracker import Job
+from app.utils.job_tracker import Job, JobTracker
 
 # Shares of the progress bar, measured roughly on the local providers.
 _FETCHED = 5
 _MUSIC_DONE = 12
 
 
+@dataclass(frozen=True)
+class ComposeJobDeps:
+    """What a compose job uses: the routers take it from the runtime, the pipeline makes its own."""
+
+    store: MediaStore
+    jobs: JobTracker
+    music: MusicProvider
+    fetcher: Fetcher
+    """Brings in a clip given by a link that is not our own media."""
+    ffmpeg: FFmpegSettings
+
+
+async def create_compose_job(deps: ComposeJobDeps) -> Job:
+    """A new compose job, recorded as processing, for `run_compose_job` to do."""
+    await deps.store.ensure_room()
+    return deps.jobs.create(JobKind.COMPOSE)
+
+
 async def start_compose_job(
-    runtime: Runtime,
+    deps: ComposeJobDeps,
+    background: BackgroundTasks,
     clips: list[ComposeClip],
     mood: MoodStyle,
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
 ) -> Job:
-    await runtime.store.ensure_room()
-    job = runtime.jobs.create(JobKind.COMPOSE)
-    runtime.background.spawn(
-        _run(runtime, job.job_id, clips, mood, brief, list(formats)), name=f"compose-{job.job_id}"
+    job = await create_compose_job(deps)
+    background.spawn(
+        run_compose_job(deps, job.job_id, clips, mood, brief, formats),
+        name=f"compose-{job.job_id}",
     )
     return job
 
@@ -60,20 +86,24 @@ def music_spec(mood: MoodStyle, brief: BriefFields) -> MusicSpec:
     )
 
 
-async def _run(
-    runtime: Runtime,
+async def run_compose_job(
+    deps: ComposeJobDeps,
     job_id: str,
     clips: list[ComposeClip],
     mood: MoodStyle,
     brief: BriefFields,
-    formats: list[str],
-) -> None:
-    with charged_to(runtime.jobs.get(job_id).cost):
-        await _compose(runtime, job_id, clips, mood, brief, formats)
+    formats: Sequence[str] = (VERTICAL,),
+) -> Job:
+    """Compose job `job_id`'s ad in every format of `formats` (the first is the main one); the
+    finished job. A failure is recorded on the job, never raised."""
+    job = deps.jobs.get(job_id)
+    with charged_to(job.cost):
+        await _compose(deps, job_id, clips, mood, brief, list(formats))
+    return job
 
 
 async def _compose(
-    runtime: Runtime,
+    deps: ComposeJobDeps,
     job_id: str,
     clips: list[ComposeClip],
     mood: MoodStyle,
@@ -87,17 +117,17 @@ async def _compose(
             if all(d is not None for d in durations)
             else even_durations(len(clips))
         )
-        store = runtime.store
+        store = deps.store
         # Music, ad and its provenance record appear together, or (failed, cancelled) none of
         # them does, nor any clip fetched for this ad: a killed process leaves partial files
         # only, which the next start-up sweeps.
         async with store.batch() as batch:
-            paths = await gather_or_cancel(*(_clip_file(runtime, batch, clip) for clip in clips))
-            runtime.jobs.advance(job_id, _FETCHED)
+            paths = await gather_or_cancel(*(_clip_file(deps, batch, clip) for clip in clips))
+            deps.jobs.advance(job_id, _FETCHED)
 
             music = batch.new("music", ".wav")
-            await runtime.providers.music.compose(music_spec(mood, brief), music.partial)
-            runtime.jobs.advance(job_id, _MUSIC_DONE)
+            await deps.music.compose(music_spec(mood, brief), music.partial)
+            deps.jobs.advance(job_id, _MUSIC_DONE)
 
             ad = batch.new("ads", ".mp4")
             others = {name: batch.new("ads", ".mp4") for name in formats if name != VERTICAL}
@@ -106,19 +136,19 @@ async def _compose(
             share = 1 / (1 + len(others))
 
             def advance(fraction: float) -> None:
-                runtime.jobs.advance(job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * fraction)
+                deps.jobs.advance(job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * fraction)
 
             composed = await compose_ad(
                 [ClipInput(p, seconds) for p, seconds in zip(paths, scene_seconds, strict=True)],
                 music.partial,
                 ad.partial,
-                runtime.settings.ffmpeg,
+                deps.ffmpeg,
                 on_progress=lambda f: advance(share * f),
             )
             await reframe_ad(
                 ad.partial,
                 {name: file.partial for name, file in others.items()},
-                runtime.settings.ffmpeg,
+                deps.ffmpeg,
                 on_progress=lambda f: advance(share + (1 - share) * f),
             )
             uses = await asyncio.to_thread(_ingredients, store, paths, music.key)
@@ -126,7 +156,7 @@ async def _compose(
                 await batch.record_uses(made, uses)
         keys = {VERTICAL: ad.key} | {name: file.key for name, file in others.items()}
         videos = {name: store.url_for(keys[name]) for name in formats}
-        runtime.jobs.complete(
+        deps.jobs.complete(
             job_id,
             final_video_url=videos[formats[0]],
             final_videos=videos,
@@ -136,12 +166,12 @@ async def _compose(
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        runtime.jobs.fail(job_id, error_info(exc, "composing the video"))
+        deps.jobs.fail(job_id, error_info(exc, "composing the video"))
 
 
-async def _clip_file(runtime: Runtime, batch: Batch, clip: ComposeClip) -> Path:
+async def _clip_file(deps: ComposeJobDeps, batch: Batch, clip: ComposeClip) -> Path:
     what = f"the video of scene {clip.scene_number}"
-    return await input_path(runtime, batch, clip.video_url, "clips", VIDEO, what)
+    return await input_path(deps.store, deps.fetcher, batch, clip.video_url, "clips", VIDEO, what)
 
 
 def _ingredients(store: MediaStore, clips: list[Path], music: str) -> list[str]:

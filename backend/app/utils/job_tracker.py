@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.errors import JobNotFound
@@ -87,9 +88,14 @@ class Job:
 
 
 class JobTracker:
-    def __init__(self, max_jobs: int = MAX_JOBS) -> None:
+    def __init__(
+        self, max_jobs: int = MAX_JOBS, on_progress: Callable[[Job], None] | None = None
+    ) -> None:
+        """`on_progress` is called with a job whenever its progress rises: a caller that awaits
+        the job's work itself (the CLI) follows it without polling."""
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._max_jobs = max_jobs
+        self._on_progress = on_progress
 
     def create(
         self,
@@ -112,7 +118,10 @@ class JobTracker:
         """Raise the job's progress to `percent` (never lower it; 100 only when finished)."""
         job = self.get(job_id)
         ceiling = 100 if job.finished else 99
+        before = job.progress
         job.progress = max(job.progress, min(ceiling, int(percent)))
+        if job.progress > before and self._on_progress is not None:
+            self._on_progress(job)
 
     def advance_clip(self, job_id: str, scene_number: int, fraction: float) -> None:
         """Record one clip's progress; the job's progress is the mean over its clips."""
