@@ -15,8 +15,7 @@ from app.models.mood import MoodStyle
 from app.models.video import ComposeClip, JobKind
 from app.providers.base import MusicSpec
 from app.runtime import Runtime
-from app.services.ffmpeg_service import ClipInput, compose_ad
-from app.services.formats_service import reframe_ad
+from app.services.ffmpeg_service import ClipInput
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
 from app.storage.batch import Batch
@@ -25,6 +24,8 @@ from app.utils.concurrency import gather_or_cancel
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
 from app.utils.job_tracker import Job
+from app.words.compose import caption_files, compose_with_words
+from app.words.timeline import AdWords
 
 # Shares of the progress bar, measured roughly on the local providers.
 _FETCHED = 5
@@ -37,11 +38,13 @@ async def start_compose_job(
     mood: MoodStyle,
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
+    words: AdWords | None = None,
 ) -> Job:
     await runtime.store.ensure_room()
     job = runtime.jobs.create(JobKind.COMPOSE)
     runtime.background.spawn(
-        _run(runtime, job.job_id, clips, mood, brief, list(formats)), name=f"compose-{job.job_id}"
+        _run(runtime, job.job_id, clips, mood, brief, list(formats), words or AdWords()),
+        name=f"compose-{job.job_id}",
     )
     return job
 
@@ -67,9 +70,10 @@ async def _run(
     mood: MoodStyle,
     brief: BriefFields,
     formats: list[str],
+    words: AdWords,
 ) -> None:
     with charged_to(runtime.jobs.get(job_id).cost):
-        await _compose(runtime, job_id, clips, mood, brief, formats)
+        await _compose(runtime, job_id, clips, mood, brief, formats, words)
 
 
 async def _compose(
@@ -79,6 +83,7 @@ async def _compose(
     mood: MoodStyle,
     brief: BriefFields,
     formats: list[str],
+    words: AdWords,
 ) -> None:
     try:
         durations = [clip.duration for clip in clips]
@@ -101,26 +106,25 @@ async def _compose(
 
             ad = batch.new("ads", ".mp4")
             others = {name: batch.new("ads", ".mp4") for name in formats if name != VERTICAL}
-            # Frames to encode: the 9:16 ad's (copied ones count once copied), then every
-            # other format's 900, all reframed in one run.
-            share = 1 / (1 + len(others))
 
             def advance(fraction: float) -> None:
                 runtime.jobs.advance(job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * fraction)
 
-            composed = await compose_ad(
+            # Every format's frames to encode; with words, the scenes that carry them too.
+            composed = await compose_with_words(
                 [ClipInput(p, seconds) for p, seconds in zip(paths, scene_seconds, strict=True)],
                 music.partial,
-                ad.partial,
+                {VERTICAL: ad.partial} | {name: file.partial for name, file in others.items()},
+                words,
                 runtime.settings.ffmpeg,
-                on_progress=lambda f: advance(share * f),
+                on_progress=advance,
             )
-            await reframe_ad(
-                ad.partial,
-                {name: file.partial for name, file in others.items()},
-                runtime.settings.ffmpeg,
-                on_progress=lambda f: advance(share + (1 - share) * f),
-            )
+            captions = await asyncio.to_thread(caption_files, words, scene_seconds)
+            vtt = srt = None
+            if captions is not None:
+                vtt, srt = batch.new("captions", ".vtt"), batch.new("captions", ".srt")
+                await asyncio.to_thread(vtt.partial.write_text, captions.webvtt, "utf-8")
+                await asyncio.to_thread(srt.partial.write_text, captions.srt, "utf-8")
             uses = await asyncio.to_thread(_ingredients, store, paths, music.key)
             for made in (ad, *others.values()):
                 await batch.record_uses(made, uses)
@@ -132,6 +136,8 @@ async def _compose(
             final_videos=videos,
             duration=composed.duration,
             audio_url=store.url_for(music.key),
+            captions_url=store.url_for(vtt.key) if vtt else None,
+            captions_srt_url=store.url_for(srt.key) if srt else None,
         )
     except asyncio.CancelledError:
         raise
