@@ -162,7 +162,7 @@ def ass_document(
     for title in titles:
         motion = f"\\an8\\move({x},{y + rise},{x},{y},0,{FADE_MS})\\fad({FADE_MS},{FADE_MS})"
         event(2, title.start, title.end, "Title", f"{{{motion}}}{ass_text(title.text)}")
-    lit_tag, plain_tag = f"{{\\1c{ass_colour(lit)}}}", "{\\1c&H00FFFFFF&}"
+    lit_tag, plain_tag = f"{{\\1c{ass_colour(lit)}&}}", "{\\1c&H00FFFFFF&}"
     for cue in cues:
         bounds = [*cue.marks, cue.end]
         for index in range(len(cue.words)):
