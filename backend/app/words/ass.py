@@ -138,6 +138,8 @@ def ass_document(
 ) -> str:
     """One script for a `layout.width`×`layout.height` frame: captions, titles, end card."""
     lit = rgb(accent, DEFAULT_ACCENT)
+    if min(lit) > 215:  # a near-white brand colour would not stand out from the white words
+        lit = rgb(DEFAULT_ACCENT, DEFAULT_ACCENT)
     fill = rgb(accent, DEFAULT_CARD)
     events: list[str] = []
 
