@@ -101,20 +101,20 @@ def logo_box(layout: Layout) -> LogoBox:
     )
 
 
-def _styles(layout: Layout, font: str, bold: bool, accent: tuple[int, int, int]) -> list[str]:
+def _styles(layout: Layout, font: str, bold: bool, card: tuple[int, int, int]) -> list[str]:
     white, black = (255, 255, 255), (0, 0, 0)
-    on_accent = readable_on(accent)
+    on_card = readable_on(card)
     b = -1 if bold else 0
     o = layout.outline
     left, right = layout.side, layout.side
     rows = [
-        # Name, size, primary, secondary, outline, back, bold, border style, outline, shadow,
-        # alignment, margin V
+        # Name, size, text colour, outline (or, for border style 3, box) colour, border style,
+        # outline width, shadow, alignment (numpad: 2 bottom, 8 top, 5 centre), vertical margin
         ("Caption", layout.caption_size, white, black, 1, 3 * o, o, 2, layout.bottom),
         ("Title", layout.title_size, white, black, 1, 2 * o, o, 8, layout.top),
-        ("CardName", layout.name_size, on_accent, accent, 1, 0, 0, 5, 0),
-        ("CardAction", layout.action_size, accent, on_accent, 3, 3 * o, 0, 5, 0),
-        ("CardFill", 10, accent, accent, 1, 0, 0, 7, 0),
+        ("CardName", layout.name_size, on_card, card, 1, 0, 0, 5, 0),
+        ("CardAction", layout.action_size, card, on_card, 3, 3 * o, 0, 5, 0),
+        ("CardFill", 10, card, card, 1, 0, 0, 7, 0),
     ]
     lines = []
     for name, size, primary, outline, border, width, shadow, align, margin_v in rows:
