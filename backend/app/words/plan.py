@@ -49,10 +49,10 @@ def plan_words(
     """Everything `words` shows, for scenes of `durations` seconds."""
     windows = scene_windows(durations, total, fps)
     cues = caption_cues(words, windows, fps)
-    titles = []
+    titles, allowed = [], title_windows(durations, total, fps)
     for title in words.titles:
         start, end = to_frame(title.start, fps), to_frame(title.end, fps)
-        window = _title_window(title_windows(durations, total, fps), title.scene_number, start)
+        window = _title_window(allowed, title.scene_number, start)
         placed = window.clamp(start, end) if window and title.text.strip() else None
         if placed:
             titles.append(Placed(placed[0], placed[1], title.text))
