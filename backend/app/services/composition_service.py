@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.config import FFmpegSettings
 from app.fetching import VIDEO, Fetcher
-from app.ffmpeg.compose import ClipInput, compose_ad
+from app.ffmpeg.compose import ClipInput
 from app.ffmpeg.formats import VERTICAL
 from app.ffmpeg.timing import even_durations
 from app.models.common import TOTAL_DURATION
@@ -22,7 +22,6 @@ from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.video import ComposeClip, JobKind
 from app.providers.base import MusicProvider, MusicSpec
-from app.services.formats_service import reframe_ad
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
 from app.storage.batch import Batch
@@ -32,6 +31,8 @@ from app.utils.concurrency import gather_or_cancel
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
 from app.utils.job_tracker import Job, JobTracker
+from app.words.compose import caption_files, compose_with_words
+from app.words.timeline import AdWords
 
 # Shares of the progress bar, measured roughly on the local providers.
 _FETCHED = 5
@@ -63,10 +64,11 @@ async def start_compose_job(
     mood: MoodStyle,
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
+    words: AdWords | None = None,
 ) -> Job:
     job = await create_compose_job(deps)
     background.spawn(
-        run_compose_job(deps, job.job_id, clips, mood, brief, formats),
+        run_compose_job(deps, job.job_id, clips, mood, brief, formats, words),
         name=f"compose-{job.job_id}",
     )
     return job
@@ -93,12 +95,14 @@ async def run_compose_job(
     mood: MoodStyle,
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
+    words: AdWords | None = None,
 ) -> Job:
-    """Compose job `job_id`'s ad in every format of `formats` (the first is the main one); the
-    finished job. A failure is recorded on the job, never raised."""
+    """Compose job `job_id`'s ad in every format of `formats` (the first is the main one), with
+    `words` on screen (none: today's ad); the finished job. A failure is recorded on the job,
+    never raised."""
     job = deps.jobs.get(job_id)
     with charged_to(job.cost):
-        await _compose(deps, job_id, clips, mood, brief, list(formats))
+        await _compose(deps, job_id, clips, mood, brief, list(formats), words or AdWords())
     return job
 
 
@@ -109,6 +113,7 @@ async def _compose(
     mood: MoodStyle,
     brief: BriefFields,
     formats: list[str],
+    words: AdWords,
 ) -> None:
     try:
         durations = [clip.duration for clip in clips]
@@ -131,26 +136,25 @@ async def _compose(
 
             ad = batch.new("ads", ".mp4")
             others = {name: batch.new("ads", ".mp4") for name in formats if name != VERTICAL}
-            # Frames to encode: the 9:16 ad's (copied ones count once copied), then every
-            # other format's 900, all reframed in one run.
-            share = 1 / (1 + len(others))
 
             def advance(fraction: float) -> None:
                 deps.jobs.advance(job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * fraction)
 
-            composed = await compose_ad(
+            # Every format's frames to encode; with words, the scenes that carry them too.
+            composed = await compose_with_words(
                 [ClipInput(p, seconds) for p, seconds in zip(paths, scene_seconds, strict=True)],
                 music.partial,
-                ad.partial,
+                {VERTICAL: ad.partial} | {name: file.partial for name, file in others.items()},
+                words,
                 deps.ffmpeg,
-                on_progress=lambda f: advance(share * f),
+                on_progress=advance,
             )
-            await reframe_ad(
-                ad.partial,
-                {name: file.partial for name, file in others.items()},
-                deps.ffmpeg,
-                on_progress=lambda f: advance(share + (1 - share) * f),
-            )
+            captions = await asyncio.to_thread(caption_files, words, scene_seconds)
+            vtt = srt = None
+            if captions is not None:
+                vtt, srt = batch.new("captions", ".vtt"), batch.new("captions", ".srt")
+                await asyncio.to_thread(vtt.partial.write_text, captions.webvtt, "utf-8")
+                await asyncio.to_thread(srt.partial.write_text, captions.srt, "utf-8")
             uses = await asyncio.to_thread(_ingredients, store, paths, music.key)
             for made in (ad, *others.values()):
                 await batch.record_uses(made, uses)
@@ -162,6 +166,8 @@ async def _compose(
             final_videos=videos,
             duration=composed.duration,
             audio_url=store.url_for(music.key),
+            captions_url=store.url_for(vtt.key) if vtt else None,
+            captions_srt_url=store.url_for(srt.key) if srt else None,
         )
     except asyncio.CancelledError:
         raise

@@ -53,6 +53,8 @@ class Job:
     final_videos: dict[str, str] = field(default_factory=dict)
     duration: float | None = None
     audio_url: str | None = None
+    captions_url: str | None = None
+    captions_srt_url: str | None = None
     error: ErrorInfo | None = None
     scenes: list[SceneWithSeed] = field(default_factory=list)
     """What a clip job was asked to render, kept so that single clips can be retried."""
@@ -82,6 +84,8 @@ class Job:
             "final_videos": dict(self.final_videos),
             "duration": self.duration,
             "audio_url": self.audio_url,
+            "captions_url": self.captions_url,
+            "captions_srt_url": self.captions_srt_url,
             "error": self.error,
             "cost": self.cost.summary(),
         }
@@ -152,12 +156,16 @@ class JobTracker:
         duration: float | None = None,
         audio_url: str | None = None,
         final_videos: dict[str, str] | None = None,
+        captions_url: str | None = None,
+        captions_srt_url: str | None = None,
     ) -> None:
         job = self.get(job_id)
         job.final_video_url = final_video_url
         job.final_videos = dict(final_videos or {})
         job.duration = duration
         job.audio_url = audio_url
+        job.captions_url = captions_url
+        job.captions_srt_url = captions_srt_url
         job.status = JobStatus.COMPLETE
         job.progress = 100
 
