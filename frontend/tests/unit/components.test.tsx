@@ -13,7 +13,7 @@ import { RequestError } from "@/components/studio/RequestError";
 import { Stepper } from "@/components/studio/Stepper";
 import { useAppStore } from "@/store/appStore";
 
-import { BRIEF, clip, MOODS, seedStudio, seedUrl, startClips } from "./fixtures";
+import { BRIEF, clip, finishClips, MOODS, seedStudio, seedUrl, startClips } from "./fixtures";
 
 describe("ClipProgress", () => {
   test("a clip being rendered says so and offers no player", () => {
@@ -122,7 +122,7 @@ describe("Stepper", () => {
     // Finishing the clips opens the last step, live.
     startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
     expect(step("Final ad")).toBeDisabled();
-    act(() => useAppStore.getState().setGeneratedClips([1, 2, 3, 4, 5].map((n) => clip(n, "complete"))));
+    act(() => finishClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "complete"))));
     expect(step("Final ad")).toBeEnabled();
   });
 });
@@ -247,7 +247,7 @@ describe("CostNote", () => {
         job_id: "job-1",
         status: "processing",
         progress: 50,
-        clips: useAppStore.getState().generatedClips,
+        clips: useAppStore.getState().clipJob.output,
         error: null,
         cost: { calls: 3, estimated_usd: 0.75 },
       }),
@@ -313,7 +313,7 @@ describe("ClipGeneration says one true thing", () => {
         job_id: "job-1",
         status: "failed",
         progress: 40,
-        clips: useAppStore.getState().generatedClips,
+        clips: useAppStore.getState().clipJob.output,
         error: { code: "job_not_found", message: "The server no longer knows this job." },
       }),
     );
