@@ -31,7 +31,7 @@ describe("ClipProgress", () => {
     const video = screen.getByLabelText("Clip for scene 2");
     expect(video.tagName).toBe("VIDEO");
     expect(video).toHaveAttribute("src", done.video_url);
-    expect(video).toHaveAttribute("poster", seedUrl(2));
+    expect(video).toHaveAttribute("poster", `${seedUrl(2)}?w=640`);
     expect(screen.getByText("Ready")).toBeInTheDocument();
     expect(screen.queryByText("Rendering…")).not.toBeInTheDocument();
   });
@@ -201,6 +201,12 @@ describe("MoodCard", () => {
     render(<MoodCard mood={gold!} selected={false} onSelect={vi.fn()} />);
     expect(screen.getByText("Minimalist Gold Elegance")).toBeInTheDocument();
     expect(screen.getAllByRole("img", { name: /Minimalist Gold Elegance, reference \d of 4/ })).toHaveLength(4);
+    // Each loads a small preview of the reference image, never the full PNG.
+    const images = screen.getAllByRole("img", { name: /reference/ });
+    expect(images.map((img) => img.getAttribute("src"))).toEqual(
+      gold!.reference_images.map((url) => `${url}?w=320`),
+    );
+    expect(images[0]!.getAttribute("srcset")).toContain(`${gold!.reference_images[0]}?w=160 160w`);
     const keywords = within(screen.getByRole("list", { name: "Keywords" })).getAllByRole("listitem");
     expect(keywords.map((k) => k.textContent)).toEqual(["minimalist", "white", "gold"]);
     const palette = within(screen.getByRole("list", { name: "Colour palette" })).getAllByRole("listitem");
