@@ -26,7 +26,7 @@ from weakref import WeakKeyDictionary
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from app.errors import MediaNotFound, PreviewUnavailable, StorageFull
+from app.errors import MediaNotFound, MediaPathRefused, PreviewUnavailable, StorageFull
 from app.storage.media_store import MediaStore
 from app.storage.verify import MAX_IMAGE_PIXELS
 
@@ -93,8 +93,9 @@ class Previews:
         """The file to serve for `key` at `width`: its preview, made now if need be.
 
         A missing or odd key is the store's 404 or 400; a file that is no image (or a preview
-        already) is `PreviewUnavailable`. When the store is full the original is served: a
-        thumbnail that is too big beats a broken one.
+        already) is `PreviewUnavailable`. When the store is full, or the image's name is too
+        long to name its preview, the original is served: a thumbnail that is too big beats a
+        broken one.
         """
         source = await asyncio.to_thread(self.store.resolve, key)
         if source.suffix.lower() not in _DECODERS:
@@ -106,6 +107,8 @@ class Previews:
             return await asyncio.to_thread(self.store.resolve, target)
         except MediaNotFound:
             pass
+        except MediaPathRefused:  # a name so long that the preview's would pass the limits
+            return source
         task = self._making.get(target)
         if task is None:
             task = asyncio.create_task(self._make(source, target, width))

@@ -190,3 +190,14 @@ async def test_an_odd_key_with_a_width_is_a_400_or_404_never_a_500(
             response = await client.request(method, f"/media/{key}?w=320")
             assert response.status_code in (400, 404), (method, response.text)
     assert not (mood_image.parent.parent / "previews").exists()
+
+
+async def test_an_image_whose_name_leaves_no_room_for_a_preview_is_served_whole(
+    api: ClientFactory, media_root: Path
+) -> None:
+    key = "seeds/" + "s" * 248 + ".png"  # 252 bytes: with `.w320.webp` over NAME_MAX
+    original = _put(media_root, key, _noise(400, 300))
+    async with api(fake_providers()) as client:
+        response = await client.get(f"/media/{key}", params={"w": 320})
+    assert response.status_code == 200
+    assert response.content == await asyncio.to_thread(original.read_bytes)
