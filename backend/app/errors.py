@@ -5,6 +5,7 @@
     │   ├── JobNotFound            404 job_not_found
     │   └── MediaNotFound          404 media_not_found
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
+    ├── PreviewUnavailable         400 preview_unavailable (a sized preview of no readable image)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
     │   ├── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
@@ -61,6 +62,13 @@ class MediaNotFound(NotFoundError):
 class MediaPathRefused(ReelsmithError):
     status_code = 400
     code = "media_path_refused"
+
+
+class PreviewUnavailable(ReelsmithError):
+    """`/media/{key}?w=N` of a file that is not a readable PNG, JPEG or WebP image."""
+
+    status_code = 400
+    code = "preview_unavailable"
 
 
 OUT_OF_SPACE = (

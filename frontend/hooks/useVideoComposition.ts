@@ -6,7 +6,7 @@ import { composeStatus, composeVideo } from "@/lib/api/video";
 import { useAppStore } from "@/store/appStore";
 import { clipsKey } from "@/store/keys";
 import { tracked } from "@/store/requests";
-import { finalStale, selectedMood } from "@/store/selectors";
+import { finalStale, generatedClips, selectedMood } from "@/store/selectors";
 import type { ErrorInfo } from "@/types/shared.types";
 
 import { useJobPolling } from "./useJobPolling";
@@ -14,13 +14,16 @@ import { useRequestStatus } from "./useRequestStatus";
 
 /** Step 5: music plus FFmpeg composition of the finished clips into the 30-second ad. */
 export function useVideoComposition() {
-  const jobId = useAppStore((s) => s.composeJobId);
-  const status = useAppStore((s) => s.composeJobStatus);
-  const jobError = useAppStore((s) => s.composeError);
-  const progress = useAppStore((s) => s.compositionProgress);
-  const clock = useAppStore((s) => s.composeClock);
+  const {
+    jobId,
+    status,
+    error: jobError,
+    progress,
+    clock,
+    cost,
+    output: finalVideo,
+  } = useAppStore((s) => s.composeJob);
   const trouble = useAppStore((s) => s.pollTrouble.compose ?? null);
-  const finalVideo = useAppStore((s) => s.finalVideo);
   const stale = useAppStore(finalStale);
   const request = useRequestStatus("compose");
 
@@ -28,7 +31,8 @@ export function useVideoComposition() {
     const state = useAppStore.getState();
     const mood = selectedMood(state);
     if (!state.creativeBrief || !mood) return;
-    const { creativeBrief, generatedClips: clips, startComposeJob, composeFormats } = state;
+    const { creativeBrief, startComposeJob, composeFormats } = state;
+    const clips = generatedClips(state);
     const style = {
       style_name: mood.style_name,
       style_keywords: mood.style_keywords,
@@ -40,13 +44,25 @@ export function useVideoComposition() {
     });
   }, []);
 
-  return { jobId, status, jobError, progress, clock, trouble, finalVideo, stale, request, start };
+  return {
+    jobId,
+    status,
+    jobError,
+    progress,
+    clock,
+    cost,
+    trouble,
+    finalVideo,
+    stale,
+    request,
+    start,
+  };
 }
 
 /** Follows the composition job from the studio's root. */
 export function useComposeJobPolling() {
-  const jobId = useAppStore((s) => s.composeJobId);
-  const status = useAppStore((s) => s.composeJobStatus);
+  const jobId = useAppStore((s) => s.composeJob.jobId);
+  const status = useAppStore((s) => s.composeJob.status);
   const applyComposeStatus = useAppStore((s) => s.applyComposeStatus);
   const setPollTrouble = useAppStore((s) => s.setPollTrouble);
   useJobPolling({
@@ -59,7 +75,7 @@ export function useComposeJobPolling() {
       applyComposeStatus({
         job_id: lostJobId,
         status: "failed",
-        progress: useAppStore.getState().compositionProgress,
+        progress: useAppStore.getState().composeJob.progress,
         final_video_url: null,
         duration: null,
         audio_url: null,

@@ -16,12 +16,9 @@ import { toScenes } from "./useScenePlanning";
 
 /** Step 4: one clip per scene, rendered in a background job; failed clips retried alone. */
 export function useVideoGeneration() {
-  const jobId = useAppStore((s) => s.clipJobId);
-  const status = useAppStore((s) => s.clipJobStatus);
-  const jobError = useAppStore((s) => s.clipJobError);
-  const clips = useAppStore((s) => s.generatedClips);
-  const progress = useAppStore((s) => s.clipGenerationProgress);
-  const clock = useAppStore((s) => s.clipJobClock);
+  const { jobId, status, error: jobError, output: clips, progress, clock, cost } = useAppStore(
+    (s) => s.clipJob,
+  );
   const trouble = useAppStore((s) => s.pollTrouble.clips ?? null);
   const ready = useAppStore(clipsReady);
   const stale = useAppStore(clipsStale);
@@ -41,21 +38,36 @@ export function useVideoGeneration() {
   }, []);
 
   const retry = useCallback(async (sceneNumbers: number[]) => {
-    const { clipJobId, clipsSourceKey, startClipJob } = useAppStore.getState();
-    if (!clipJobId) return;
+    const { clipJob, startClipJob } = useAppStore.getState();
+    const { jobId, outputKey } = clipJob;
+    if (!jobId) return;
     await tracked("clips", async () => {
-      const job = await retryClips(clipJobId, sceneNumbers);
-      startClipJob(job.job_id, job.clips, clipsSourceKey ?? "");
+      const job = await retryClips(jobId, sceneNumbers);
+      startClipJob(job.job_id, job.clips, outputKey ?? "");
     });
   }, []);
 
-  return { jobId, status, jobError, clips, progress, clock, trouble, ready, stale, request, start, retry };
+  return {
+    jobId,
+    status,
+    jobError,
+    clips,
+    progress,
+    clock,
+    cost,
+    trouble,
+    ready,
+    stale,
+    request,
+    start,
+    retry,
+  };
 }
 
 /** Follows the clip job from the studio's root, so progress keeps moving on any step. */
 export function useClipJobPolling() {
-  const jobId = useAppStore((s) => s.clipJobId);
-  const status = useAppStore((s) => s.clipJobStatus);
+  const jobId = useAppStore((s) => s.clipJob.jobId);
+  const status = useAppStore((s) => s.clipJob.status);
   const applyClipStatus = useAppStore((s) => s.applyClipStatus);
   const setPollTrouble = useAppStore((s) => s.setPollTrouble);
   useJobPolling({
@@ -65,14 +77,8 @@ export function useClipJobPolling() {
     onStatus: applyClipStatus,
     onTrouble: (error) => setPollTrouble("clips", error),
     onLost: (lostJobId: string, error: ErrorInfo) => {
-      const { generatedClips, clipGenerationProgress } = useAppStore.getState();
-      applyClipStatus({
-        job_id: lostJobId,
-        status: "failed",
-        progress: clipGenerationProgress,
-        clips: generatedClips,
-        error,
-      });
+      const { output, progress } = useAppStore.getState().clipJob;
+      applyClipStatus({ job_id: lostJobId, status: "failed", progress, clips: output, error });
     },
   });
 }

@@ -7,19 +7,22 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 
+import { migrateStudio, STORE_VERSION } from "./migrate";
 import { createMoodsSlice, moodsInitial } from "./slices/moods";
 import { createNavigationSlice, navigationInitial } from "./slices/navigation";
+import { createRequestsSlice, requestsInitial } from "./slices/requests";
 import { createScenesSlice, scenesInitial } from "./slices/scenes";
 import { createVideoSlice, videoInitial } from "./slices/video";
 import { createVisionSlice, visionInitial } from "./slices/vision";
 import type { AppState } from "./types";
 
 export const STORE_NAME = "reelsmith-studio";
-export const STORE_VERSION = 1;
+export { STORE_VERSION };
 
 function initialData(): Partial<AppState> {
   return {
     ...navigationInitial,
+    ...requestsInitial(),
     ...visionInitial(),
     ...moodsInitial(),
     ...scenesInitial(),
@@ -31,6 +34,7 @@ export const useAppStore = create<AppState>()(
   persist(
     (...a) => ({
       ...createNavigationSlice(initialData)(...a),
+      ...createRequestsSlice(...a),
       ...createVisionSlice(...a),
       ...createMoodsSlice(...a),
       ...createScenesSlice(...a),
@@ -41,8 +45,9 @@ export const useAppStore = create<AppState>()(
       version: STORE_VERSION,
       storage: createJSONStorage(() => localStorage),
       skipHydration: true,
-      // Requests in flight, poll trouble and transient errors belong to this page load only.
-      partialize: ({ requests, pollTrouble, error, ...kept }) => kept,
+      migrate: migrateStudio,
+      // Requests in flight and poll trouble belong to this page load only.
+      partialize: ({ requests, pollTrouble, ...kept }) => kept,
     },
   ),
 );

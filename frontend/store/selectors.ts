@@ -2,9 +2,20 @@
 import { sumsToTotal } from "@/lib/timing";
 import type { Mood } from "@/types/mood.types";
 import type { Step } from "@/types/shared.types";
+import type { FinalVideo, GeneratedClip } from "@/types/video.types";
 
 import { briefKey, clipsKey, planKey, sceneTextKey, storyboardKey } from "./keys";
 import type { AppState } from "./types";
+
+/** The seed's `generatedClips`: the clip job's output. */
+export function generatedClips(state: AppState): GeneratedClip[] {
+  return state.clipJob.output;
+}
+
+/** The seed's `finalVideo`: the last composition that finished, kept while another runs. */
+export function finalVideo(state: AppState): FinalVideo | null {
+  return state.composeJob.output;
+}
 
 /** The chosen mood, from whichever set it was chosen in. */
 export function selectedMood(state: AppState): Mood | null {
@@ -25,7 +36,7 @@ export function storyboardReady(state: AppState): boolean {
 
 export function clipsReady(state: AppState): boolean {
   const scenes = state.scenePlan?.scenes ?? [];
-  const clips = state.generatedClips;
+  const clips = generatedClips(state);
   return (
     clips.length > 0 &&
     clips.length === scenes.length &&
@@ -45,7 +56,7 @@ export function stepUnlocked(state: AppState, step: Step): boolean {
     case 4:
       return stepUnlocked(state, 3) && storyboardReady(state);
     case 5:
-      return stepUnlocked(state, 4) && (clipsReady(state) || state.finalVideo !== null);
+      return stepUnlocked(state, 4) && (clipsReady(state) || finalVideo(state) !== null);
   }
 }
 
@@ -66,15 +77,17 @@ export function planStale(state: AppState): boolean {
 }
 
 export function clipsStale(state: AppState): boolean {
+  const { output, outputKey } = state.clipJob;
   return (
-    state.generatedClips.length > 0 &&
+    output.length > 0 &&
     state.scenePlan !== null &&
-    state.clipsSourceKey !== storyboardKey(state.scenePlan.scenes)
+    outputKey !== storyboardKey(state.scenePlan.scenes)
   );
 }
 
 export function finalStale(state: AppState): boolean {
-  return state.finalVideo !== null && state.finalSourceKey !== clipsKey(state.generatedClips);
+  const { output, outputKey } = state.composeJob;
+  return output !== null && outputKey !== clipsKey(generatedClips(state));
 }
 
 /** The user changed the storyboard since it was planned: a scene's words, a length, an image. */

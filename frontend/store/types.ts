@@ -26,21 +26,22 @@ export interface RequestStatus {
 
 export type PolledJob = "clips" | "compose";
 
-
 export interface NavigationSlice {
   currentStep: Step;
   setCurrentStep: (step: number) => void;
+  reset: () => void;
+}
+
+/** What this page load is doing: none of it is persisted. */
+export interface RequestsSlice {
   requests: Partial<Record<RequestKey, RequestStatus>>;
   setRequest: (key: RequestKey, status: RequestStatus | null) => void;
   /**
    * A background job whose status polls are failing (the server is unreachable): the studio
-   * keeps the last real progress and says it is retrying, rather than guessing. Not persisted.
+   * keeps the last real progress and says it is retrying, rather than guessing.
    */
   pollTrouble: Partial<Record<PolledJob, ErrorInfo>>;
   setPollTrouble: (job: PolledJob, error: ErrorInfo | null) => void;
-  error: string | null;
-  setError: (error: string | null) => void;
-  reset: () => void;
 }
 
 export interface VisionSlice {
@@ -111,42 +112,48 @@ export interface ScenesSlice {
   setSceneDuration: (sceneNumber: number, duration: number) => void;
 }
 
-export interface VideoSlice {
-  clipJobId: string | null;
-  clipJobStatus: JobStatus | null;
-  clipJobError: ErrorInfo | null;
-  generatedClips: GeneratedClip[];
-  clipGenerationProgress: number;
-  /** `storyboardKey` of the scenes these clips were made from. */
-  clipsSourceKey: string | null;
-  startClipJob: (jobId: string, clips: GeneratedClip[], sourceKey: string) => void;
-  /** What the clip job spent at remote providers (nothing on local ones). */
-  clipJobCost: JobCost | null;
-  clipJobClock: JobClock | null;
-  applyClipStatus: (status: VideoStatusResponse) => void;
-  setGeneratedClips: (clips: GeneratedClip[]) => void;
-  updateClipProgress: (progress: number) => void;
+/**
+ * One background job and what it has made. The output outlives the job that made it: a new
+ * job starts with the old output in place (the ad composed before stays on screen), and
+ * `outputKey` says which inputs the output came from, so a failed retry never passes the old
+ * output off as the new inputs'.
+ */
+export interface JobState<T> {
+  jobId: string | null;
+  status: JobStatus | null;
+  /** The last real progress, 0-100: never moves backwards within one job. */
+  progress: number;
+  error: ErrorInfo | null;
+  /** What the job spent at remote providers (nothing on local ones). */
+  cost: JobCost | null;
+  clock: JobClock | null;
+  /** Fingerprint (see `keys.ts`) of the inputs the job in flight works from. */
+  jobKey: string | null;
+  output: T;
+  /** Fingerprint of the inputs `output` was made from. */
+  outputKey: string | null;
+}
 
-  composeJobId: string | null;
-  composeJobStatus: JobStatus | null;
-  composeError: ErrorInfo | null;
-  finalVideo: FinalVideo | null;
+export interface VideoSlice {
+  /** Step 4: one clip per scene; the clips are the job's output from the moment it starts. */
+  clipJob: JobState<GeneratedClip[]>;
+  startClipJob: (jobId: string, clips: GeneratedClip[], sourceKey: string) => void;
+  applyClipStatus: (status: VideoStatusResponse) => void;
+
+  /** Step 5: the final video, in every format composed. */
+  composeJob: JobState<FinalVideo | null>;
+  startComposeJob: (jobId: string, sourceKey: string) => void;
+  applyComposeStatus: (status: ComposeStatusResponse) => void;
   /** The shapes the next composition makes (9:16 unless the user picks others). */
   composeFormats: AdFormat[];
   toggleComposeFormat: (format: AdFormat) => void;
-  compositionProgress: number;
-  /** `clipsKey` of the clips the final video was composed from. */
-  finalSourceKey: string | null;
-  /** `clipsKey` of the clips the job in flight composes; the final video's once it finishes. */
-  composeJobKey: string | null;
-  startComposeJob: (jobId: string, sourceKey: string) => void;
-  composeCost: JobCost | null;
-  composeClock: JobClock | null;
-  applyComposeStatus: (status: ComposeStatusResponse) => void;
-  setFinalVideo: (video: FinalVideo) => void;
-  updateCompositionProgress: (progress: number) => void;
 }
 
 export type { JobClock };
 
-export type AppState = NavigationSlice & VisionSlice & MoodsSlice & ScenesSlice & VideoSlice;
+export type AppState = NavigationSlice &
+  RequestsSlice &
+  VisionSlice &
+  MoodsSlice &
+  ScenesSlice &
+  VideoSlice;

@@ -5,10 +5,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse
+from pydantic import AfterValidator, WithJsonSchema
 
 from app.deps import StoreDep
 from app.routers.responses import FILE_RESPONSES, MEDIA, PARAMETERS, merge
+from app.storage.media_store import MediaStore
 from app.storage.media_types import MEDIA_HEADERS, attachment_name, media_type_for
+from app.storage.previews import PREVIEW_WIDTHS, previews_of
 
 router = APIRouter(tags=["media"], responses=merge(MEDIA, PARAMETERS))
 
@@ -24,10 +27,33 @@ DownloadName = Annotated[
 ]
 
 
+def _offered_width(width: int) -> int:
+    if width not in PREVIEW_WIDTHS:
+        sizes = ", ".join(map(str, PREVIEW_WIDTHS))
+        raise ValueError(f"a preview is one of {sizes} pixels wide")
+    return width
+
+
+PreviewWidth = Annotated[
+    int,
+    AfterValidator(_offered_width),
+    WithJsonSchema({"type": "integer", "enum": list(PREVIEW_WIDTHS)}),
+]
+Width = Annotated[
+    PreviewWidth | None,
+    Query(
+        description="Serve a WebP preview of this image at most this many pixels wide (made "
+        "once, then stored) instead of the original: for thumbnails. Images only.",
+    ),
+]
+
+
 @router.get(MEDIA_PATH, response_class=FileResponse, responses=FILE_RESPONSES)
-async def media(key: str, store: StoreDep, download: DownloadName = None) -> FileResponse:
+async def media(
+    key: str, store: StoreDep, download: DownloadName = None, w: Width = None
+) -> FileResponse:
     """A stored asset; supports range requests so browsers can seek in videos."""
-    return _file_response(store.resolve(key), download)
+    return _file_response(await _path(store, key, w), download)
 
 
 @router.head(
@@ -36,9 +62,17 @@ async def media(key: str, store: StoreDep, download: DownloadName = None) -> Fil
     responses={200: FILE_RESPONSES[200]},
     operation_id="media_head",
 )
-async def media_head(key: str, store: StoreDep, download: DownloadName = None) -> FileResponse:
+async def media_head(
+    key: str, store: StoreDep, download: DownloadName = None, w: Width = None
+) -> FileResponse:
     """The headers `GET` sends for a stored asset (type, length, ETag), without its bytes."""
-    return _file_response(store.resolve(key), download)
+    return _file_response(await _path(store, key, w), download)
+
+
+async def _path(store: MediaStore, key: str, width: int | None) -> Path:
+    if width is None:
+        return store.resolve(key)
+    return await previews_of(store).path_for(key, width)
 
 
 def _file_response(path: Path, download: str | None) -> FileResponse:

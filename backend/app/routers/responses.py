@@ -80,7 +80,10 @@ UPLOAD: Responses = {
 """Routes that take an uploaded image."""
 
 MEDIA: Responses = {
-    400: _error("The key names no plain file inside the store (`media_path_refused`)."),
+    400: _error(
+        "The key names no plain file inside the store (`media_path_refused`), or a preview "
+        "(`w`) was asked of a file that is not a readable image (`preview_unavailable`)."
+    ),
     404: _error("No stored file with this key (`media_not_found`)."),
 }
 

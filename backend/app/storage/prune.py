@@ -3,7 +3,9 @@
 Intermediates are mood images, seed images, clips and music tracks. Every ad's provenance
 record (see `app.storage.provenance`) lists the keys it was made from; those are kept whatever
 their age, and ads themselves are never removed. An ad made before records existed says
-nothing about what it used, so every intermediate older than it is kept too.
+nothing about what it used, so every intermediate older than it is kept too. Sized previews
+(`app.storage.previews`) go with their source: with one pruned now, or whenever their source
+is gone, however it went.
 
 It works on the files alone, so it runs beside a live server: it looks one level deep into the
 known folders, never follows nor removes a symbolic link, leaves work in progress to the
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from app.storage import provenance
 from app.storage.partials import is_work_in_progress
+from app.storage.previews import PREVIEWS, source_of
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,11 @@ def plan_prune(root: Path, older_than_seconds: float, now: float) -> PrunePlan:
         orphan = provenance.is_record(file.name) and provenance.subject_of(file.name) not in ads
         if orphan and file.mtime < cutoff:
             plan.doomed.append(Doomed(f"{provenance.ADS}/{file.name}", file.size))
+    pruned = {item.key for item in plan.doomed}
+    for key, size in _previews(root):
+        source = source_of(key)
+        if source is not None and (source in pruned or not _is_file(root / source)):
+            plan.doomed.append(Doomed(key, size))
     return plan
 
 
@@ -116,6 +124,33 @@ def _files(folder: Path) -> dict[str, _File]:
             info = entry.stat(follow_symlinks=False)
             found[entry.name] = _File(entry.name, info.st_size, info.st_mtime)
     return found
+
+
+def _previews(root: Path) -> list[tuple[str, int]]:
+    """Every finished file under `previews/` (at any depth, as sources nest), with its size."""
+    top = root / PREVIEWS
+    if not top.is_dir() or top.is_symlink():
+        return []
+    found = []
+    for folder, subfolders, names in os.walk(top):  # never into a linked folder
+        subfolders[:] = [name for name in subfolders if not is_work_in_progress(name)]
+        for name in names:
+            path = Path(folder) / name
+            try:
+                info = path.lstat()
+            except OSError:  # removed while we walked
+                continue
+            if is_work_in_progress(name) or not stat.S_ISREG(info.st_mode):
+                continue
+            found.append((path.relative_to(root).as_posix(), info.st_size))
+    return found
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _read_record(path: Path) -> list[str] | None:

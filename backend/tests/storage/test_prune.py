@@ -181,3 +181,29 @@ async def test_an_ad_made_through_the_api_keeps_its_clips_seeds_and_music(
     assert set(used) <= left, "everything the ad was made from is kept"
     assert not [k for k in left if k.startswith("moods/")], "mood images no ad uses are gone"
     assert key(other_take.json()["scene_with_seed"]["seed_image_url"]) not in left
+
+
+def test_previews_go_with_their_source_and_never_outlive_it(store: Path) -> None:
+    _unused(store)
+    kept = {
+        "previews/seeds/s1.png.w320.webp",  # its source an ad uses: stays
+        "previews/seeds/s1.png.w960.webp",
+        "previews/assets/a1/photo.jpg.w160.webp",  # an upload, never pruned: stays
+        "previews/moods/notes.txt",  # not a name we give a preview: left alone
+    }
+    doomed = {
+        "previews/moods/mo1.png.w320.webp",  # its source is pruned now
+        "previews/seeds/s2.png.w640.webp",
+        "previews/seeds/deleted-by-hand.png.w160.webp",  # its source is already gone
+    }
+    _put(store, "assets/a1/photo.jpg", 90)
+    for key in kept | doomed:
+        # Fresh previews of old sources: a preview's age does not keep it.
+        _put(store, key, 0)
+    in_progress = _put(store, "previews/seeds/.s9.png.w320.1-ab.partial.webp", 90)
+    before = _keys(store)
+
+    prune_media(store, 30, dry_run=False)
+
+    assert _keys(store) == before - UNUSED_AND_OLD - doomed
+    assert in_progress.exists()

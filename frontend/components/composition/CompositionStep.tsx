@@ -14,6 +14,7 @@ import { AD_FORMATS } from "@/lib/formats";
 import { formatSeconds } from "@/lib/timing";
 import type { AdFormat } from "@/types/video.types";
 import { useAppStore } from "@/store/appStore";
+import { generatedClips } from "@/store/selectors";
 
 import { CompositionProgress } from "./CompositionProgress";
 import { DownloadButton } from "./DownloadButton";
@@ -22,12 +23,11 @@ import { VideoPlayer } from "./VideoPlayer";
 
 /** Step 5: music, crossfades and the final 30-second ad, ready to watch and download. */
 export function CompositionStep() {
-  const { jobId, status, jobError, progress, clock, trouble, finalVideo, stale, request, start } =
+  const { jobId, status, jobError, progress, clock, cost, trouble, finalVideo, stale, request, start } =
     useVideoComposition();
   const productName = useAppStore((s) => s.creativeBrief?.product_name);
-  const clipCount = useAppStore((s) => s.generatedClips.length);
+  const clipCount = useAppStore((s) => generatedClips(s).length);
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
-  const cost = useAppStore((s) => s.composeCost);
   const starting = request?.state === "loading";
   const processing = status === "processing";
   const videos = Object.entries(

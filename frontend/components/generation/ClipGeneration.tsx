@@ -16,11 +16,10 @@ import { ProgressIndicator } from "./ProgressIndicator";
 
 /** Step 4: every scene's seed image becomes a clip; progress, playback, and retries. */
 export function ClipGeneration() {
-  const { status, jobError, clips, progress, clock, trouble, ready, stale, request, start, retry } =
+  const { status, jobError, clips, progress, clock, cost, trouble, ready, stale, request, start, retry } =
     useVideoGeneration();
   const scenes = useAppStore((s) => s.scenePlan?.scenes ?? []);
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
-  const cost = useAppStore((s) => s.clipJobCost);
   const starting = request?.state === "loading";
   const processing = status === "processing";
   const failed = clips.filter((c) => c.status === "failed");

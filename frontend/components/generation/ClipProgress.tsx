@@ -5,6 +5,7 @@ import { AlertCircle, CheckCircle2, Loader2, PauseCircle, RefreshCw } from "luci
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { previewUrl, thumbnail } from "@/lib/previews";
 import { formatSeconds } from "@/lib/timing";
 import type { GeneratedClip } from "@/types/video.types";
 
@@ -34,7 +35,7 @@ export function ClipProgress({
         {clip.status === "complete" && clip.video_url ? (
           <video
             src={clip.video_url}
-            poster={poster ?? undefined}
+            poster={poster ? previewUrl(poster, 640) : undefined}
             controls
             muted
             playsInline
@@ -47,7 +48,11 @@ export function ClipProgress({
           <>
             {poster && (
               // eslint-disable-next-line @next/next/no-img-element
-              <img src={poster} alt="" className="h-full w-full object-cover opacity-40" />
+              <img
+                {...thumbnail(poster, "(min-width: 1024px) 20vw, (min-width: 640px) 30vw, 45vw")}
+                alt=""
+                className="h-full w-full object-cover opacity-40"
+              />
             )}
             <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 p-3 text-center">
               {clip.status === "processing" && jobState === "rendering" ? (

@@ -1,3 +1,5 @@
+import { thumbnail } from "@/lib/previews";
+
 /** A mood's four reference images in a 2×2 board of 9:16 frames. */
 export function MoodBoard({ images, name }: { images: string[]; name: string }) {
   return (
@@ -7,7 +9,8 @@ export function MoodBoard({ images, name }: { images: string[]; name: string }) 
         // eslint-disable-next-line @next/next/no-img-element
         <img
           key={src}
-          src={src}
+          // Half a card: a third of the page from md up, half of it below.
+          {...thumbnail(src, "(min-width: 768px) 16vw, 45vw")}
           alt={`${name}, reference ${i + 1} of ${images.length}`}
           loading="lazy"
           className="aspect-[9/16] w-full min-w-0 rounded-md bg-muted object-cover"

@@ -10,6 +10,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
+import { thumbnail } from "@/lib/previews";
 import { Textarea } from "@/components/ui/textarea";
 import { useRequestStatus } from "@/hooks/useRequestStatus";
 import { DURATION_STEP, formatSeconds, MAX_SCENE_SECONDS, MIN_SCENE_SECONDS } from "@/lib/timing";
@@ -109,7 +110,8 @@ export function SceneCard({
           {scene.seed_image_url && !repainting ? (
             // eslint-disable-next-line @next/next/no-img-element
             <img
-              src={scene.seed_image_url}
+              // The card's 9rem column from sm up; the card's whole width on a phone.
+              {...thumbnail(scene.seed_image_url, "(min-width: 640px) 9rem, 100vw")}
               alt={`Seed image for scene ${scene.scene_number}`}
               className="aspect-[9/16] max-h-72 w-full object-cover sm:max-h-none"
             />

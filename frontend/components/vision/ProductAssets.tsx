@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ACCEPTED_IMAGES, uploadAsset } from "@/lib/api/assets";
 import { messageOf } from "@/lib/errors";
+import { thumbnail } from "@/lib/previews";
 import { useAppStore } from "@/store/appStore";
 import type { AssetKind, UploadedAsset } from "@/types/vision.types";
 
@@ -79,7 +80,11 @@ function Preview({ asset, alt }: { asset: UploadedAsset; alt: string }) {
     // A checkerboard behind the cut-out shows what was removed.
     <div className="flex h-24 w-20 items-center justify-center rounded-md bg-[repeating-conic-gradient(#e5e5e5_0_25%,#fff_0_50%)] bg-[length:12px_12px]">
       {/* eslint-disable-next-line @next/next/no-img-element -- served by our backend, any size */}
-      <img src={asset.cutout_url ?? asset.url} alt={alt} className="max-h-full max-w-full object-contain" />
+      <img
+        {...thumbnail(asset.cutout_url ?? asset.url, "5rem", 160)}
+        alt={alt}
+        className="max-h-full max-w-full object-contain"
+      />
     </div>
   );
 }

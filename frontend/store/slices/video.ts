@@ -1,34 +1,44 @@
 import type { StateCreator } from "zustand";
 
 import { toggleFormat } from "@/lib/formats";
+import type { ComposeStatusResponse, FinalVideo } from "@/types/video.types";
 
-import type { AppState, JobClock, VideoSlice } from "../types";
+import type { AppState, JobClock, JobState, VideoSlice } from "../types";
+
+export function idleJob<T>(output: T): JobState<T> {
+  return {
+    jobId: null,
+    status: null,
+    progress: 0,
+    error: null,
+    cost: null,
+    clock: null,
+    jobKey: null,
+    output,
+    outputKey: null,
+  };
+}
 
 export const videoInitial = () =>
   ({
-    clipJobId: null,
-    clipJobStatus: null,
-    clipJobError: null,
-    generatedClips: [],
-    clipGenerationProgress: 0,
-    clipsSourceKey: null,
-    clipJobCost: null,
-    clipJobClock: null,
-    composeJobId: null,
-    composeJobStatus: null,
-    composeError: null,
-    finalVideo: null,
+    clipJob: idleJob([]),
+    composeJob: idleJob(null),
     composeFormats: ["9:16"],
-    compositionProgress: 0,
-    finalSourceKey: null,
-    composeJobKey: null,
-    composeCost: null,
-    composeClock: null,
   }) satisfies Partial<VideoSlice>;
 
-function startClock(): JobClock {
+/** A job just accepted by the backend: processing from zero, the previous output in place. */
+function started<T>(job: JobState<T>, jobId: string, jobKey: string): JobState<T> {
   const now = Date.now();
-  return { startedAt: now, progressAt: now };
+  return {
+    ...job,
+    jobId,
+    jobKey,
+    status: "processing",
+    progress: 0,
+    error: null,
+    cost: null,
+    clock: { startedAt: now, progressAt: now },
+  };
 }
 
 /** Note when progress last moved, so the time left is estimated from real movement. */
@@ -36,72 +46,63 @@ function tick(clock: JobClock | null, moved: boolean): JobClock | null {
   return clock && moved ? { ...clock, progressAt: Date.now() } : clock;
 }
 
+interface JobReport {
+  status: JobState<unknown>["status"];
+  progress: number;
+  error: JobState<unknown>["error"];
+  cost?: JobState<unknown>["cost"];
+}
+
+/** The job after a status report: what the server said, except progress that went backwards. */
+function reported<T>(job: JobState<T>, report: JobReport): JobState<T> {
+  return {
+    ...job,
+    status: report.status,
+    error: report.error,
+    cost: report.cost ?? job.cost,
+    // The last real progress stays: a job that stops part-way never jumps to 100 %.
+    progress: Math.max(job.progress, report.progress),
+    clock: tick(job.clock, report.progress > job.progress),
+  };
+}
+
+function finalVideoOf(status: ComposeStatusResponse): FinalVideo | null {
+  if (status.status !== "complete" || !status.final_video_url) return null;
+  return {
+    video_url: status.final_video_url,
+    videos: status.final_videos ?? { "9:16": status.final_video_url },
+    duration: status.duration ?? 30,
+    audio_url: status.audio_url,
+  };
+}
+
 export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set) => ({
   ...videoInitial(),
-  startClipJob: (clipJobId, generatedClips, clipsSourceKey) =>
-    set({
-      clipJobId,
-      generatedClips,
-      clipsSourceKey,
-      clipJobStatus: "processing",
-      clipJobError: null,
-      clipGenerationProgress: 0,
-      clipJobCost: null,
-      clipJobClock: startClock(),
-    }),
+  startClipJob: (jobId, clips, sourceKey) =>
+    set((state) => ({
+      // The job's clips replace the old ones at once: each scene shows its own clip's state.
+      clipJob: { ...started(state.clipJob, jobId, sourceKey), output: clips, outputKey: sourceKey },
+    })),
   applyClipStatus: (status) =>
     set((state) => {
       // A late answer about a job the user has since replaced changes nothing.
-      if (status.job_id !== state.clipJobId) return {};
-      return {
-        clipJobStatus: status.status,
-        clipJobError: status.error,
-        generatedClips: status.clips,
-        clipJobCost: status.cost ?? state.clipJobCost,
-        // The last real progress stays: a job that stops part-way never jumps to 100 %.
-        clipGenerationProgress: Math.max(state.clipGenerationProgress, status.progress),
-        clipJobClock: tick(state.clipJobClock, status.progress > state.clipGenerationProgress),
-      };
+      if (status.job_id !== state.clipJob.jobId) return {};
+      return { clipJob: { ...reported(state.clipJob, status), output: status.clips } };
     }),
-  setGeneratedClips: (generatedClips) => set({ generatedClips }),
-  updateClipProgress: (progress) =>
-    set((state) => ({ clipGenerationProgress: Math.max(state.clipGenerationProgress, progress) })),
 
-  startComposeJob: (composeJobId, finalSourceKey) =>
+  startComposeJob: (jobId, sourceKey) =>
     // The ad composed before stays on screen until a new one replaces it.
-    set({
-      composeJobId,
-      composeJobKey: finalSourceKey,
-      composeJobStatus: "processing",
-      composeError: null,
-      compositionProgress: 0,
-      composeCost: null,
-      composeClock: startClock(),
-    }),
+    set((state) => ({ composeJob: started(state.composeJob, jobId, sourceKey) })),
   applyComposeStatus: (status) =>
     set((state) => {
-      if (status.job_id !== state.composeJobId) return {};
-      const finished = status.status === "complete" && status.final_video_url;
+      const job = state.composeJob;
+      if (status.job_id !== job.jobId) return {};
+      const finished = finalVideoOf(status);
+      const next = reported(job, status);
       return {
-        composeJobStatus: status.status,
-        composeError: status.error,
-        compositionProgress: Math.max(state.compositionProgress, status.progress),
-        composeClock: tick(state.composeClock, status.progress > state.compositionProgress),
-        composeCost: status.cost ?? state.composeCost,
-        finalSourceKey: finished ? state.composeJobKey : state.finalSourceKey,
-        finalVideo: finished
-          ? {
-              video_url: status.final_video_url!,
-              videos: status.final_videos ?? { "9:16": status.final_video_url! },
-              duration: status.duration ?? 30,
-              audio_url: status.audio_url,
-            }
-          : state.finalVideo,
+        composeJob: finished ? { ...next, output: finished, outputKey: job.jobKey } : next,
       };
     }),
-  setFinalVideo: (finalVideo) => set({ finalVideo }),
   toggleComposeFormat: (format) =>
     set((state) => ({ composeFormats: toggleFormat(state.composeFormats, format) })),
-  updateCompositionProgress: (progress) =>
-    set((state) => ({ compositionProgress: Math.max(state.compositionProgress, progress) })),
 });

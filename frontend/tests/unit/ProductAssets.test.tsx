@@ -11,11 +11,11 @@ const state = () => useAppStore.getState();
 function asset(id: string, kind: "product" | "logo" = "product"): UploadedAsset {
   return {
     asset_id: id,
-    url: `http://api.test/media/assets/${id}/${kind}.jpg`,
+    url: `http://localhost:8000/media/assets/${id}/${kind}.jpg`,
     width: 400,
     height: 500,
     has_alpha: false,
-    cutout_url: kind === "product" ? `http://api.test/media/assets/${id}/cutout.png` : null,
+    cutout_url: kind === "product" ? `http://localhost:8000/media/assets/${id}/cutout.png` : null,
   };
 }
 
@@ -66,7 +66,9 @@ describe("ProductAssets", () => {
     await user.upload(screen.getByLabelText("Add product photos"), png());
 
     const preview = await screen.findByAltText("Product photo 1, cut out");
-    expect(preview).toHaveAttribute("src", asset("a1").cutout_url);
+    // A small preview of the cut-out is shown; the brief keeps the original photo.
+    expect(preview).toHaveAttribute("src", `${asset("a1").cutout_url}?w=160`);
+    expect(preview.getAttribute("srcset")).toContain(`${asset("a1").cutout_url}?w=320 320w`);
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toMatch(/\/api\/assets$/);
     const form = init?.body as FormData;
@@ -95,7 +97,7 @@ describe("ProductAssets", () => {
     const user = userEvent.setup();
     render(<ProductAssets />);
     await user.upload(screen.getByLabelText("Add a logo"), png("logo.png"));
-    expect(await screen.findByAltText("Logo")).toHaveAttribute("src", asset("l1", "logo").url);
+    expect(await screen.findByAltText("Logo")).toHaveAttribute("src", `${asset("l1", "logo").url}?w=160`);
     expect(state().creativeBrief?.brand?.logo_url).toBe(asset("l1", "logo").url);
 
     await user.click(screen.getByRole("button", { name: "Remove the logo" }));

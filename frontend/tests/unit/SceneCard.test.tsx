@@ -96,7 +96,7 @@ describe("SceneCard description and seed", () => {
 
   test("'New image' asks for a repaint", async () => {
     const { user, onRepaint } = renderCard(2);
-    expect(screen.getByRole("img", { name: "Seed image for scene 2" })).toHaveAttribute("src", seedUrl(2));
+    expect(screen.getByRole("img", { name: "Seed image for scene 2" })).toHaveAttribute("src", `${seedUrl(2)}?w=320`);
     await user.click(screen.getByRole("button", { name: "New image for scene 2" }));
     expect(onRepaint).toHaveBeenCalledTimes(1);
   });

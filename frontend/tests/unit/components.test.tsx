@@ -13,7 +13,7 @@ import { RequestError } from "@/components/studio/RequestError";
 import { Stepper } from "@/components/studio/Stepper";
 import { useAppStore } from "@/store/appStore";
 
-import { BRIEF, clip, MOODS, seedStudio, seedUrl, startClips } from "./fixtures";
+import { BRIEF, clip, finishClips, MOODS, seedStudio, seedUrl, startClips } from "./fixtures";
 
 describe("ClipProgress", () => {
   test("a clip being rendered says so and offers no player", () => {
@@ -31,7 +31,7 @@ describe("ClipProgress", () => {
     const video = screen.getByLabelText("Clip for scene 2");
     expect(video.tagName).toBe("VIDEO");
     expect(video).toHaveAttribute("src", done.video_url);
-    expect(video).toHaveAttribute("poster", seedUrl(2));
+    expect(video).toHaveAttribute("poster", `${seedUrl(2)}?w=640`);
     expect(screen.getByText("Ready")).toBeInTheDocument();
     expect(screen.queryByText("Rendering…")).not.toBeInTheDocument();
   });
@@ -122,7 +122,7 @@ describe("Stepper", () => {
     // Finishing the clips opens the last step, live.
     startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
     expect(step("Final ad")).toBeDisabled();
-    act(() => useAppStore.getState().setGeneratedClips([1, 2, 3, 4, 5].map((n) => clip(n, "complete"))));
+    act(() => finishClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "complete"))));
     expect(step("Final ad")).toBeEnabled();
   });
 });
@@ -201,6 +201,12 @@ describe("MoodCard", () => {
     render(<MoodCard mood={gold!} selected={false} onSelect={vi.fn()} />);
     expect(screen.getByText("Minimalist Gold Elegance")).toBeInTheDocument();
     expect(screen.getAllByRole("img", { name: /Minimalist Gold Elegance, reference \d of 4/ })).toHaveLength(4);
+    // Each loads a small preview of the reference image, never the full PNG.
+    const images = screen.getAllByRole("img", { name: /reference/ });
+    expect(images.map((img) => img.getAttribute("src"))).toEqual(
+      gold!.reference_images.map((url) => `${url}?w=320`),
+    );
+    expect(images[0]!.getAttribute("srcset")).toContain(`${gold!.reference_images[0]}?w=160 160w`);
     const keywords = within(screen.getByRole("list", { name: "Keywords" })).getAllByRole("listitem");
     expect(keywords.map((k) => k.textContent)).toEqual(["minimalist", "white", "gold"]);
     const palette = within(screen.getByRole("list", { name: "Colour palette" })).getAllByRole("listitem");
@@ -247,7 +253,7 @@ describe("CostNote", () => {
         job_id: "job-1",
         status: "processing",
         progress: 50,
-        clips: useAppStore.getState().generatedClips,
+        clips: useAppStore.getState().clipJob.output,
         error: null,
         cost: { calls: 3, estimated_usd: 0.75 },
       }),
@@ -313,7 +319,7 @@ describe("ClipGeneration says one true thing", () => {
         job_id: "job-1",
         status: "failed",
         progress: 40,
-        clips: useAppStore.getState().generatedClips,
+        clips: useAppStore.getState().clipJob.output,
         error: { code: "job_not_found", message: "The server no longer knows this job." },
       }),
     );

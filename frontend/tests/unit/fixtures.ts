@@ -2,7 +2,7 @@
 import { vi } from "vitest";
 
 import { useAppStore } from "@/store/appStore";
-import { planKey, storyboardKey } from "@/store/keys";
+import { clipsKey, planKey, storyboardKey } from "@/store/keys";
 import type { Mood } from "@/types/mood.types";
 import type { Scene, StoryboardScene } from "@/types/scene.types";
 import type { GeneratedClip } from "@/types/video.types";
@@ -84,6 +84,26 @@ export function seedStudio({ seeded = true }: { seeded?: boolean } = {}): void {
 export function startClips(jobId: string, clips: GeneratedClip[]): void {
   const { scenePlan, startClipJob } = useAppStore.getState();
   startClipJob(jobId, clips, storyboardKey(scenePlan!.scenes));
+}
+
+/** The clip job `jobId` reports it finished with `clips` (as the backend's status says). */
+export function finishClips(jobId: string, clips: GeneratedClip[]): void {
+  useAppStore.getState().applyClipStatus({ job_id: jobId, status: "complete", progress: 100, clips, error: null });
+}
+
+/** A composition of the current clips ran to the end and made the ad at `url`. */
+export function composeAd(jobId: string, url: string): void {
+  const state = useAppStore.getState();
+  state.startComposeJob(jobId, clipsKey(state.clipJob.output));
+  state.applyComposeStatus({
+    job_id: jobId,
+    status: "complete",
+    progress: 100,
+    final_video_url: url,
+    duration: 30,
+    audio_url: null,
+    error: null,
+  });
 }
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {

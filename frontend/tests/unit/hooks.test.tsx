@@ -266,7 +266,7 @@ describe("useVideoGeneration", () => {
     await act(() => result.current.start());
     expect(calls[0]!.body).toEqual({ scenes: SEEDED });
     expect(result.current).toMatchObject({ jobId: "job-1", status: "processing", clips: queued, stale: false });
-    expect(store().clipsSourceKey).toBe(storyboardKey(store().scenePlan!.scenes));
+    expect(store().clipJob.outputKey).toBe(storyboardKey(store().scenePlan!.scenes));
   });
 
   test("retry() renders only the named scenes again, in a new job for the same storyboard", async () => {
@@ -286,7 +286,7 @@ describe("useVideoGeneration", () => {
     await act(() => result.current.retry([4]));
     expect(calls[0]!.body).toEqual({ scene_numbers: [4] });
     expect(result.current.jobId).toBe("job-2");
-    expect(store().clipsSourceKey).toBe(sourceKey);
+    expect(store().clipJob.outputKey).toBe(sourceKey);
     expect(result.current.clips[3]!.status).toBe("processing");
   });
 });

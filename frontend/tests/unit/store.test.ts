@@ -6,6 +6,7 @@ import {
   clipsReady,
   clipsStale,
   finalStale,
+  finalVideo,
   moodsStale,
   planStale,
   selectedMood,
@@ -16,7 +17,17 @@ import {
 import type { BriefSynthesis } from "@/types/vision.types";
 import { EMPTY_BRIEF } from "@/types/vision.types";
 
-import { BRIEF, clip, MOODS, mood, seedStudio, seedUrl, startClips } from "./fixtures";
+import {
+  BRIEF,
+  clip,
+  composeAd,
+  finishClips,
+  MOODS,
+  mood,
+  seedStudio,
+  seedUrl,
+  startClips,
+} from "./fixtures";
 
 const store = () => useAppStore.getState();
 
@@ -263,10 +274,13 @@ describe("stale work", () => {
       audio_url: null,
       error: null,
     });
-    expect(store().finalVideo?.video_url).toBe("http://localhost:8000/media/final/ad.mp4");
+    expect(finalVideo(store())?.video_url).toBe("http://localhost:8000/media/final/ad.mp4");
     expect(finalStale(store())).toBe(false);
 
-    store().setGeneratedClips(
+    // Scene 2 rendered again: the ad no longer shows the clips on screen.
+    startClips("job-2", clips);
+    finishClips(
+      "job-2",
       clips.map((c) => (c.scene_number === 2 ? { ...c, video_url: "http://localhost:8000/media/clips/v2.mp4" } : c)),
     );
     expect(finalStale(store())).toBe(true);
@@ -292,7 +306,7 @@ describe("work that stays", () => {
     store().applyComposeStatus(composed("compose-1", "http://localhost:8000/media/ads/a.mp4"));
 
     store().startComposeJob("compose-2", clipsKey(clips));
-    expect(store().finalVideo?.video_url).toBe("http://localhost:8000/media/ads/a.mp4");
+    expect(finalVideo(store())?.video_url).toBe("http://localhost:8000/media/ads/a.mp4");
     store().applyComposeStatus({
       ...composed("compose-2", ""),
       status: "failed",
@@ -300,8 +314,8 @@ describe("work that stays", () => {
       final_video_url: null,
       error: { code: "compose_failed", message: "FFmpeg stopped." },
     });
-    expect(store().finalVideo?.video_url).toBe("http://localhost:8000/media/ads/a.mp4");
-    expect(store().composeError?.code).toBe("compose_failed");
+    expect(finalVideo(store())?.video_url).toBe("http://localhost:8000/media/ads/a.mp4");
+    expect(store().composeJob.error?.code).toBe("compose_failed");
     expect(finalStale(store())).toBe(false);
   });
 
@@ -312,7 +326,8 @@ describe("work that stays", () => {
     store().startComposeJob("compose-1", clipsKey(clips));
     store().applyComposeStatus(composed("compose-1", "http://localhost:8000/media/ads/a.mp4"));
     const newer = clips.map((c) => (c.scene_number === 2 ? { ...c, video_url: "http://x/v2.mp4" } : c));
-    store().setGeneratedClips(newer);
+    startClips("job-2", clips);
+    finishClips("job-2", newer);
     store().startComposeJob("compose-2", clipsKey(newer));
     store().applyComposeStatus({ ...composed("compose-2", ""), status: "failed", final_video_url: null });
     expect(finalStale(store())).toBe(true);
@@ -330,7 +345,7 @@ describe("work that stays", () => {
       clips,
       error: { code: "job_not_found", message: "Gone." },
     });
-    expect(store().clipGenerationProgress).toBe(40);
+    expect(store().clipJob.progress).toBe(40);
   });
 
   test("poll trouble is shown while it lasts and never saved", () => {
@@ -386,7 +401,7 @@ describe("formats", () => {
       audio_url: null,
       error: null,
     });
-    expect(store().finalVideo?.videos).toEqual({
+    expect(finalVideo(store())?.videos).toEqual({
       "9:16": "http://localhost:8000/media/ads/a.mp4",
       "1:1": "http://localhost:8000/media/ads/b.mp4",
     });
@@ -419,13 +434,16 @@ describe("step progression", () => {
     expect(clipsReady(store())).toBe(false);
     expect(unlocked()).toEqual([1, 2, 3, 4]);
 
-    store().setGeneratedClips([1, 2, 3, 4, 5].map((n) => clip(n, "complete")));
+    finishClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "complete")));
     expect(unlocked()).toEqual([1, 2, 3, 4, 5]);
   });
 
   test("a finished ad keeps step 5 open while clips are re-rendered", () => {
     seedStudio();
-    store().setFinalVideo({ video_url: "http://localhost:8000/media/final/ad.mp4", duration: 30, audio_url: null });
+    const clips = [1, 2, 3, 4, 5].map((n) => clip(n, "complete"));
+    startClips("job-1", clips);
+    finishClips("job-1", clips);
+    composeAd("compose-1", "http://localhost:8000/media/final/ad.mp4");
     startClips("job-2", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
     expect(stepUnlocked(store(), 5)).toBe(true);
   });
@@ -454,21 +472,20 @@ describe("clip job status", () => {
     startClips("job-2", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
     const before = store();
     store().applyClipStatus(status("job-1", "complete", 100));
-    expect(store().clipJobStatus).toBe("processing");
-    expect(store().generatedClips).toBe(before.generatedClips);
-    expect(store().clipGenerationProgress).toBe(0);
+    expect(store().clipJob).toBe(before.clipJob);
+    expect(store().clipJob).toMatchObject({ status: "processing", progress: 0 });
   });
 
   test("progress never moves backwards while processing", () => {
     seedStudio();
     startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
     store().applyClipStatus(status("job-1", "processing", 60));
-    expect(store().clipGenerationProgress).toBe(60);
+    expect(store().clipJob.progress).toBe(60);
     store().applyClipStatus(status("job-1", "processing", 40));
-    expect(store().clipGenerationProgress).toBe(60);
+    expect(store().clipJob.progress).toBe(60);
     store().applyClipStatus(status("job-1", "complete", 100));
-    expect(store().clipGenerationProgress).toBe(100);
-    expect(store().clipJobStatus).toBe("complete");
+    expect(store().clipJob.progress).toBe(100);
+    expect(store().clipJob.status).toBe("complete");
     expect(clipsReady(store())).toBe(true);
   });
 
@@ -479,8 +496,8 @@ describe("clip job status", () => {
       ...status("job-1", "failed", 20),
       error: { code: "render_failed", message: "FFmpeg stopped." },
     });
-    expect(store().clipJobStatus).toBe("failed");
-    expect(store().clipJobError).toEqual({ code: "render_failed", message: "FFmpeg stopped." });
+    expect(store().clipJob.status).toBe("failed");
+    expect(store().clipJob.error).toEqual({ code: "render_failed", message: "FFmpeg stopped." });
   });
 
   test("a new job starts from zero progress and clears the previous error", () => {
@@ -488,11 +505,11 @@ describe("clip job status", () => {
     startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
     store().applyClipStatus({ ...status("job-1", "failed", 80), error: { code: "x", message: "y" } });
     startClips("job-2", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
-    expect(store()).toMatchObject({
-      clipJobId: "job-2",
-      clipJobStatus: "processing",
-      clipJobError: null,
-      clipGenerationProgress: 0,
+    expect(store().clipJob).toMatchObject({
+      jobId: "job-2",
+      status: "processing",
+      error: null,
+      progress: 0,
     });
   });
 });
@@ -514,9 +531,8 @@ describe("reset", () => {
       selectedMoodId: null,
       shownStyleNames: [],
       scenePlan: null,
-      generatedClips: [],
-      clipJobId: null,
-      finalVideo: null,
+      clipJob: { jobId: null, status: null, progress: 0, output: [] },
+      composeJob: { jobId: null, output: null },
       requests: {},
       chatMessages: [],
     });
@@ -532,16 +548,14 @@ describe("persistence", () => {
     return JSON.parse(raw!) as { state: Record<string, unknown>; version: number };
   }
 
-  test("saves the studio after each action, without requests in flight or transient errors", () => {
+  test("saves the studio after each action, without requests in flight", () => {
     seedStudio();
     store().setCurrentStep(3);
     store().setRequest("seeds", { state: "loading" });
-    store().setError("Something went wrong");
 
     const { state, version } = saved();
     expect(version).toBe(STORE_VERSION);
     expect(state).not.toHaveProperty("requests");
-    expect(state).not.toHaveProperty("error");
     expect(state).toMatchObject({
       currentStep: 3,
       creativeBrief: BRIEF,

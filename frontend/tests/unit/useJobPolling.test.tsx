@@ -173,11 +173,11 @@ describe("useClipJobPolling", () => {
 
     renderHook(() => useClipJobPolling());
     await advance(0);
-    expect(useAppStore.getState()).toMatchObject({ clipJobStatus: "processing", clipGenerationProgress: 40 });
+    expect(useAppStore.getState().clipJob).toMatchObject({ status: "processing", progress: 40 });
 
     await advance(POLL_INTERVAL_MS);
-    expect(useAppStore.getState()).toMatchObject({ clipJobStatus: "complete", clipGenerationProgress: 100 });
-    expect(useAppStore.getState().generatedClips.every((c) => c.video_url)).toBe(true);
+    expect(useAppStore.getState().clipJob).toMatchObject({ status: "complete", progress: 100 });
+    expect(useAppStore.getState().clipJob.output.every((c) => c.video_url)).toBe(true);
 
     await advance(POLL_INTERVAL_MS * 5);
     expect(calls).toHaveLength(2);
@@ -194,10 +194,10 @@ describe("useClipJobPolling", () => {
 
     renderHook(() => useClipJobPolling());
     await advance(0);
-    expect(useAppStore.getState()).toMatchObject({
-      clipJobStatus: "failed",
-      clipJobError: { code: "job_not_found" },
-      generatedClips: clips,
+    expect(useAppStore.getState().clipJob).toMatchObject({
+      status: "failed",
+      error: { code: "job_not_found" },
+      output: clips,
     });
   });
 });
