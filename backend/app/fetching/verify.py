@@ -19,8 +19,8 @@ from PIL import Image, UnidentifiedImageError
 from app.errors import ProviderBadOutput
 from app.ffmpeg.probe import open_forced
 from app.ffmpeg.sniff import Container, Family, sniff_file
+from app.storage.media_types import MAX_IMAGE_PIXELS
 
-MAX_IMAGE_PIXELS = 40_000_000
 """Larger than any camera or model output we take (8K is 33 Mpx), small enough to decode."""
 MAX_VIDEO_PIXELS = 4096 * 4096
 _IMAGE_FORMATS = ("PNG", "JPEG", "WEBP")

@@ -26,6 +26,10 @@ MEDIA_TYPES: dict[str, str] = {
 """Suffix → Content-Type of every kind of file the store holds."""
 OPAQUE = "application/octet-stream"
 
+MAX_IMAGE_PIXELS = 40_000_000
+"""The largest image we decode (a fetched one, or one we make a preview of): bigger ones are
+refused before their pixels are read, so a small file cannot expand to gigabytes in memory."""
+
 MEDIA_HEADERS: dict[str, str] = {
     "X-Content-Type-Options": "nosniff",
     # Should a browser ever open one of our files as a document, it runs nothing and loads

@@ -28,7 +28,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from app.errors import MediaNotFound, MediaPathRefused, PreviewUnavailable, StorageFull
 from app.storage.media_store import MediaStore
-from app.storage.verify import MAX_IMAGE_PIXELS
+from app.storage.media_types import MAX_IMAGE_PIXELS
 
 logger = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ from app.models.mood import MoodDirection, MoodStyle
 from app.models.scene import ScenePlan
 from app.providers.base import ImageSpec, MotionSpec, MusicSpec, ProgressCallback
 from app.providers.local.director import LocalDirector
+from app.utils.threads import run_to_end
 
 FAKE_CLIP_SIZE = (144, 256)
 
@@ -41,7 +42,7 @@ class FakeImages:
         self.specs.append(spec)
         colour = spec.palette[0] if spec.palette else "#808080"
         image = Image.new("RGB", self.size or (spec.width, spec.height), colour)
-        await asyncio.to_thread(image.save, out, compress_level=1)
+        await run_to_end(image.save, out, compress_level=1)
         return out
 
 

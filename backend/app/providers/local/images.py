@@ -6,7 +6,6 @@ event loop. The same spec always produces the same file, byte for byte.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from PIL import Image
@@ -14,6 +13,7 @@ from PIL import Image
 from app.errors import ProviderError
 from app.providers.base import ImageSpec
 from app.providers.local.painting import render
+from app.utils.threads import run_to_end
 
 MAX_SIDE = 4096
 """Larger frames are refused: they would take seconds and nothing in the product asks for them."""
@@ -28,7 +28,7 @@ class LocalImageProvider:
                 f"Cannot paint a {spec.width}x{spec.height} image: each side must be 1 to "
                 f"{MAX_SIDE} pixels."
             )
-        return await asyncio.to_thread(_paint, spec, out)
+        return await run_to_end(_paint, spec, out)
 
 
 def _paint(spec: ImageSpec, out: Path) -> Path:

@@ -7,12 +7,12 @@ Rendering takes well under a second, but it is CPU work, so it runs in a worker 
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from app.errors import ProviderError
 from app.providers.base import MusicSpec
 from app.providers.local.sound import MusicStyle, render_music, style_for, write_wav
+from app.utils.threads import run_to_end
 
 
 def music_style(spec: MusicSpec) -> MusicStyle:
@@ -34,4 +34,4 @@ class LocalMusicProvider:
     name = "local"
 
     async def compose(self, spec: MusicSpec, out: Path) -> Path:
-        return await asyncio.to_thread(render_to_file, spec, out)
+        return await run_to_end(render_to_file, spec, out)

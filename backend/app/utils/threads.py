@@ -1,0 +1,29 @@
+"""Blocking calls that finish before their caller's cancellation goes on.
+
+`asyncio.to_thread` cannot stop its thread: cancel the awaiting task and it returns at once
+while the thread goes on writing. A batch whose job failed then removes its partial files and
+the thread writes one more afterwards, left behind on disk. Here a cancelled caller waits for
+its thread to end first, so every file the thread writes exists before the batch cleans up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+async def run_to_end(func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    """`func(*args, **kwargs)` in a thread; when cancelled, cancelled only once it has ended."""
+    work = asyncio.ensure_future(asyncio.to_thread(func, *args, **kwargs))
+    try:
+        return await asyncio.shield(work)
+    except asyncio.CancelledError:
+        # The thread's result or error no longer matters, only that it has stopped writing.
+        await asyncio.wait([work])
+        if not work.cancelled():
+            work.exception()  # observed, so asyncio does not log it as never retrieved
+        raise

@@ -1,0 +1,40 @@
+"""A cancelled caller of a blocking write returns only once the write has ended, so the batch
+cleaning up after it never misses a file the thread writes late."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+import pytest
+
+from app.utils.threads import run_to_end
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_a_cancelled_caller_waits_for_its_thread_to_finish_writing(tmp_path: Path) -> None:
+    started, release = threading.Event(), threading.Event()
+    late = tmp_path / "late.partial"
+
+    def slow_write() -> None:
+        started.set()
+        release.wait(timeout=10)
+        late.write_bytes(b"written after the caller was cancelled")
+
+    caller = asyncio.ensure_future(run_to_end(slow_write))
+    await asyncio.to_thread(started.wait, 10)
+    caller.cancel()
+    await asyncio.sleep(0.05)
+    assert not caller.done(), "still waiting for the thread"
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await caller
+    assert late.exists(), "the write had ended before the cancellation went on"
+
+
+async def test_results_and_errors_pass_through() -> None:
+    assert await run_to_end(sum, [1, 2, 3]) == 6
+    with pytest.raises(ZeroDivisionError):
+        await run_to_end(lambda: 1 / 0)
