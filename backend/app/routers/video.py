@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from fastapi import APIRouter, status
 from fastapi.exceptions import RequestValidationError
 
-from app.deps import RuntimeDep
+from app.db.engine import Database
+from app.deps import DbDep, RuntimeDep
 from app.errors import JobNotFound
 from app.models.video import (
     ComposeRequest,
@@ -18,9 +19,19 @@ from app.models.video import (
     RetryClipsRequest,
     VideoStatusResponse,
 )
-from app.routers.responses import BODY, JOB, PARAMETERS, RULES, STORAGE, merge
+from app.routers.projects import ProjectParam
+from app.routers.responses import (
+    BODY,
+    JOB,
+    JOB_OR_PROJECT,
+    PARAMETERS,
+    PROJECT,
+    RULES,
+    STORAGE,
+    merge,
+)
 from app.runtime import Runtime
-from app.services import clip_service, composition_service
+from app.services import clip_service, composition_service, project_recording
 from app.storage.resolve import url_refusal
 from app.utils.job_tracker import Job
 
@@ -39,27 +50,37 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
 
 
 @router.post(
-    "/generate", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+    "/generate",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=merge(BODY, RULES, STORAGE, PROJECT),
 )
 async def generate_video(
-    request: GenerateVideoRequest, runtime: RuntimeDep
+    request: GenerateVideoRequest, runtime: RuntimeDep, db: DbDep, project_id: ProjectParam
 ) -> GenerateVideoResponse:
     """Start rendering one clip per scene; poll the status endpoint with the job id."""
     urls = [scene.seed_image_url for scene in request.scenes]
     await _refuse_unusable_links(runtime, ("scenes", "seed_image_url"), urls)
-    return _clips_response(await clip_service.start_clip_job(runtime, request.scenes))
+    job = await clip_service.start_clip_job(runtime, request.scenes)
+    _record_clips(runtime, db, project_id, job)
+    return _clips_response(job)
 
 
 @router.post(
     "/generate/{job_id}/retry",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, JOB, STORAGE),
+    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE),
 )
 async def retry_clips(
-    job_id: str, request: RetryClipsRequest, runtime: RuntimeDep
+    job_id: str,
+    request: RetryClipsRequest,
+    runtime: RuntimeDep,
+    db: DbDep,
+    project_id: ProjectParam,
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
-    return _clips_response(await clip_service.retry_clips(runtime, job_id, request.scene_numbers))
+    job = await clip_service.retry_clips(runtime, job_id, request.scene_numbers)
+    _record_clips(runtime, db, project_id, job)
+    return _clips_response(job)
 
 
 @router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
@@ -69,16 +90,37 @@ async def video_status(job_id: str, runtime: RuntimeDep) -> VideoStatusResponse:
 
 
 @router.post(
-    "/compose", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+    "/compose",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=merge(BODY, RULES, STORAGE, PROJECT),
 )
-async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> ComposeResponse:
+async def compose_video(
+    request: ComposeRequest, runtime: RuntimeDep, db: DbDep, project_id: ProjectParam
+) -> ComposeResponse:
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
     await _refuse_unusable_links(runtime, ("clips", "video_url"), urls)
     job = await composition_service.start_compose_job(
         runtime, request.clips, request.mood, request.creative_brief, request.formats
     )
+    if project_id is not None:
+        project_recording.record_ad_when_finished(
+            db,
+            runtime.store,
+            runtime.background,
+            project_id,
+            job,
+            request.clips,
+            runtime.jobs.on_finish,
+        )
     return ComposeResponse.model_validate(job.fields())
+
+
+def _record_clips(runtime: Runtime, db: Database, project_id: str | None, job: Job) -> None:
+    if project_id is not None:
+        project_recording.record_clips_when_finished(
+            db, runtime.background, project_id, job, runtime.jobs.on_finish
+        )
 
 
 @router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))
