@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -40,6 +42,16 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+_NUL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+"""A `\\u0000` escape in JSON text (an even run of backslashes before it, so not `\\\\u0000`)."""
+
+
+def dump_json(value: object) -> str:
+    """JSON for a document column, without NUL characters: PostgreSQL's JSONB and text refuse
+    them, and no chat, brief or storyboard means one, so they are dropped on every database."""
+    return _NUL_ESCAPE.sub(r"\1", json.dumps(value))
 
 
 def utcnow() -> datetime:

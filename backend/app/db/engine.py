@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from app.db.base import dump_json
 from app.db.migrate import upgrade
 from app.db.urls import data_dir_for, database_url, describe, sqlite_file
 
@@ -42,7 +43,9 @@ class Database:
 
 
 def build_engine(url: URL) -> AsyncEngine:
-    engine = create_async_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
+    engine = create_async_engine(
+        url, pool_pre_ping=url.get_backend_name() != "sqlite", json_serializer=dump_json
+    )
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine

@@ -7,10 +7,11 @@ project validates with the same models as the steps.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from app.models.chat import MAX_MESSAGES, UIMessage
 from app.models.common import MAX_SCENES, Seconds
@@ -24,8 +25,17 @@ MAX_MOOD_SETS = 50
 """Every "New moods" the user asked for is kept; no studio session asks for this many."""
 DEFAULT_NAME = "Untitled project"
 
+
+def _one_line(name: str) -> str:
+    if any(unicodedata.category(character) == "Cc" for character in name):
+        raise ValueError("a project name is one line of text, without control characters")
+    return name
+
+
 ProjectName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME_CHARS)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME_CHARS),
+    AfterValidator(_one_line),
 ]
 
 

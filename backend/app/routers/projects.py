@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.deps import DbDep, StoreDep
 from app.models.project import Project, ProjectCreate, ProjectList, ProjectUpdate
-from app.routers.responses import BODY, PROJECT, merge
+from app.routers.responses import BODY, PARAMETERS, PROJECT, merge
 from app.services import project_service
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
@@ -50,7 +50,7 @@ async def list_projects(db: DbDep) -> ProjectList:
     return await project_service.list_projects(db)
 
 
-@router.get("/{project_id}", responses=PROJECT)
+@router.get("/{project_id}", responses=merge(PROJECT, PARAMETERS))
 async def read_project(project_id: str, db: DbDep) -> Project:
     """The whole project: chat, brief, every mood set shown, the plan, seeds, clips and ads."""
     return await project_service.read(db, project_id)
@@ -66,7 +66,7 @@ async def update_project(project_id: str, body: ProjectUpdate, db: DbDep) -> Pro
     "/{project_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=PROJECT,
+    responses=merge(PROJECT, PARAMETERS),
 )
 async def delete_project(project_id: str, db: DbDep, store: StoreDep) -> Response:
     """Delete the project and its media, except files another project also holds."""
@@ -74,7 +74,11 @@ async def delete_project(project_id: str, db: DbDep, store: StoreDep) -> Respons
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/{project_id}/duplicate", status_code=status.HTTP_201_CREATED, responses=PROJECT)
+@router.post(
+    "/{project_id}/duplicate",
+    status_code=status.HTTP_201_CREATED,
+    responses=merge(PROJECT, PARAMETERS),
+)
 async def duplicate_project(project_id: str, db: DbDep) -> Project:
     """A copy with the same work and ads, named "… (copy)"; the media is shared."""
     return await project_service.duplicate(db, project_id)
