@@ -19,7 +19,7 @@ NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Num
 
 .PHONY: help setup backend-setup frontend-setup browser dev test lint typecheck unit e2e \
 	backend-lint backend-typecheck backend-unit frontend-lint frontend-typecheck frontend-unit \
-	bench render db-upgrade clean
+	bench render db-upgrade test-postgres clean
 
 help:
 	@echo "make dev     run the studio on :3000 and the API on :8000 (local providers when no keys are set)"
@@ -79,6 +79,11 @@ frontend-unit: frontend-setup
 # The whole studio in Chromium against the real backend and a production build.
 e2e: setup browser
 	cd $(FRONTEND) && CHROMIUM_PATH=$$(../scripts/install-chromium.sh) node_modules/.bin/vitest run --config vitest.e2e.config.mts
+
+# The database tests again on a throwaway PostgreSQL cluster (needs PostgreSQL's server binaries,
+# `initdb` and `pg_ctl`, on PATH or under /usr/lib/postgresql/*/bin; not part of `make test`).
+test-postgres: backend-setup
+	cd $(BACKEND) && .venv/bin/pytest -m postgres tests/postgres
 
 bench: backend-setup
 	cd $(BACKEND) && .venv/bin/python -m bench

@@ -7,7 +7,7 @@ import sys
 
 from app.config import get_settings
 from app.db.migrate import upgrade
-from app.db.urls import data_dir_for, database_url, describe
+from app.db.urls import data_dir_for, database_url, describe, sqlite_file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,9 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("upgrade", help="apply every migration not yet applied")
     parser.parse_args(argv)
     settings = get_settings()
-    data_dir = data_dir_for(settings.database.data_dir, settings.media.root)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    url = database_url(settings.database.url, data_dir)
+    url = database_url(
+        settings.database.url, data_dir_for(settings.database.data_dir, settings.media.root)
+    )
+    file = sqlite_file(url)
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
     upgrade(url)
     print(f"{describe(url)} is up to date.")
     return 0

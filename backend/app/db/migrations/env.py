@@ -23,12 +23,15 @@ def _url() -> URL:
     if isinstance(url, URL):
         return url
     from app.config import get_settings  # only when run by the alembic command
-    from app.db.urls import data_dir_for, database_url
+    from app.db.urls import data_dir_for, database_url, sqlite_file
 
     settings = get_settings()
     data_dir = data_dir_for(settings.database.data_dir, settings.media.root)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return database_url(settings.database.url, data_dir)
+    url = database_url(settings.database.url, data_dir)
+    file = sqlite_file(url)
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    return url
 
 
 def _run(connection: Connection) -> None:
