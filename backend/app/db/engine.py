@@ -47,16 +47,26 @@ def build_engine(url: URL) -> AsyncEngine:
         url, pool_pre_ping=url.get_backend_name() != "sqlite", json_serializer=dump_json
     )
     if url.get_backend_name() == "sqlite":
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", _sqlite_connected)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+def _sqlite_connected(connection: Any, _record: Any) -> None:
     # Foreign keys are off in SQLite unless asked, per connection; deletes cascade through them.
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.close()
+    # The driver's own implicit BEGIN is turned off so that `_sqlite_begin` says how to begin.
+    connection.isolation_level = None
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # A transaction that reads a project and then writes it (appending a mood set) must hold the
+    # write lock from its start: begun deferred, two of them would both read, and the second
+    # to write would fail at once (SQLite reports that deadlock as busy without waiting).
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @asynccontextmanager
