@@ -66,6 +66,12 @@ async def delete(session: AsyncSession, project: Project) -> None:
     await session.flush()
 
 
+async def every(session: AsyncSession) -> Sequence[Project]:
+    """Every project of every user, videos included."""
+    query = select(Project).options(selectinload(Project.videos))
+    return (await session.scalars(query)).all()
+
+
 async def others(session: AsyncSession, project_id: str) -> Sequence[Project]:
     """Every other project, videos included: what still references a piece of media."""
     query = select(Project).where(Project.id != project_id).options(selectinload(Project.videos))

@@ -12,12 +12,13 @@ import contextlib
 import logging
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from app.errors import MediaNotFound, MediaPathRefused
 from app.ffmpeg.form import sidecar_path
 from app.models.assets import ASSETS_FOLDER, cutout_key
 from app.storage import provenance
-from app.storage.media_store import MediaStore
+from app.storage.media_store import MEDIA_PREFIX, MediaStore
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +26,20 @@ PROJECT_FOLDERS = frozenset({"moods", "seeds", "clips", "music", "ads", ASSETS_F
 """Where the steps write: a URL into any other folder is never a project's to remove."""
 
 
-def media_keys(store: MediaStore, documents: Iterable[object]) -> set[str]:
-    """The store keys of every one of our media URLs found in `documents` (JSON values)."""
+def media_keys(
+    store: MediaStore, documents: Iterable[object], any_origin: bool = False
+) -> set[str]:
+    """The store keys of every one of our media URLs found in `documents` (JSON values).
+
+    With `any_origin`, a `/media/...` path counts whatever host it names (what to keep must
+    not depend on `PUBLIC_BASE_URL` staying the same; what to delete must).
+    """
     keys: set[str] = set()
     stack = list(documents)
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            key = store.key_from_url(value)
+            key = _path_key(value) if any_origin else store.key_from_url(value)
             if key is not None and key.split("/", 1)[0] in PROJECT_FOLDERS:
                 keys.add(key)
         elif isinstance(value, dict):
@@ -40,6 +47,14 @@ def media_keys(store: MediaStore, documents: Iterable[object]) -> set[str]:
         elif isinstance(value, list):
             stack.extend(value)
     return keys
+
+
+def _path_key(url: str) -> str | None:
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    return unquote(path[len(MEDIA_PREFIX) :]) if path.startswith(MEDIA_PREFIX) else None
 
 
 def delete_media(store: MediaStore, keys: Iterable[str]) -> int:

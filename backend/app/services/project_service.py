@@ -115,6 +115,14 @@ async def delete(db: Database, store: MediaStore, project_id: str) -> int:
     return await asyncio.to_thread(delete_media, store, mine - still_used)
 
 
+async def media_in_use(db: Database, store: MediaStore) -> set[str]:
+    """Every media key a project names, whatever host its URL has (what pruning keeps)."""
+    async with db.session() as session:
+        rows = await repo.every(session)
+        documents = [doc for row in rows for doc in _documents(row)]
+    return media_keys(store, documents, any_origin=True)
+
+
 async def require(db: Database, project_id: str) -> str:
     """The stored id of an existing project, before any work is done for it."""
     key = project_key(project_id)
