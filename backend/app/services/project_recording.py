@@ -137,9 +137,10 @@ OnFinish = Callable[[str, Callable[[Job], None]], None]
 async def _record_ad(
     db: Database, store: MediaStore, project_id: str, job: Job, clips: list[ComposeClip]
 ) -> None:
+    if job.final_video_url is None:
+        return
     poster = await asyncio.to_thread(_poster, store, clips)
     cost = job.cost.summary().estimated_usd
-    assert job.final_video_url is not None
 
     async with db.session() as session:
         row = await repo.get(session, project_id, for_update=True)
