@@ -19,13 +19,14 @@ NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Num
 
 .PHONY: help setup backend-setup frontend-setup browser dev test lint typecheck unit e2e \
 	backend-lint backend-typecheck backend-unit frontend-lint frontend-typecheck frontend-unit \
-	bench render clean
+	bench render db-upgrade test-postgres clean
 
 help:
 	@echo "make dev     run the studio on :3000 and the API on :8000 (local providers when no keys are set)"
 	@echo "make test    install what is missing and run every test suite (backend, studio, browser)"
 	@echo "make bench   measure composition speed and memory, and the whole pipeline"
 	@echo "make render  render examples/serum.json to ad.mp4 with the CLI"
+	@echo "make db-upgrade  bring the database (DATABASE_URL, or the SQLite file in DATA_DIR) up to date"
 
 setup: backend-setup frontend-setup
 
@@ -79,11 +80,20 @@ frontend-unit: frontend-setup
 e2e: setup browser
 	cd $(FRONTEND) && CHROMIUM_PATH=$$(../scripts/install-chromium.sh) node_modules/.bin/vitest run --config vitest.e2e.config.mts
 
+# The database tests again on a throwaway PostgreSQL cluster (needs PostgreSQL's server binaries,
+# `initdb` and `pg_ctl`, on PATH or under /usr/lib/postgresql/*/bin; not part of `make test`).
+test-postgres: backend-setup
+	cd $(BACKEND) && .venv/bin/pytest -m postgres tests/postgres
+
 bench: backend-setup
 	cd $(BACKEND) && .venv/bin/python -m bench
 
 render: backend-setup
 	$(BIN)/reelsmith render examples/serum.json -o ad.mp4
 
+# The API upgrades its database at start-up; this does it beforehand (a deploy, a new DATABASE_URL).
+db-upgrade: backend-setup
+	cd $(BACKEND) && .venv/bin/python -m app.db upgrade
+
 clean:
-	rm -rf $(VENV) $(BACKEND)/media $(FRONTEND)/node_modules $(FRONTEND)/.next $(FRONTEND)/.next-e2e $(FRONTEND)/test-artifacts
+	rm -rf $(VENV) $(BACKEND)/media $(BACKEND)/data $(FRONTEND)/node_modules $(FRONTEND)/.next $(FRONTEND)/.next-e2e $(FRONTEND)/test-artifacts

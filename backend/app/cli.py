@@ -18,15 +18,17 @@ from pathlib import Path
 from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.assets.intake import MAX_UPLOAD_BYTES
-from app.config import get_settings
+from app.config import Settings, get_settings
+from app.db.engine import open_database
 from app.errors import ReelsmithError
 from app.ffmpeg.formats import FORMATS
 from app.models.creative_brief import Brand, CreativeBrief
 from app.pipeline import render_ad
 from app.runtime import open_runtime
-from app.services import asset_service
+from app.services import asset_service, project_service
 from app.storage.media_store import MediaStore
 from app.storage.prune import apply_prune, plan_prune
 
@@ -171,9 +173,11 @@ async def _render(
     return output
 
 
-def prune_media(root: Path, days: float, dry_run: bool) -> None:
-    """Print each file removed (or, with `dry_run`, that would be) and the bytes freed."""
-    plan = plan_prune(root, days * 86400, time.time())
+def prune_media(root: Path, days: float, dry_run: bool, keep: frozenset[str] = frozenset()) -> None:
+    """Print each file removed (or, with `dry_run`, that would be) and the bytes freed.
+
+    `keep`: keys kept whatever their age (what saved projects name)."""
+    plan = plan_prune(root, days * 86400, time.time(), keep)
     verb = "would remove" if dry_run else "removed"
     freed = plan.size if dry_run else apply_prune(root, plan)
     for item in plan.doomed:
@@ -185,6 +189,14 @@ def prune_media(root: Path, days: float, dry_run: bool) -> None:
             f"{plan.unrecorded_ads} ads predate provenance records; the intermediates older "
             "than the newest of them were kept."
         )
+
+
+async def project_media(settings: Settings) -> frozenset[str]:
+    """What every saved project names: pruning never takes a project's pictures or clips."""
+    media, database = settings.media, settings.database
+    store = MediaStore(media.root, media.public_base_url)
+    async with open_database(database.url, database.data_dir, media.root) as db:
+        return frozenset(await project_service.media_in_use(db, store))
 
 
 def _size(size: int) -> str:
@@ -201,7 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(stderr=True)
     if args.command == "media":
         try:
-            prune_media(get_settings().media.root, args.older_than, args.dry_run)
+            settings = get_settings()
+            keep = asyncio.run(project_media(settings))
+            prune_media(settings.media.root, args.older_than, args.dry_run, keep)
+        except SQLAlchemyError as exc:
+            # Without the projects, pruning could take what a saved project shows: nothing goes.
+            console.print(
+                f"[red]Pruning stopped: the projects database could not be read:[/red] {exc}"
+            )
+            return 1
         except OSError as exc:
             console.print(f"[red]Pruning stopped:[/red] {exc}")
             return 1

@@ -80,6 +80,21 @@ class MediaSettings(BaseSettings):
     """Quota of the media store: once it holds this much, new work is refused (507); 0: none."""
 
 
+class DatabaseSettings(BaseSettings):
+    """Where projects (and, later, jobs) are kept: a SQLite file by default, or PostgreSQL."""
+
+    model_config = _config()
+
+    data_dir: Path | None = Field(
+        default=None, validation_alias=AliasChoices("DATA_DIR", "data_dir")
+    )
+    """Directory of the embedded database; unset: `data/` beside the media root, so that a
+    media root of its own (a test's, a deployment's) brings a database of its own."""
+    url: OptionalURL = Field(default=None, validation_alias=AliasChoices("DATABASE_URL", "url"))
+    """`postgresql://user:password@host/db` (or any SQLAlchemy URL with an async driver);
+    unset: `reelsmith.db` in `data_dir`. It may hold a password: it is never logged."""
+
+
 class FetchSettings(BaseSettings):
     """How we fetch a URL we did not mint: a client's clip or image link, a model's output."""
 
@@ -202,6 +217,7 @@ class Settings(BaseSettings):
     """Origins allowed to call the API from a browser (comma-separated in the environment)."""
 
     media: MediaSettings = Field(default_factory=MediaSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     ffmpeg: FFmpegSettings = Field(default_factory=FFmpegSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.config import Settings
+from app.db.engine import Database
 from app.providers.registry import Providers
 from app.runtime import Runtime
 from app.services.clip_service import ClipJobDeps
@@ -22,6 +23,14 @@ def get_runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def get_db(request: Request) -> Database:
+    database: Database = request.app.state.db
+    return database
+
+
+DbDep = Annotated[Database, Depends(get_db)]
 
 
 def get_settings_dep(runtime: RuntimeDep) -> Settings:

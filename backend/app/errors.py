@@ -3,7 +3,8 @@
     ReelsmithError                 500 internal_error
     ├── NotFoundError              404 not_found
     │   ├── JobNotFound            404 job_not_found
-    │   └── MediaNotFound          404 media_not_found
+    │   ├── MediaNotFound          404 media_not_found
+    │   └── ProjectNotFound        404 project_not_found (no project with that id, or not a UUID)
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── PreviewUnavailable         400 preview_unavailable (a sized preview of no readable image)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
@@ -53,6 +54,16 @@ class JobNotFound(NotFoundError):
 
     def __init__(self, job_id: str) -> None:
         super().__init__(f"No job with id {job_id!r}. It may have expired or never existed.")
+
+
+class ProjectNotFound(NotFoundError):
+    code = "project_not_found"
+
+    def __init__(self) -> None:
+        # The id is not repeated: it may be anything a client typed.
+        super().__init__(
+            "No project with this id; it may have been deleted. GET /api/projects lists them."
+        )
 
 
 class MediaNotFound(NotFoundError):

@@ -10,10 +10,21 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.config import Settings, get_settings
+from app.db.engine import open_database
 from app.error_handlers import install_error_handlers
 from app.providers.registry import Providers
 from app.request_limits import BodyLimits
-from app.routers import assets, director, health, media, moods, scenes, status, video
+from app.routers import (
+    assets,
+    director,
+    health,
+    media,
+    moods,
+    projects,
+    scenes,
+    status,
+    video,
+)
 from app.routers.responses import SERVER
 from app.runtime import open_runtime
 
@@ -25,7 +36,12 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with open_runtime(settings, providers) as runtime:
+        database = settings.database
+        async with (
+            open_database(database.url, database.data_dir, settings.media.root) as db,
+            open_runtime(settings, providers) as runtime,
+        ):
+            app.state.db = db
             app.state.runtime = runtime
             logger.info("providers: %s", runtime.providers.names())
             yield
@@ -45,7 +61,7 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         allow_methods=["*"],
         allow_headers=["*"],
     )
-    for module in (health, director, assets, moods, scenes, video, status, media):
+    for module in (health, director, assets, moods, scenes, video, status, projects, media):
         app.include_router(module.router)
     install_error_handlers(app)
     return app

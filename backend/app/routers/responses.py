@@ -50,6 +50,21 @@ RULES: Responses = {
 
 JOB: Responses = {404: _error("No job with this id (`job_not_found`); it may have expired.")}
 
+PROJECT: Responses = {
+    404: _error(
+        "No project with this id, or an id that is not a UUID (`project_not_found`); "
+        "it may have been deleted."
+    )
+}
+"""Routes under `/api/projects/{project_id}`, and steps given `?project_id=`."""
+
+JOB_OR_PROJECT: Responses = {
+    404: _error(
+        "No job with this id (`job_not_found`), or no project with the `project_id` given "
+        "(`project_not_found`)."
+    )
+}
+
 PROVIDERS: Responses = {
     422: _error(
         "A field does not match the schema (a list of fields), or the model declined to answer "

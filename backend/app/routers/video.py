@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from fastapi import APIRouter, status
 from fastapi.exceptions import RequestValidationError
 
-from app.deps import BackgroundDep, ClipJobDepsDep, ComposeJobDepsDep, JobsDep
+from app.db.engine import Database
+from app.deps import BackgroundDep, ClipJobDepsDep, ComposeJobDepsDep, DbDep, JobsDep
 from app.errors import JobNotFound
 from app.fetching import Fetcher
 from app.models.video import (
@@ -19,10 +20,21 @@ from app.models.video import (
     RetryClipsRequest,
     VideoStatusResponse,
 )
-from app.routers.responses import BODY, JOB, PARAMETERS, RULES, STORAGE, merge
-from app.services import clip_service, composition_service
+from app.routers.projects import ProjectParam
+from app.routers.responses import (
+    BODY,
+    JOB,
+    JOB_OR_PROJECT,
+    PARAMETERS,
+    PROJECT,
+    RULES,
+    STORAGE,
+    merge,
+)
+from app.services import clip_service, composition_service, project_recording
 from app.services.inputs import url_refusal
 from app.storage.media_store import MediaStore
+from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import Job, JobTracker
 
 router = APIRouter(prefix="/api/video", tags=["video"])
@@ -40,27 +52,41 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
 
 
 @router.post(
-    "/generate", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+    "/generate",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=merge(BODY, RULES, STORAGE, PROJECT),
 )
 async def generate_video(
-    request: GenerateVideoRequest, deps: ClipJobDepsDep, background: BackgroundDep
+    request: GenerateVideoRequest,
+    deps: ClipJobDepsDep,
+    background: BackgroundDep,
+    db: DbDep,
+    project_id: ProjectParam,
 ) -> GenerateVideoResponse:
     """Start rendering one clip per scene; poll the status endpoint with the job id."""
     urls = [scene.seed_image_url for scene in request.scenes]
     await _refuse_unusable_links(deps.store, deps.fetcher, ("scenes", "seed_image_url"), urls)
-    return _clips_response(await clip_service.start_clip_job(deps, background, request.scenes))
+    job = await clip_service.start_clip_job(deps, background, request.scenes)
+    _record_clips(deps.jobs, background, db, project_id, job)
+    return _clips_response(job)
 
 
 @router.post(
     "/generate/{job_id}/retry",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, JOB, STORAGE),
+    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE),
 )
 async def retry_clips(
-    job_id: str, request: RetryClipsRequest, deps: ClipJobDepsDep, background: BackgroundDep
+    job_id: str,
+    request: RetryClipsRequest,
+    deps: ClipJobDepsDep,
+    background: BackgroundDep,
+    db: DbDep,
+    project_id: ProjectParam,
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
     job = await clip_service.retry_clips(deps, background, job_id, request.scene_numbers)
+    _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
 
 
@@ -71,10 +97,16 @@ async def video_status(job_id: str, jobs: JobsDep) -> VideoStatusResponse:
 
 
 @router.post(
-    "/compose", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
+    "/compose",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=merge(BODY, RULES, STORAGE, PROJECT),
 )
 async def compose_video(
-    request: ComposeRequest, deps: ComposeJobDepsDep, background: BackgroundDep
+    request: ComposeRequest,
+    deps: ComposeJobDepsDep,
+    background: BackgroundDep,
+    db: DbDep,
+    project_id: ProjectParam,
 ) -> ComposeResponse:
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
@@ -82,7 +114,20 @@ async def compose_video(
     job = await composition_service.start_compose_job(
         deps, background, request.clips, request.mood, request.creative_brief, request.formats
     )
+    if project_id is not None:
+        project_recording.record_ad_when_finished(
+            db, deps.store, background, project_id, job, request.clips, deps.jobs.on_finish
+        )
     return ComposeResponse.model_validate(job.fields())
+
+
+def _record_clips(
+    jobs: JobTracker, background: BackgroundTasks, db: Database, project_id: str | None, job: Job
+) -> None:
+    if project_id is not None:
+        project_recording.record_clips_when_finished(
+            db, background, project_id, job, jobs.on_finish
+        )
 
 
 @router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))

@@ -2,10 +2,10 @@
 
 Intermediates are mood images, seed images, clips and music tracks. Every ad's provenance
 record (see `app.storage.provenance`) lists the keys it was made from; those are kept whatever
-their age, and ads themselves are never removed. An ad made before records existed says
-nothing about what it used, so every intermediate older than it is kept too. Sized previews
-(`app.storage.previews`) go with their source: with one pruned now, or whenever their source
-is gone, however it went.
+their age, as is whatever a saved project names, and ads themselves are never removed. An ad
+made before records existed says nothing about what it used, so every intermediate older than
+it is kept too. Sized previews (`app.storage.previews`) go with their source: with one pruned
+now, or whenever their source is gone, however it went.
 
 It works on the files alone, so it runs beside a live server: it looks one level deep into the
 known folders, never follows nor removes a symbolic link, leaves work in progress to the
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,13 +49,16 @@ class _File:
     mtime: float
 
 
-def plan_prune(root: Path, older_than_seconds: float, now: float) -> PrunePlan:
+def plan_prune(
+    root: Path, older_than_seconds: float, now: float, keep_keys: Iterable[str] = ()
+) -> PrunePlan:
     """What pruning would remove: unused intermediates last changed before `now - older_than`.
 
+    `keep_keys` are kept whatever their age too: what a saved project still shows.
     Blocking; reads the ads' records.
     """
     plan = PrunePlan()
-    keep: set[str] = set()
+    keep: set[str] = set(keep_keys)
     unrecorded_until = float("-inf")
     ads = _files(root / provenance.ADS)
     for ad in ads.values():

@@ -7,6 +7,7 @@ so a poller never sees a bar move backwards, whatever order updates arrive in.
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections import OrderedDict
@@ -17,6 +18,8 @@ from app.errors import JobNotFound
 from app.models.scene import SceneWithSeed
 from app.models.video import Clip, ErrorInfo, JobKind, JobStatus
 from app.utils.costs import CostLedger
+
+logger = logging.getLogger(__name__)
 
 MAX_JOBS = 500
 """Finished jobs beyond this many are forgotten, oldest first; their media stays on disk."""
@@ -100,6 +103,23 @@ class JobTracker:
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._max_jobs = max_jobs
         self._on_progress = on_progress
+        self._listeners: dict[str, list[Callable[[Job], None]]] = {}
+
+    def on_finish(self, job_id: str, listener: Callable[[Job], None]) -> None:
+        """Call `listener` with the job once it completes or fails (now, if it has already):
+        how a project records a job's result without the job services knowing of projects."""
+        job = self.get(job_id)
+        if job.finished:
+            listener(job)
+        else:
+            self._listeners.setdefault(job_id, []).append(listener)
+
+    def _finished(self, job: Job) -> None:
+        for listener in self._listeners.pop(job.job_id, []):
+            try:
+                listener(job)
+            except Exception:  # a listener's fault is not the job's
+                logger.exception("a listener of job %s failed", job.job_id)
 
     def create(
         self,
@@ -168,11 +188,13 @@ class JobTracker:
         job.captions_srt_url = captions_srt_url
         job.status = JobStatus.COMPLETE
         job.progress = 100
+        self._finished(job)
 
     def fail(self, job_id: str, error: ErrorInfo) -> None:
         job = self.get(job_id)
         job.error = error
         job.status = JobStatus.FAILED
+        self._finished(job)
 
     def _forget_old_jobs(self) -> None:
         while len(self._jobs) > self._max_jobs:

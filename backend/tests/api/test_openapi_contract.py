@@ -32,23 +32,31 @@ SUCCESSES: dict[str, dict[str, str | None]] = {
 
 BODY = {"400", "413", "422"}
 PROVIDERS = {"502", "503", "504"}
+PROJECT = {"404"}
+"""`?project_id=` naming no project (`project_not_found`)."""
 ERRORS: dict[str, set[str]] = {
     "GET /health": set(),
     "POST /api/assets": {"400", "413", "415", "422", "507"},
-    "POST /api/director/chat": BODY,
-    "POST /api/director/brief": BODY | PROVIDERS,
-    "POST /api/moods/generate": BODY | PROVIDERS | {"507"},
-    "POST /api/scenes/plan": BODY | PROVIDERS,
-    "POST /api/scenes/seeds": BODY | PROVIDERS | {"507"},
-    "POST /api/scenes/seeds/{scene_number}": BODY | PROVIDERS | {"507"},
-    "POST /api/video/generate": BODY | {"507"},
+    "POST /api/director/chat": BODY | PROJECT,
+    "POST /api/director/brief": BODY | PROVIDERS | PROJECT,
+    "POST /api/moods/generate": BODY | PROVIDERS | PROJECT | {"507"},
+    "POST /api/scenes/plan": BODY | PROVIDERS | PROJECT,
+    "POST /api/scenes/seeds": BODY | PROVIDERS | PROJECT | {"507"},
+    "POST /api/scenes/seeds/{scene_number}": BODY | PROVIDERS | PROJECT | {"507"},
+    "POST /api/video/generate": BODY | PROJECT | {"507"},
     "POST /api/video/generate/{job_id}/retry": BODY | {"404", "507"},
     "GET /api/video/status/{job_id}": {"404", "422"},
-    "POST /api/video/compose": BODY | {"507"},
+    "POST /api/video/compose": BODY | PROJECT | {"507"},
     "GET /api/video/compose/status/{job_id}": {"404", "422"},
     "GET /api/status/{job_id}": {"404", "422"},
     "GET /media/{key}": {"400", "404", "422"},
     "HEAD /media/{key}": {"400", "404", "422"},
+    "POST /api/projects": BODY,
+    "GET /api/projects": set(),
+    "GET /api/projects/{project_id}": PROJECT | {"422"},
+    "PATCH /api/projects/{project_id}": BODY | PROJECT,
+    "DELETE /api/projects/{project_id}": PROJECT | {"422"},
+    "POST /api/projects/{project_id}/duplicate": PROJECT | {"422"},
 }
 """The errors each operation really answers, 500 aside (every one may)."""
 

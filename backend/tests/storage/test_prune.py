@@ -207,3 +207,40 @@ def test_previews_go_with_their_source_and_never_outlive_it(store: Path) -> None
 
     assert _keys(store) == before - UNUSED_AND_OLD - doomed
     assert in_progress.exists()
+
+
+@pytest.mark.anyio
+async def test_what_a_saved_project_shows_is_kept_however_old(
+    api: ClientFactory,
+    media_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    async with api(fake_providers()) as client:
+        project = (await client.post("/api/projects", json={"name": "Serum"})).json()
+        params = {"project_id": project["project_id"]}
+        moods = await client.post(
+            "/api/moods/generate", params=params, json={"creative_brief": brief()}
+        )
+        seeds = {"scenes": scenes(), "mood_style": mood()}
+        saved = await client.post("/api/scenes/seeds", params=params, json=seeds)
+        unsaved = await client.post("/api/scenes/seeds", json=seeds)  # for no project
+    await asyncio.to_thread(_age_everything, media_root, 60)
+
+    monkeypatch.setenv("MEDIA_ROOT", str(media_root))
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://studio.example")  # moved since: still kept
+    get_settings.cache_clear()
+    try:
+        assert await asyncio.to_thread(main, ["media", "prune", "--older-than", "30"]) == 0
+    finally:
+        get_settings.cache_clear()
+
+    def key(url: str) -> str:
+        return url.removeprefix(f"{BASE_URL}/media/")
+
+    left = await asyncio.to_thread(_keys, media_root)
+    kept = [key(s["seed_image_url"]) for s in saved.json()["scenes_with_seeds"]]
+    kept += [key(url) for m in moods.json()["moods"] for url in m["reference_images"]]
+    assert set(kept) <= left, "the project's mood images and seeds stay"
+    assert not {key(s["seed_image_url"]) for s in unsaved.json()["scenes_with_seeds"]} & left
+    assert "removed seeds/" in capsys.readouterr().out

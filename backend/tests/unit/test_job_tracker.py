@@ -4,7 +4,7 @@ import pytest
 
 from app.errors import JobNotFound
 from app.models.video import ErrorInfo, JobKind, JobStatus
-from app.utils.job_tracker import ClipState, JobTracker
+from app.utils.job_tracker import ClipState, Job, JobTracker
 
 
 def test_progress_never_goes_down_and_reaches_100_only_when_finished() -> None:
@@ -48,3 +48,29 @@ def test_a_listener_hears_each_rise_of_progress_and_nothing_else() -> None:
     jobs.advance_clip(job.job_id, 1, 0.25)  # a late, lower update: no news
     jobs.finish_clip(job.job_id, 2, video_url="u")
     assert heard == [(job.job_id, 25), (job.job_id, 75)]
+
+
+def test_a_finish_listener_hears_each_job_end_once_even_when_it_came_late() -> None:
+    jobs = JobTracker()
+    composed, failed = jobs.create(JobKind.COMPOSE), jobs.create(JobKind.CLIPS)
+    heard: list[tuple[str, JobStatus]] = []
+
+    def listen(job: Job) -> None:
+        heard.append((job.job_id, job.status))
+
+    def broken(job: Job) -> None:
+        raise RuntimeError("a listener that fails")
+
+    jobs.on_finish(composed.job_id, broken)
+    jobs.on_finish(composed.job_id, listen)
+    jobs.on_finish(failed.job_id, listen)
+    jobs.complete(composed.job_id, final_video_url="u", duration=30.0)
+    jobs.fail(failed.job_id, ErrorInfo(code="clips_failed", message="no"))
+    jobs.on_finish(composed.job_id, listen)  # after the end: told at once
+
+    assert heard == [
+        (composed.job_id, JobStatus.COMPLETE),
+        (failed.job_id, JobStatus.FAILED),
+        (composed.job_id, JobStatus.COMPLETE),
+    ]
+    assert composed.status is JobStatus.COMPLETE, "a failing listener does not change the job"

@@ -1,0 +1,126 @@
+"""The schema is Alembic's: an empty database and one at the previous revision both reach
+head, head matches the models, and the app upgrades whatever it finds at start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+from sqlalchemy.engine import URL
+
+from app.db.base import Base
+from app.db.migrate import downgrade, head, upgrade
+from app.db.models import LOCAL_USER_ID
+from app.db.urls import DATABASE_FILE, database_url
+from tests.conftest import ClientFactory
+from tests.utils.factories import fake_providers
+
+TABLES = {"users", "projects", "videos", "brand_assets", "jobs", "job_steps"}
+INDEXES = {
+    "ix_projects_user_id_created_at",
+    "ix_videos_project_id",
+    "ix_brand_assets_project_id",
+    "ix_jobs_project_id",
+}
+
+
+def _url(folder: Path) -> URL:
+    return database_url(None, folder)
+
+
+def _names(file: Path, kind: str) -> set[str]:
+    with sqlite3.connect(file) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,))
+        return {name for (name,) in rows if not name.startswith("sqlite_")}
+
+
+def _revision(file: Path) -> str:
+    with sqlite3.connect(file) as connection:
+        [(revision,)] = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    return str(revision)
+
+
+def test_an_empty_database_is_upgraded_to_head_with_the_local_user(tmp_path: Path) -> None:
+    upgrade(_url(tmp_path))
+    file = tmp_path / DATABASE_FILE
+
+    assert _names(file, "table") >= TABLES
+    assert _names(file, "index") >= INDEXES
+    assert _revision(file) == head()
+    with sqlite3.connect(file) as connection:
+        users = connection.execute("SELECT id, name FROM users").fetchall()
+    assert users == [(LOCAL_USER_ID, "Local user")]
+
+
+def test_the_previous_revision_is_upgraded_with_its_projects_kept(tmp_path: Path) -> None:
+    url = _url(tmp_path)
+    file = tmp_path / DATABASE_FILE
+    upgrade(url, "0001")
+    assert _names(file, "index") & INDEXES == set(), "0001 has no indexes yet"
+    with sqlite3.connect(file) as connection:
+        connection.execute(
+            "INSERT INTO projects (id, user_id, name, created_at, updated_at, chat, mood_sets,"
+            " seeds, clips) VALUES (?, ?, 'Before', '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00', '[]', '[]', '[]', '[]')",
+            ("11111111-1111-4111-8111-111111111111", LOCAL_USER_ID),
+        )
+
+    upgrade(url)
+
+    assert _revision(file) == head()
+    assert _names(file, "index") >= INDEXES
+    with sqlite3.connect(file) as connection:
+        names = connection.execute("SELECT name FROM projects").fetchall()
+    assert names == [("Before",)]
+
+
+def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
+    url = _url(tmp_path)
+    file = tmp_path / DATABASE_FILE
+    upgrade(url)
+    downgrade(url, "0001")
+    assert _revision(file) == "0001" and _names(file, "index") & INDEXES == set()
+    downgrade(url, "base")
+    assert _names(file, "table") & TABLES == set()
+    upgrade(url)
+    assert _revision(file) == head() and _names(file, "table") >= TABLES
+
+
+def test_head_matches_the_models(tmp_path: Path) -> None:
+    """A model changed without a migration would be a schema only new databases get."""
+    upgrade(_url(tmp_path))
+    engine = create_engine(f"sqlite:///{tmp_path / DATABASE_FILE}")
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+@pytest.mark.anyio
+async def test_the_server_upgrades_an_old_database_when_it_starts(
+    api: ClientFactory, media_root: Path
+) -> None:
+    data = media_root.parent / "data"
+    data.mkdir(parents=True)
+    await asyncio.to_thread(upgrade, _url(data), "0001")
+    with sqlite3.connect(data / DATABASE_FILE) as connection:
+        connection.execute(
+            "INSERT INTO projects (id, user_id, name, created_at, updated_at, chat, mood_sets,"
+            " seeds, clips) VALUES (?, ?, 'Made before the upgrade', '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00', '[]', '[]', '[]', '[]')",
+            ("11111111-1111-4111-8111-111111111111", LOCAL_USER_ID),
+        )
+
+    async with api(fake_providers()) as client:
+        listed = (await client.get("/api/projects")).json()["projects"]
+
+    assert [p["name"] for p in listed] == ["Made before the upgrade"]
+    assert _revision(data / DATABASE_FILE) == head()
