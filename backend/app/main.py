@@ -13,7 +13,7 @@ from app.config import Settings, get_settings
 from app.error_handlers import install_error_handlers
 from app.providers.registry import Providers
 from app.request_limits import BodyLimits
-from app.routers import assets, director, health, media, moods, scenes, status, video
+from app.routers import assets, config, director, health, media, moods, scenes, status, video
 from app.routers.responses import SERVER
 from app.runtime import open_runtime
 
@@ -45,7 +45,7 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         allow_methods=["*"],
         allow_headers=["*"],
     )
-    for module in (health, director, assets, moods, scenes, video, status, media):
+    for module in (health, config, director, assets, moods, scenes, video, status, media):
         app.include_router(module.router)
     install_error_handlers(app)
     return app

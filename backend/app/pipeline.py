@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.errors import ReelsmithError
+from app.errors import ErrorCode, ReelsmithError
 from app.models.cost import JobCost
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import Mood
@@ -50,7 +50,7 @@ class RenderResult:
 
 
 class PipelineFailed(ReelsmithError):
-    code = "pipeline_failed"
+    code = ErrorCode.PIPELINE_FAILED
 
 
 async def render_ad(

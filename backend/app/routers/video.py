@@ -7,7 +7,7 @@ from fastapi import APIRouter, status
 from fastapi.exceptions import RequestValidationError
 
 from app.deps import RuntimeDep
-from app.errors import JobNotFound
+from app.errors import ErrorCode, JobNotFound
 from app.models.video import (
     ComposeRequest,
     ComposeResponse,
@@ -99,7 +99,11 @@ async def _refuse_unusable_links(
     """
     refusals = await asyncio.to_thread(lambda: [url_refusal(runtime, url) for url in urls])
     errors = [
-        {"loc": ["body", field[0], index, field[1]], "msg": refused.sentence, "type": "url_refused"}
+        {
+            "loc": ["body", field[0], index, field[1]],
+            "msg": refused.sentence,
+            "type": ErrorCode.URL_REFUSED.value,
+        }
         for index, refused in enumerate(refusals)
         if refused is not None
     ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.errors import InvalidRequest, StorageFull
+from app.errors import ErrorCode, InvalidRequest, StorageFull
 from app.fetching import IMAGE
 from app.ffmpeg.form import SIDECAR_SUFFIX, ClipForm, keyframes_for
 from app.ffmpeg.timing import FPS, ClipCut, clip_cuts, clip_lengths
@@ -113,7 +113,7 @@ async def _run(
     runtime.jobs.fail(
         job_id,
         ErrorInfo(
-            code=StorageFull.code if codes == {StorageFull.code} else "clips_failed",
+            code=StorageFull.code if codes == {StorageFull.code} else ErrorCode.CLIPS_FAILED,
             message=f"{len(failed)} of {len(job.clips)} clips failed ({reasons}).",
         ),
     )
