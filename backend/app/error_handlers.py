@@ -27,14 +27,20 @@ from app.request_limits import RequestRefused
 
 logger = logging.getLogger(__name__)
 
-INTERNAL_ERROR = "Something unexpected went wrong; the details are in the server log."
+INTERNAL_ERROR = (
+    "Something unexpected went wrong on the server. Try again; if it keeps happening, let the "
+    "person who runs Reelsmith know."
+)
 
 _HTTP_ERRORS: dict[int, tuple[ErrorCode, str]] = {
     400: (
         ErrorCode.BAD_REQUEST,
         "The request body could not be read; send UTF-8 JSON as the API's schema describes.",
     ),
-    404: (ErrorCode.NOT_FOUND, "There is no endpoint at this address; /docs lists them all."),
+    404: (
+        ErrorCode.NOT_FOUND,
+        "This address is not part of the Reelsmith API; check it against the API's documentation.",
+    ),
     405: (
         ErrorCode.METHOD_NOT_ALLOWED,
         "This endpoint does not accept that method; the Allow header lists those it does.",

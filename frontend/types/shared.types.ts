@@ -1,11 +1,26 @@
-/** Shapes shared by every step; they mirror the backend's pydantic models. */
+/**
+ * Shapes shared by every step: aliases of the types generated from the backend's OpenAPI
+ * (`api.generated.ts`, `make contract`), under the seed's names.
+ */
 
-export type JobStatus = "processing" | "complete" | "failed";
+import type { components } from "./api.generated";
+
+export type Schemas = components["schemas"];
+
+/** A response as the backend sends it: every field with a default is present (FastAPI writes
+ * them all), while a request may leave them out. */
+export type Sent<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+
+/** `T` with the fields `K` present: what the studio always fills in, though the API may not
+ * require it. */
+export type WithRequired<T, K extends keyof T> = T & { [P in K]-?: Exclude<T[P], undefined> };
+
+export type JobStatus = Schemas["JobStatus"];
+
+/** Every code the backend can answer with (`app/errors.py`'s `ErrorCode`). */
+export type BackendErrorCode = Schemas["ErrorCode"];
 
 /** A backend error: a stable `code` for programs and a sentence for people. */
-export interface ErrorInfo {
-  code: string;
-  message: string;
-}
+export type ErrorInfo = Schemas["ErrorInfo"];
 
 export type Step = 1 | 2 | 3 | 4 | 5;

@@ -29,5 +29,8 @@ def error_info(exc: BaseException, doing: str) -> ErrorInfo:
     logger.error("unexpected failure while %s", doing, exc_info=exc)
     return ErrorInfo(
         code=ErrorCode.INTERNAL_ERROR,
-        message=f"Something unexpected went wrong while {doing}; the details are in the log.",
+        message=(
+            f"Something unexpected went wrong while {doing}. Try again; if it keeps happening, "
+            "let the person who runs Reelsmith know."
+        ),
     )

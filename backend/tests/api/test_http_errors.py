@@ -80,7 +80,7 @@ async def test_an_unknown_route_is_a_json_404(api: ClientFactory) -> None:
     assert response.headers["content-type"] == "application/json"
     assert response.json() == error_body(
         "not_found",
-        "There is no endpoint at this address; /docs lists them all.",
+        "This address is not part of the Reelsmith API; check it against the API's documentation.",
     )
 
 
@@ -120,7 +120,7 @@ async def test_an_unexpected_error_is_a_500_that_tells_nothing_of_the_machine(
     assert response.status_code == 500
     assert response.json() == error_body(
         "internal_error",
-        "Something unexpected went wrong; the details are in the server log.",
+        "Something unexpected went wrong on the server. Try again; if it keeps happening, let the person who runs Reelsmith know.",
     )
     for secret in ("/srv", "key.pem", "10.0.0.7", "Errno", "Traceback"):
         assert secret not in response.text
