@@ -16,7 +16,7 @@ const document = JSON.parse(readFileSync(path, "utf8"));
 const config = document[CONFIG_KEY];
 delete document[CONFIG_KEY];
 
-const types = astToString(await openapiTS(document, { alphabetize: true, defaultNonNullable: false }));
+const types = astToString(await openapiTS(document, { alphabetize: true, defaultNonNullable: false, enumValues: true }));
 const header = `/**
  * Generated from the backend's OpenAPI by openapi-typescript; do not edit.
  * \`make contract\` regenerates it, and \`make test\` fails while it is out of date.

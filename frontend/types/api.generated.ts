@@ -425,7 +425,7 @@ export interface components {
         /** BriefRules */
         BriefRules: {
             /** Required Fields */
-            required_fields?: ("product_name" | "target_audience" | "emotional_tone" | "visual_style_keywords" | "key_messages")[];
+            required_fields: ("product_name" | "target_audience" | "emotional_tone" | "visual_style_keywords" | "key_messages")[];
         };
         /**
          * BriefSynthesis
@@ -1035,49 +1035,49 @@ export interface components {
              * Crossfade Seconds
              * @default 0.5
              */
-            crossfade_seconds?: number;
+            crossfade_seconds: number;
             /**
              * Fps
              * @default 30
              */
-            fps?: number;
+            fps: number;
             /**
              * Max Scene Seconds
              * @default 15
              */
-            max_scene_seconds?: number;
+            max_scene_seconds: number;
             /**
              * Max Scenes
              * @default 7
              */
-            max_scenes?: number;
+            max_scenes: number;
             /**
              * Min Scene Seconds
              * @default 1
              */
-            min_scene_seconds?: number;
+            min_scene_seconds: number;
             /**
              * Min Scenes
              * @default 5
              */
-            min_scenes?: number;
+            min_scenes: number;
             /**
              * Step Seconds
              * @default 0.5
              */
-            step_seconds?: number;
+            step_seconds: number;
             /**
              * Total Seconds
              * @default 30
              */
-            total_seconds?: number;
+            total_seconds: number;
         };
         /** StudioConfig */
         StudioConfig: {
-            brief?: components["schemas"]["BriefRules"];
+            brief: components["schemas"]["BriefRules"];
             /** Formats */
-            formats?: ("9:16" | "1:1" | "4:5" | "16:9")[];
-            storyboard?: components["schemas"]["StoryboardRules"];
+            formats: ("9:16" | "1:1" | "4:5" | "16:9")[];
+            storyboard: components["schemas"]["StoryboardRules"];
         };
         /**
          * UIMessage
@@ -2338,6 +2338,25 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const body_upload_asset_api_assets_postKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Body_upload_asset_api_assets_post"]["kind"]> = ["product", "logo"];
+export const brandFontAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Brand"]["font"]> = ["DejaVu Sans", "DejaVu Sans Bold", "DejaVu Serif"];
+export const briefRulesRequired_fieldsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BriefRules"]["required_fields"]> = ["product_name", "target_audience", "emotional_tone", "visual_style_keywords", "key_messages"];
+export const briefSynthesisMissing_fieldsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BriefSynthesis"]["missing_fields"]> = ["product_name", "target_audience", "emotional_tone", "visual_style_keywords", "key_messages"];
+export const cameraMoveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CameraMove"]> = ["push_in", "pull_out", "pan_left", "pan_right", "rise", "descend"];
+export const composeRequestFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComposeRequest"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "media_path_refused", "storage_full", "invalid_request", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
+export const jobKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobKind"]> = ["clips", "compose"];
+export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["processing", "complete", "failed"];
+export const studioConfigFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StudioConfig"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
+export const uIMessageRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UIMessage"]["role"]> = ["system", "user", "assistant"];
 
 /** What `GET /api/config` answers: the storyboard rules, the brief's required fields and the
  * ad formats, as the backend defines them (`app/storyboard_rules.py`). */

@@ -20,7 +20,15 @@ export type JobStatus = Schemas["JobStatus"];
 /** Every code the backend can answer with (`app/errors.py`'s `ErrorCode`). */
 export type BackendErrorCode = Schemas["ErrorCode"];
 
-/** A backend error: a stable `code` for programs and a sentence for people. */
-export type ErrorInfo = Schemas["ErrorInfo"];
+/** Failures the studio sees before or after the backend has spoken: no answer at all, an
+ * answer it cannot read, a chat stream that broke off, a poll that failed, a fault of its own. */
+export type StudioErrorCode = "backend_unreachable" | "bad_response" | "chat_failed" | "poll_failed" | "unexpected";
+
+/** Every code the studio can show: the backend's, generated from its OpenAPI, and its own. */
+export type ErrorCode = BackendErrorCode | StudioErrorCode;
+
+/** An error as the studio shows it: a stable `code` for programs and a sentence for people
+ * (the backend's `ErrorInfo`, whose code may also be one of the studio's). */
+export type ErrorInfo = Omit<Schemas["ErrorInfo"], "code"> & { code: ErrorCode };
 
 export type Step = 1 | 2 | 3 | 4 | 5;

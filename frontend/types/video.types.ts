@@ -1,8 +1,8 @@
 /** Clip and composition jobs (backend `app/models/video.py`), as generated from the OpenAPI. */
-import type { Schemas, Sent } from "./shared.types";
+import type { ErrorInfo, Schemas, Sent } from "./shared.types";
 
 /** What a job spent at the model providers; zero calls when only local providers ran. */
-export type JobCost = Schemas["JobCost"];
+export type JobCost = Omit<Sent<Schemas["JobCost"]>, "items"> & Pick<Schemas["JobCost"], "items">;
 
 /** One scene's clip (backend `Clip`). */
 export type GeneratedClip = Sent<Schemas["Clip"]>;
@@ -11,9 +11,10 @@ export type GenerateVideoResponse = Omit<Sent<Schemas["GenerateVideoResponse"]>,
   clips: GeneratedClip[];
 };
 
-export type VideoStatusResponse = Omit<Schemas["VideoStatusResponse"], "clips" | "error"> & {
+export type VideoStatusResponse = Omit<Schemas["VideoStatusResponse"], "clips" | "error" | "cost"> & {
   clips: GeneratedClip[];
-  error: Schemas["ErrorInfo"] | null;
+  error: ErrorInfo | null;
+  cost?: JobCost;
 };
 
 /** The shapes an ad can be made in: 9:16 is 1080×1920, 1:1 1080×1080, 4:5 1080×1350,
@@ -24,14 +25,15 @@ export type ComposeResponse = Schemas["ComposeResponse"];
 
 export type ComposeStatusResponse = Omit<
   Schemas["ComposeStatusResponse"],
-  "final_video_url" | "final_videos" | "duration" | "audio_url" | "error"
+  "final_video_url" | "final_videos" | "duration" | "audio_url" | "error" | "cost"
 > & {
+  cost?: JobCost;
   final_video_url: string | null;
   /** Every format asked for → its video; `final_video_url` is the first. */
   final_videos?: Partial<Record<AdFormat, string>>;
   duration: number | null;
   audio_url: string | null;
-  error: Schemas["ErrorInfo"] | null;
+  error: ErrorInfo | null;
 };
 
 /** A finished ad as the studio keeps it (not an API shape). */

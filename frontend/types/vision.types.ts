@@ -25,7 +25,7 @@ export type RequiredBriefField = Schemas["BriefSynthesis"]["missing_fields"][num
 export type BriefField = RequiredBriefField | "product_description";
 
 /** The fields a complete brief fills, from the backend (`GET /api/config`). */
-export const BRIEF_FIELDS: readonly RequiredBriefField[] = studioConfig.brief?.required_fields ?? [];
+export const BRIEF_FIELDS: readonly RequiredBriefField[] = studioConfig.brief.required_fields;
 
 export const LIST_FIELDS: ReadonlySet<BriefField> = new Set([
   "emotional_tone",

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import get_args
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app import storyboard_rules as rules
 from app.models.creative_brief import BRIEF_FIELDS, RequiredBriefField
 from app.models.video import AdFormat
 
 
+ANSWER = ConfigDict(json_schema_serialization_defaults_required=True)
+"""Answered, never sent: every field is present, so the generated types need no `?`."""
+
+
 class StoryboardRules(BaseModel):
+    model_config = ANSWER
+
     total_seconds: float = rules.TOTAL_SECONDS
     """Every ad lasts exactly this long; scene durations sum to it."""
     step_seconds: float = rules.STEP_SECONDS
@@ -26,11 +32,15 @@ class StoryboardRules(BaseModel):
 
 
 class BriefRules(BaseModel):
+    model_config = ANSWER
+
     required_fields: list[RequiredBriefField] = Field(default_factory=lambda: list(BRIEF_FIELDS))
     """A brief is complete when none of these is empty (`missing_fields` lists those that are)."""
 
 
 class StudioConfig(BaseModel):
+    model_config = ANSWER
+
     storyboard: StoryboardRules = Field(default_factory=StoryboardRules)
     brief: BriefRules = Field(default_factory=BriefRules)
     formats: list[AdFormat] = Field(default_factory=lambda: list(get_args(AdFormat)))
