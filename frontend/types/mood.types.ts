@@ -4,3 +4,5 @@ import type { Schemas, Sent } from "./shared.types";
 export type Mood = Sent<Schemas["Mood"]>;
 
 export type MoodStyle = Sent<Schemas["MoodStyle"]>;
+
+export type GenerateMoodsRequest = Schemas["GenerateMoodsRequest"];

@@ -9,6 +9,12 @@ export type SceneWithSeed = WithRequired<Schemas["SceneWithSeed-Output"], "style
 
 export type ScenePlan = Omit<Sent<Schemas["ScenePlan"]>, "scenes"> & { scenes: Scene[] };
 
+export type PlanScenesRequest = Schemas["PlanScenesRequest"];
+
+export type GenerateSeedsRequest = Schemas["GenerateSeedsRequest"];
+
+export type RegenerateSeedRequest = Schemas["RegenerateSeedRequest"];
+
 /** A storyboard scene as the studio holds it: the seed image may still be on its way. */
 export interface StoryboardScene extends Omit<Scene, never> {
   seed_image_url: string | null;

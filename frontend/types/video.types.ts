@@ -4,6 +4,12 @@ import type { ErrorInfo, Schemas, Sent } from "./shared.types";
 /** What a job spent at the model providers; zero calls when only local providers ran. */
 export type JobCost = Omit<Sent<Schemas["JobCost"]>, "items"> & Pick<Schemas["JobCost"], "items">;
 
+export type GenerateVideoRequest = Schemas["GenerateVideoRequest"];
+
+export type RetryClipsRequest = Schemas["RetryClipsRequest"];
+
+export type ComposeRequest = Schemas["ComposeRequest"];
+
 /** One scene's clip (backend `Clip`). */
 export type GeneratedClip = Sent<Schemas["Clip"]>;
 
