@@ -10,7 +10,6 @@ from app import storyboard_rules as rules
 from app.models.creative_brief import BRIEF_FIELDS, RequiredBriefField
 from app.models.video import AdFormat
 
-
 ANSWER = ConfigDict(json_schema_serialization_defaults_required=True)
 """Answered, never sent: every field is present, so the generated types need no `?`."""
 

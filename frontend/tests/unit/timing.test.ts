@@ -112,7 +112,7 @@ describe("setSceneDuration", () => {
 
   test("many random edits keep every storyboard valid (seeded)", () => {
     const random = prng(20250611);
-    for (let run = 0; run < 120; run += 1) {
+    for (let run = 0; run < 40; run += 1) {
       let durations = randomStoryboard(random);
       expectValidStoryboard(durations);
       for (let edit = 0; edit < 25; edit += 1) {
