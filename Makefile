@@ -17,13 +17,14 @@ NODE_STAMP := $(FRONTEND)/node_modules/.installed
 # Next.js 16 needs Node 20.9 or newer.
 NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=9)?0:1)' 2>/dev/null && echo yes)
 
-.PHONY: help setup backend-setup frontend-setup browser dev test lint typecheck unit e2e \
+.PHONY: help setup backend-setup frontend-setup browser dev test lint typecheck unit e2e contract check-contract \
 	backend-lint backend-typecheck backend-unit frontend-lint frontend-typecheck frontend-unit \
 	bench render db-upgrade test-postgres clean
 
 help:
 	@echo "make dev     run the studio on :3000 and the API on :8000 (local providers when no keys are set)"
 	@echo "make test    install what is missing and run every test suite (backend, studio, browser)"
+	@echo "make contract  regenerate the studio's API types and rule vectors from the backend"
 	@echo "make bench   measure composition speed and memory, and the whole pipeline"
 	@echo "make render  render examples/serum.json to ad.mp4 with the CLI"
 	@echo "make db-upgrade  bring the database (DATABASE_URL, or the SQLite file in DATA_DIR) up to date"
@@ -56,7 +57,14 @@ dev: setup
 lint: backend-lint frontend-lint
 typecheck: backend-typecheck frontend-typecheck
 unit: backend-unit frontend-unit
-test: lint typecheck unit e2e
+test: check-contract lint typecheck unit e2e
+
+# The studio's types and the storyboard rules' golden vectors, generated from the backend.
+contract: setup
+	CONTRACT_PYTHON=$(CURDIR)/$(BIN)/python scripts/contract.sh
+
+check-contract: setup
+	CONTRACT_PYTHON=$(CURDIR)/$(BIN)/python scripts/contract.sh --check
 
 backend-lint: backend-setup
 	cd $(BACKEND) && .venv/bin/ruff check app tests bench && .venv/bin/ruff format --check app tests bench

@@ -1,4 +1,6 @@
-"""Every error a client sees is JSON `{detail, code}`: a sentence for people, a code for programs.
+"""Every error a client sees is JSON `{detail, code, message}`: a code for programs (one of
+`ErrorCode`) and a sentence for people (`message`; `detail` is the seed's name for it, or for a
+validation failure the list of bad fields).
 
 Domain errors (`app.errors`) carry both. Refusals made by the framework itself (no such route,
 wrong method, a body that is not JSON) get a sentence of ours instead of Starlette's
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from http import HTTPStatus
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -18,22 +21,28 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from app.errors import ReelsmithError
+from app.errors import ErrorCode, ReelsmithError
 from app.redact import redact
 from app.request_limits import RequestRefused
 
 logger = logging.getLogger(__name__)
 
-INTERNAL_ERROR = "Something unexpected went wrong; the details are in the server log."
+INTERNAL_ERROR = (
+    "Something unexpected went wrong on the server. Try again; if it keeps happening, let the "
+    "person who runs Reelsmith know."
+)
 
-_HTTP_ERRORS: dict[int, tuple[str, str]] = {
+_HTTP_ERRORS: dict[int, tuple[ErrorCode, str]] = {
     400: (
-        "bad_request",
+        ErrorCode.BAD_REQUEST,
         "The request body could not be read; send UTF-8 JSON as the API's schema describes.",
     ),
-    404: ("not_found", "There is no endpoint at this address; /docs lists them all."),
+    404: (
+        ErrorCode.NOT_FOUND,
+        "This address is not part of the Reelsmith API; check it against the API's documentation.",
+    ),
     405: (
-        "method_not_allowed",
+        ErrorCode.METHOD_NOT_ALLOWED,
         "This endpoint does not accept that method; the Allow header lists those it does.",
     ),
 }
@@ -48,9 +57,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 async def _domain_error(request: Request, exc: ReelsmithError) -> JSONResponse:
-    return JSONResponse(
-        status_code=exc.status_code, content={"detail": redact(exc.message), "code": exc.code}
-    )
+    return JSONResponse(status_code=exc.status_code, content=_body(exc.code, redact(exc.message)))
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -59,9 +66,12 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
         {"loc": list(error["loc"]), "msg": redact(str(error["msg"])), "type": error["type"]}
         for error in exc.errors()
     ]
-    return JSONResponse(
-        status_code=422, content={"detail": jsonable_encoder(errors), "code": "validation_error"}
-    )
+    content = {
+        "detail": jsonable_encoder(errors),
+        "code": ErrorCode.VALIDATION_ERROR,
+        "message": _fields_sentence(errors),
+    }
+    return JSONResponse(status_code=422, content=content)
 
 
 async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -70,21 +80,33 @@ async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
     elif exc.status_code in _HTTP_ERRORS:
         code, detail = _HTTP_ERRORS[exc.status_code]
     else:
-        code, detail = _phrase_code(exc.status_code), redact(str(exc.detail))
+        code, detail = ErrorCode.HTTP_ERROR, _phrase_sentence(exc.status_code)
     return JSONResponse(
-        status_code=exc.status_code, content={"detail": detail, "code": code}, headers=exc.headers
+        status_code=exc.status_code, content=_body(code, detail), headers=exc.headers
     )
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     logger.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return JSONResponse(
-        status_code=500, content={"detail": INTERNAL_ERROR, "code": "internal_error"}
-    )
+    return JSONResponse(status_code=500, content=_body(ErrorCode.INTERNAL_ERROR, INTERNAL_ERROR))
 
 
-def _phrase_code(status: int) -> str:
+def _body(code: ErrorCode, sentence: str) -> dict[str, str]:
+    return {"detail": sentence, "code": code, "message": sentence}
+
+
+def _fields_sentence(errors: list[dict[str, Any]]) -> str:
+    """One sentence naming every bad field: `creative_brief › product_name: Field required`."""
+    parts = []
+    for error in errors:
+        where = " › ".join(str(part) for part in error["loc"] if part not in ("body", "query"))
+        parts.append(f"{where}: {error['msg']}" if where else str(error["msg"]))
+    return f"Some of the request does not fit the API's schema ({'; '.join(parts)})."
+
+
+def _phrase_sentence(status: int) -> str:
     try:
-        return HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_")
+        phrase = HTTPStatus(status).phrase
     except ValueError:
-        return f"http_{status}"
+        phrase = f"HTTP {status}"
+    return f"The server refused the request ({phrase})."

@@ -1,4 +1,4 @@
-"""Domain errors, and how each reaches a client.
+"""Domain errors, every code a client can see, and how each reaches a client.
 
     ReelsmithError                 500 internal_error
     ├── NotFoundError              404 not_found
@@ -20,24 +20,78 @@
     │   ├── ProviderTimedOut       504 provider_timed_out
     │   ├── ProviderBadOutput      502 provider_bad_output
     │   └── ProviderRefused        422 provider_refused  (the model declined what was asked)
-    └── RenderError                500 render_failed     (FFmpeg could not produce the file)
-        ├── RenderTimedOut         500 render_timed_out
-        └── RenderInputRefused     500 render_input_refused  (argv reads what we did not mean)
+    ├── RenderError                500 render_failed     (FFmpeg could not produce the file)
+    │   ├── RenderTimedOut         500 render_timed_out
+    │   └── RenderInputRefused     500 render_input_refused  (argv reads what we did not mean)
+    └── PipelineFailed                 pipeline_failed   (the CLI's render stopped at a step)
 
-A link the fetch policy refuses from the URL alone is a 422 validation error on its field
-(`type: url_refused`), raised by the router before any job starts; `app.fetching` keeps its own
-reasons for the log and never shows them.
+    Refusals made before any of our code runs (`app.error_handlers`, `app.request_limits`):
+        400 bad_request            (a body that is not UTF-8 JSON, or not a multipart form)
+        400 body_too_deep          (JSON nested deeper than any request needs)
+        413 body_too_large         (a body over its endpoint's cap)
+        404 not_found              (no endpoint at this address)
+        405 method_not_allowed
+        422 validation_error       (fields that do not match the schema, listed one by one)
+            └── url_refused        (a field error's `type`: a link the fetch policy refuses)
+        4xx/5xx http_error         (any other refusal the framework makes)
 
-Every error carries a stable `code` for programs and a `message` written for people. Services
-raise these and never import FastAPI; `app.main` maps them to responses in one handler.
+    Job and clip errors (`ErrorInfo` in a status answer) use the codes above, and:
+        clips_failed               (some of a job's clips failed; each clip says why)
+
+Every error carries a stable `code` (one of `ErrorCode`, which the OpenAPI publishes so the
+studio's union is generated from it) and a `message` written for people; HTTP bodies keep the
+seed's `detail` beside it. Services raise these and never import FastAPI; `app.main` maps them
+to responses in one handler. A link the fetch policy refuses from the URL alone is a 422 on its
+field, raised by the router before any job starts; `app.fetching` keeps its own reasons for the
+log and never shows them. `tests/unit/test_error_codes.py` fails on any code emitted but not
+declared here.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """Every code a client can see, in an HTTP body, a job's or clip's error, or the chat."""
+
+    INTERNAL_ERROR = "internal_error"
+    NOT_FOUND = "not_found"
+    JOB_NOT_FOUND = "job_not_found"
+    MEDIA_NOT_FOUND = "media_not_found"
+    PROJECT_NOT_FOUND = "project_not_found"
+    MEDIA_PATH_REFUSED = "media_path_refused"
+    PREVIEW_UNAVAILABLE = "preview_unavailable"
+    STORAGE_FULL = "storage_full"
+    INVALID_REQUEST = "invalid_request"
+    UNSUPPORTED_MEDIA = "unsupported_media"
+    UNREADABLE_IMAGE = "unreadable_image"
+    IMAGE_TOO_LARGE = "image_too_large"
+    UNSUPPORTED_IMAGE_TYPE = "unsupported_image_type"
+    UPLOAD_TOO_LARGE = "upload_too_large"
+    FETCH_FAILED = "fetch_failed"
+    PROVIDER_ERROR = "provider_error"
+    PROVIDER_RATE_LIMITED = "provider_rate_limited"
+    PROVIDER_TIMED_OUT = "provider_timed_out"
+    PROVIDER_BAD_OUTPUT = "provider_bad_output"
+    PROVIDER_REFUSED = "provider_refused"
+    RENDER_FAILED = "render_failed"
+    RENDER_TIMED_OUT = "render_timed_out"
+    RENDER_INPUT_REFUSED = "render_input_refused"
+    PIPELINE_FAILED = "pipeline_failed"
+    CLIPS_FAILED = "clips_failed"
+    BAD_REQUEST = "bad_request"
+    BODY_TOO_DEEP = "body_too_deep"
+    BODY_TOO_LARGE = "body_too_large"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    VALIDATION_ERROR = "validation_error"
+    URL_REFUSED = "url_refused"
+    HTTP_ERROR = "http_error"
+
 
 class ReelsmithError(Exception):
     status_code = 500
-    code = "internal_error"
+    code: ErrorCode = ErrorCode.INTERNAL_ERROR
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -46,40 +100,40 @@ class ReelsmithError(Exception):
 
 class NotFoundError(ReelsmithError):
     status_code = 404
-    code = "not_found"
+    code = ErrorCode.NOT_FOUND
 
 
 class JobNotFound(NotFoundError):
-    code = "job_not_found"
+    code = ErrorCode.JOB_NOT_FOUND
 
     def __init__(self, job_id: str) -> None:
         super().__init__(f"No job with id {job_id!r}. It may have expired or never existed.")
 
 
 class ProjectNotFound(NotFoundError):
-    code = "project_not_found"
+    code = ErrorCode.PROJECT_NOT_FOUND
 
     def __init__(self) -> None:
         # The id is not repeated: it may be anything a client typed.
         super().__init__(
-            "No project with this id; it may have been deleted. GET /api/projects lists them."
+            "No project with this id; it may have been deleted. Open it again from your projects."
         )
 
 
 class MediaNotFound(NotFoundError):
-    code = "media_not_found"
+    code = ErrorCode.MEDIA_NOT_FOUND
 
 
 class MediaPathRefused(ReelsmithError):
     status_code = 400
-    code = "media_path_refused"
+    code = ErrorCode.MEDIA_PATH_REFUSED
 
 
 class PreviewUnavailable(ReelsmithError):
     """`/media/{key}?w=N` of a file that is not a readable PNG, JPEG or WebP image."""
 
     status_code = 400
-    code = "preview_unavailable"
+    code = ErrorCode.PREVIEW_UNAVAILABLE
 
 
 OUT_OF_SPACE = (
@@ -97,7 +151,7 @@ class StorageFull(ReelsmithError):
     used up. The cause (an OSError with its path) goes to the log, never to the client."""
 
     status_code = 507
-    code = "storage_full"
+    code = ErrorCode.STORAGE_FULL
 
     def __init__(self, message: str = OUT_OF_SPACE) -> None:
         super().__init__(message)
@@ -105,7 +159,7 @@ class StorageFull(ReelsmithError):
 
 class InvalidRequest(ReelsmithError):
     status_code = 422
-    code = "invalid_request"
+    code = ErrorCode.INVALID_REQUEST
 
 
 class FetchFailed(ReelsmithError):
@@ -113,7 +167,7 @@ class FetchFailed(ReelsmithError):
     so that no answer tells what is on the network (a refused address, a 404, a TLS error)."""
 
     status_code = 502
-    code = "fetch_failed"
+    code = ErrorCode.FETCH_FAILED
 
 
 class UnsupportedMedia(InvalidRequest):
@@ -123,52 +177,52 @@ class UnsupportedMedia(InvalidRequest):
     FFmpeg fetch what it names, local files included.
     """
 
-    code = "unsupported_media"
+    code = ErrorCode.UNSUPPORTED_MEDIA
 
 
 class UnreadableImage(InvalidRequest):
     """An uploaded file that says it is an image but does not decode whole (truncated, corrupt)."""
 
-    code = "unreadable_image"
+    code = ErrorCode.UNREADABLE_IMAGE
 
 
 class ImageTooLarge(InvalidRequest):
     """An uploaded image whose header declares more pixels than we decode."""
 
-    code = "image_too_large"
+    code = ErrorCode.IMAGE_TOO_LARGE
 
 
 class UnsupportedImageType(ReelsmithError):
     """An upload that is not a PNG, JPEG or WebP photo (a PDF, an SVG, a video...)."""
 
     status_code = 415
-    code = "unsupported_image_type"
+    code = ErrorCode.UNSUPPORTED_IMAGE_TYPE
 
 
 class UploadTooLarge(ReelsmithError):
     """An uploaded file over the upload cap (the route's body cap refuses most of them first)."""
 
     status_code = 413
-    code = "upload_too_large"
+    code = ErrorCode.UPLOAD_TOO_LARGE
 
 
 class ProviderError(ReelsmithError):
     status_code = 502
-    code = "provider_error"
+    code = ErrorCode.PROVIDER_ERROR
 
 
 class ProviderRateLimited(ProviderError):
     status_code = 503
-    code = "provider_rate_limited"
+    code = ErrorCode.PROVIDER_RATE_LIMITED
 
 
 class ProviderTimedOut(ProviderError):
     status_code = 504
-    code = "provider_timed_out"
+    code = ErrorCode.PROVIDER_TIMED_OUT
 
 
 class ProviderBadOutput(ProviderError):
-    code = "provider_bad_output"
+    code = ErrorCode.PROVIDER_BAD_OUTPUT
 
 
 class ProviderRefused(ProviderError):
@@ -176,16 +230,16 @@ class ProviderRefused(ProviderError):
     retrying the same may not."""
 
     status_code = 422
-    code = "provider_refused"
+    code = ErrorCode.PROVIDER_REFUSED
 
 
 class RenderError(ReelsmithError):
-    code = "render_failed"
+    code = ErrorCode.RENDER_FAILED
 
 
 class RenderTimedOut(RenderError):
-    code = "render_timed_out"
+    code = ErrorCode.RENDER_TIMED_OUT
 
 
 class RenderInputRefused(RenderError):
-    code = "render_input_refused"
+    code = ErrorCode.RENDER_INPUT_REFUSED

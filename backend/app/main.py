@@ -16,6 +16,7 @@ from app.providers.registry import Providers
 from app.request_limits import BodyLimits
 from app.routers import (
     assets,
+    config,
     director,
     health,
     media,
@@ -61,7 +62,7 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         allow_methods=["*"],
         allow_headers=["*"],
     )
-    for module in (health, director, assets, moods, scenes, video, status, projects, media):
+    for module in (health, config, director, assets, moods, scenes, video, status, projects, media):
         app.include_router(module.router)
     install_error_handlers(app)
     return app

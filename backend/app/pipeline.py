@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.config import FFmpegSettings
-from app.errors import ReelsmithError
+from app.errors import ErrorCode, ReelsmithError
 from app.fetching import Fetcher
 from app.models.cost import JobCost
 from app.models.creative_brief import CreativeBrief
@@ -65,7 +65,7 @@ class RenderResult:
 
 
 class PipelineFailed(ReelsmithError):
-    code = "pipeline_failed"
+    code = ErrorCode.PIPELINE_FAILED
 
 
 async def render_ad(

@@ -24,6 +24,8 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.errors import ErrorCode
+
 MAX_BODY_BYTES = 2 * 1024 * 1024
 """No request the studio sends comes near this; an endpoint may raise it with `BODY_LIMIT_KEY`."""
 BODY_LIMIT_KEY = "x-max-body-bytes"
@@ -46,7 +48,7 @@ class RequestRefused(HTTPException):
     becomes its generic 400), the way its own size limit reports.
     """
 
-    def __init__(self, status_code: int, code: str, detail: str) -> None:
+    def __init__(self, status_code: int, code: ErrorCode, detail: str) -> None:
         super().__init__(status_code=status_code, detail=detail)
         self.code = code
 
@@ -117,7 +119,7 @@ class BodyLimits:
         if too_deep:
             raise RequestRefused(
                 400,
-                "body_too_deep",
+                ErrorCode.BODY_TOO_DEEP,
                 f"The request body nests arrays and objects more than {self.max_depth} levels "
                 "deep; no request of this API needs that many.",
             )
@@ -126,7 +128,7 @@ class BodyLimits:
 def _too_large(limit: int) -> RequestRefused:
     return RequestRefused(
         413,
-        "body_too_large",
+        ErrorCode.BODY_TOO_LARGE,
         f"The request body is larger than {_size(limit)}, the most this endpoint accepts.",
     )
 

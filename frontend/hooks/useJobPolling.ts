@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-import { ApiError } from "@/lib/errors";
+import { ApiError, toErrorInfo } from "@/lib/errors";
 import type { ErrorInfo, JobStatus } from "@/types/shared.types";
 
 /** The seed's rhythm: ask for a job's status every 3 seconds. */
@@ -70,10 +70,7 @@ export function useJobPolling<T>({
           return;
         }
         failures += 1;
-        callbacks.current.onTrouble?.({
-          code: error instanceof ApiError ? error.code : "poll_failed",
-          message: error instanceof Error ? error.message : String(error),
-        });
+        callbacks.current.onTrouble?.(toErrorInfo(error, undefined, "poll_failed"));
       }
       if (!controller.signal.aborted) {
         timer = setTimeout(() => poll(id), failures ? pollDelay(failures, intervalMs) : intervalMs);

@@ -5,6 +5,8 @@ import { DefaultChatTransport, type UIMessage } from "ai";
 import { useEffect, useState } from "react";
 
 import { CHAT_ENDPOINT } from "@/lib/api/director";
+import { env } from "@/lib/env";
+import { checkedFetch } from "@/lib/errors";
 import { useAppStore } from "@/store/appStore";
 import type { ErrorInfo } from "@/types/shared.types";
 import type { BriefSynthesis, CreativeBrief } from "@/types/vision.types";
@@ -23,6 +25,8 @@ function briefTransport() {
   let sent: CreativeBrief | null = null;
   const transport = new DefaultChatTransport<StudioMessage>({
     api: CHAT_ENDPOINT,
+    // A refusal (a 422, a 413) goes through the studio's error parser, not shown as its body.
+    fetch: checkedFetch(env.apiUrl),
     body: () => {
       sent = useAppStore.getState().creativeBrief;
       return { creative_brief: sent };

@@ -1,12 +1,11 @@
-import { ApiError, messageOf } from "@/lib/errors";
+import { toErrorInfo as parseError } from "@/lib/errors";
 import type { ErrorInfo } from "@/types/shared.types";
 
 import { useAppStore } from "./appStore";
 import type { RequestKey } from "./types";
 
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
-  return { code: "unexpected", message: messageOf(error) };
+  return parseError(error);
 }
 
 /**

@@ -3,6 +3,7 @@ import { sumsToTotal } from "@/lib/timing";
 import type { Mood } from "@/types/mood.types";
 import type { Step } from "@/types/shared.types";
 import type { FinalVideo, GeneratedClip } from "@/types/video.types";
+import { BRIEF_FIELDS, type CreativeBrief, type RequiredBriefField } from "@/types/vision.types";
 
 import { briefKey, clipsKey, planKey, sceneTextKey, storyboardKey } from "./keys";
 import type { AppState } from "./types";
@@ -15,6 +16,23 @@ export function generatedClips(state: AppState): GeneratedClip[] {
 /** The seed's `finalVideo`: the last composition that finished, kept while another runs. */
 export function finalVideo(state: AppState): FinalVideo | null {
   return state.composeJob.output;
+}
+
+/**
+ * The required fields still empty, derived from the brief itself (never stored): whoever
+ * filled a field, the director or the user, an empty one is still to discuss. The fields and
+ * the rule are the backend's `missing_fields` (`GET /api/config` lists them); before any brief
+ * every one is missing.
+ */
+export function missingFields(brief: CreativeBrief | null): RequiredBriefField[] {
+  return BRIEF_FIELDS.filter((field) => {
+    const value = brief?.[field];
+    return Array.isArray(value) ? value.every((item) => item.trim() === "") : (value ?? "").trim() === "";
+  });
+}
+
+export function briefComplete(state: AppState): boolean {
+  return state.creativeBrief !== null && missingFields(state.creativeBrief).length === 0;
 }
 
 /** The chosen mood, from whichever set it was chosen in. */

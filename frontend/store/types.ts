@@ -49,8 +49,6 @@ export interface VisionSlice {
   chatMessages: UIMessage[];
   setChatMessages: (messages: UIMessage[]) => void;
   creativeBrief: CreativeBrief | null;
-  missingFields: BriefField[];
-  briefComplete: boolean;
   setCreativeBrief: (brief: CreativeBrief) => void;
   /**
    * Show the director's brief. `sent` is the brief the chat request carried: a field that no

@@ -1,14 +1,8 @@
-/** A visual mood (backend `app/models/mood.py`). */
-export interface Mood {
-  mood_id: string;
-  style_name: string;
-  style_keywords: string[];
-  reference_images: string[];
-  color_palette: string[];
-}
+/** A visual mood (backend `app/models/mood.py`), as generated from the OpenAPI. */
+import type { Schemas, Sent } from "./shared.types";
 
-export interface MoodStyle {
-  style_name: string;
-  style_keywords: string[];
-  color_palette: string[];
-}
+export type Mood = Sent<Schemas["Mood"]>;
+
+export type MoodStyle = Sent<Schemas["MoodStyle"]>;
+
+export type GenerateMoodsRequest = Schemas["GenerateMoodsRequest"];

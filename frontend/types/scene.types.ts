@@ -1,26 +1,22 @@
-/** Storyboard shapes (backend `app/models/scene.py`). */
+/** Storyboard shapes (backend `app/models/scene.py`), as generated from the OpenAPI. */
+import type { Schemas, Sent, WithRequired } from "./shared.types";
 
-export type CameraMove = "push_in" | "pull_out" | "pan_left" | "pan_right" | "rise" | "descend";
+export type CameraMove = Schemas["CameraMove"];
 
-export interface Scene {
-  scene_number: number;
-  duration: number;
-  description: string;
-  style_prompt: string;
-  camera_move?: CameraMove | null;
-}
+export type Scene = WithRequired<Schemas["Scene-Output"], "style_prompt">;
 
-export interface SceneWithSeed extends Scene {
-  seed_image_url: string;
-}
+export type SceneWithSeed = WithRequired<Schemas["SceneWithSeed-Output"], "style_prompt">;
 
-export interface ScenePlan {
-  total_duration: number;
-  scenes: Scene[];
-}
+export type ScenePlan = Omit<Sent<Schemas["ScenePlan-Output"]>, "scenes"> & { scenes: Scene[] };
+
+export type PlanScenesRequest = Schemas["PlanScenesRequest"];
+
+export type GenerateSeedsRequest = Schemas["GenerateSeedsRequest"];
+
+export type RegenerateSeedRequest = Schemas["RegenerateSeedRequest"];
 
 /** A storyboard scene as the studio holds it: the seed image may still be on its way. */
-export interface StoryboardScene extends Scene {
+export interface StoryboardScene extends Omit<Scene, never> {
   seed_image_url: string | null;
   /** The description the seed image was painted for; when the text changes, it is out of date. */
   seed_description: string | null;

@@ -1,57 +1,48 @@
-import type { ErrorInfo, JobStatus } from "./shared.types";
+/** Clip and composition jobs (backend `app/models/video.py`), as generated from the OpenAPI. */
+import type { ErrorInfo, Schemas, Sent } from "./shared.types";
 
 /** What a job spent at the model providers; zero calls when only local providers ran. */
-export interface JobCost {
-  calls: number;
-  estimated_usd: number;
-}
+export type JobCost = Omit<Sent<Schemas["JobCost"]>, "items"> & Pick<Schemas["JobCost"], "items">;
+
+export type GenerateVideoRequest = Schemas["GenerateVideoRequest"];
+
+export type RetryClipsRequest = Schemas["RetryClipsRequest"];
+
+export type ComposeRequest = Schemas["ComposeRequest"];
 
 /** One scene's clip (backend `Clip`). */
-export interface GeneratedClip {
-  scene_number: number;
-  status: JobStatus;
-  video_url: string | null;
-  duration: number | null;
-  error: ErrorInfo | null;
-}
+export type GeneratedClip = Sent<Schemas["Clip-Output"]>;
 
-export interface GenerateVideoResponse {
-  job_id: string;
-  status: JobStatus;
+export type GenerateVideoResponse = Omit<Sent<Schemas["GenerateVideoResponse"]>, "clips"> & {
   clips: GeneratedClip[];
-}
+};
 
-export interface VideoStatusResponse {
-  job_id: string;
-  status: JobStatus;
-  progress: number;
+export type VideoStatusResponse = Omit<Schemas["VideoStatusResponse"], "clips" | "error" | "cost"> & {
   clips: GeneratedClip[];
   error: ErrorInfo | null;
   cost?: JobCost;
-}
+};
 
 /** The shapes an ad can be made in: 9:16 is 1080×1920, 1:1 1080×1080, 4:5 1080×1350,
  * 16:9 1920×1080. */
-export type AdFormat = "9:16" | "1:1" | "4:5" | "16:9";
+export type AdFormat = NonNullable<Schemas["ComposeRequest"]["formats"]>[number];
 
-export interface ComposeResponse {
-  job_id: string;
-  status: JobStatus;
-}
+export type ComposeResponse = Schemas["ComposeResponse"];
 
-export interface ComposeStatusResponse {
-  job_id: string;
-  status: JobStatus;
-  progress: number;
+export type ComposeStatusResponse = Omit<
+  Schemas["ComposeStatusResponse"],
+  "final_video_url" | "final_videos" | "duration" | "audio_url" | "error" | "cost"
+> & {
+  cost?: JobCost;
   final_video_url: string | null;
   /** Every format asked for → its video; `final_video_url` is the first. */
   final_videos?: Partial<Record<AdFormat, string>>;
   duration: number | null;
   audio_url: string | null;
   error: ErrorInfo | null;
-  cost?: JobCost;
-}
+};
 
+/** A finished ad as the studio keeps it (not an API shape). */
 export interface FinalVideo {
   video_url: string;
   /** Every format composed → its video, in the order asked for. */

@@ -19,12 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.errors import InvalidRequest
-from app.models.common import TOTAL_DURATION
+from app.storyboard_rules import CROSSFADE_SECONDS, FPS, TOTAL_SECONDS
 
-FPS = 30
-CROSSFADE_SECONDS = 0.5
+__all__ = ["CROSSFADE_FRAMES", "CROSSFADE_SECONDS", "FPS", "TOTAL_SECONDS"]
+
 CROSSFADE_FRAMES = round(CROSSFADE_SECONDS * FPS)
-TOTAL_SECONDS = TOTAL_DURATION
 
 
 def to_frames(seconds: float, fps: int = FPS) -> int:

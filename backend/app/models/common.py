@@ -6,16 +6,24 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, PlainSerializer
 
+from app.storyboard_rules import (
+    DURATION_TOLERANCE,
+    MAX_SCENE_SECONDS,
+    MAX_SCENES,
+    MIN_SCENE_SECONDS,
+    MIN_SCENES,
+)
+from app.storyboard_rules import TOTAL_SECONDS as TOTAL_DURATION
 from app.utils.helpers import is_hex_colour
 
-TOTAL_DURATION = 30.0
-"""Length of every ad, in seconds (the seed's `total_duration`)."""
-MIN_SCENES = 5
-MAX_SCENES = 7
-MIN_SCENE_SECONDS = 1.0
-"""A scene must outlast the 0.5 s crossfades on both of its sides."""
-MAX_SCENE_SECONDS = 15.0
-DURATION_TOLERANCE = 1e-6
+__all__ = [
+    "DURATION_TOLERANCE",
+    "MAX_SCENES",
+    "MAX_SCENE_SECONDS",
+    "MIN_SCENES",
+    "MIN_SCENE_SECONDS",
+    "TOTAL_DURATION",
+]
 
 
 def _whole_numbers_as_int(value: float) -> float | int:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.fonts import FontName
 from app.models.assets import AssetUrl
 from app.models.common import HexColour, Keyword, ShortText
 
-BRIEF_FIELDS = (
+RequiredBriefField = Literal[
     "product_name",
     "target_audience",
     "emotional_tone",
     "visual_style_keywords",
     "key_messages",
-)
+]
+"""The fields a brief needs before moods can be made, in the order the director asks."""
+BRIEF_FIELDS: tuple[RequiredBriefField, ...] = get_args(RequiredBriefField)
 
 
 MAX_PRODUCT_IMAGES = 4
@@ -57,7 +61,7 @@ class BriefFields(BaseModel):
     brand: Brand | None = None
     """Logo, colours and font. Optional."""
 
-    def missing_fields(self) -> list[str]:
+    def missing_fields(self) -> list[RequiredBriefField]:
         return [name for name in BRIEF_FIELDS if not getattr(self, name)]
 
 
@@ -71,7 +75,7 @@ class BriefSynthesis(BaseModel):
     """What the director made of a conversation so far."""
 
     creative_brief: BriefFields
-    missing_fields: list[str]
-    """Brief fields the conversation has not settled yet, in the order the director asks."""
+    missing_fields: list[RequiredBriefField]
+    """Required fields the conversation has not settled yet, in the order the director asks."""
     complete: bool
     """True once every field is filled and the studio can move on to moods."""

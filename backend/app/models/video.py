@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from app.errors import ErrorCode
 from app.models.common import (
     DURATION_TOLERANCE,
+    MAX_SCENE_SECONDS,
     MAX_SCENES,
     MIN_SCENES,
     TOTAL_DURATION,
@@ -18,6 +20,7 @@ from app.models.cost import JobCost
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.scene import SeededStoryboard
+from app.storyboard_rules import CROSSFADE_SECONDS
 
 Url = Annotated[str, Field(min_length=1, max_length=2000)]
 
@@ -34,7 +37,9 @@ class JobKind(StrEnum):
 
 
 class ErrorInfo(BaseModel):
-    code: str
+    """A job's or a clip's failure: the same `code` and `message` as every error body."""
+
+    code: ErrorCode
     """Stable, for programs: e.g. `render_failed`, `provider_timed_out`."""
     message: str
     """For people: what went wrong, in a sentence."""
@@ -81,7 +86,7 @@ class ComposeClip(BaseModel):
 
     scene_number: int = Field(ge=1, le=MAX_SCENES)
     video_url: Url
-    duration: Seconds | None = Field(default=None, gt=0.5, le=15)
+    duration: Seconds | None = Field(default=None, gt=CROSSFADE_SECONDS, le=MAX_SCENE_SECONDS)
     status: JobStatus = JobStatus.COMPLETE
 
 

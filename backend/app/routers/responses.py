@@ -22,7 +22,7 @@ def _error(description: str, model: Any = ErrorResponse) -> dict[str, Any]:
 
 
 SERVER: Responses = {
-    500: _error("An unexpected fault (`internal_error`); the details are in the server log."),
+    500: _error("An unexpected fault (`internal_error`); the server logs the details."),
 }
 """Every route."""
 

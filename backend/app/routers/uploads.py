@@ -6,6 +6,7 @@ import asyncio
 
 from fastapi.exceptions import RequestValidationError
 
+from app.errors import ErrorCode
 from app.models.creative_brief import BriefFields
 from app.services.brief_assets import missing_links
 from app.storage.media_store import MediaStore
@@ -20,7 +21,7 @@ async def refuse_missing_uploads(
     if missing:
         raise RequestValidationError(
             [
-                {"loc": ["body", field, *loc], "msg": MISSING, "type": "url_refused"}
+                {"loc": ["body", field, *loc], "msg": MISSING, "type": ErrorCode.URL_REFUSED.value}
                 for loc in missing
             ]
         )

@@ -8,7 +8,7 @@ from fastapi.exceptions import RequestValidationError
 
 from app.db.engine import Database
 from app.deps import BackgroundDep, ClipJobDepsDep, ComposeJobDepsDep, DbDep, JobsDep
-from app.errors import JobNotFound
+from app.errors import ErrorCode, JobNotFound
 from app.fetching import Fetcher
 from app.models.video import (
     ComposeRequest,
@@ -148,7 +148,11 @@ async def _refuse_unusable_links(
     """
     refusals = await asyncio.to_thread(lambda: [url_refusal(store, fetcher, url) for url in urls])
     errors = [
-        {"loc": ["body", field[0], index, field[1]], "msg": refused.sentence, "type": "url_refused"}
+        {
+            "loc": ["body", field[0], index, field[1]],
+            "msg": refused.sentence,
+            "type": ErrorCode.URL_REFUSED.value,
+        }
         for index, refused in enumerate(refusals)
         if refused is not None
     ]

@@ -17,7 +17,7 @@ import asyncio
 from dataclasses import dataclass
 
 from app.config import FFmpegSettings
-from app.errors import InvalidRequest, StorageFull
+from app.errors import ErrorCode, InvalidRequest, StorageFull
 from app.fetching import IMAGE, Fetcher
 from app.ffmpeg.form import SIDECAR_SUFFIX, ClipForm, keyframes_for
 from app.ffmpeg.timing import FPS, ClipCut, clip_cuts, clip_lengths
@@ -144,7 +144,7 @@ async def run_clip_job(
     deps.jobs.fail(
         job_id,
         ErrorInfo(
-            code=StorageFull.code if codes == {StorageFull.code} else "clips_failed",
+            code=StorageFull.code if codes == {StorageFull.code} else ErrorCode.CLIPS_FAILED,
             message=f"{len(failed)} of {len(job.clips)} clips failed ({reasons}).",
         ),
     )

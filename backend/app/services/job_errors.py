@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from app.errors import ReelsmithError
+from app.errors import ErrorCode, ReelsmithError
 from app.models.video import ErrorInfo
 from app.redact import redact
 from app.storage.faults import as_storage_full
@@ -28,6 +28,9 @@ def error_info(exc: BaseException, doing: str) -> ErrorInfo:
         return ErrorInfo(code=exc.code, message=redact(exc.message))
     logger.error("unexpected failure while %s", doing, exc_info=exc)
     return ErrorInfo(
-        code="internal_error",
-        message=f"Something unexpected went wrong while {doing}; the details are in the log.",
+        code=ErrorCode.INTERNAL_ERROR,
+        message=(
+            f"Something unexpected went wrong while {doing}. Try again; if it keeps happening, "
+            "let the person who runs Reelsmith know."
+        ),
     )

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.errors import ErrorCode
+
 HEADERS = {
     "x-vercel-ai-ui-message-stream": "v1",
     "cache-control": "no-cache",
@@ -55,7 +57,7 @@ def error(text: str) -> str:
     return sse({"type": "error", "errorText": text})
 
 
-def failure(code: str, message: str) -> str:
+def failure(code: ErrorCode, message: str) -> str:
     """A failure the UI can show: its code in a transient `data-error`, then the `error`."""
     return data_part("error", {"code": code, "message": message}, transient=True) + error(message)
 

@@ -19,6 +19,7 @@ from app.providers.local.director import LocalDirector
 from app.providers.registry import Providers
 from app.request_limits import BODY_LIMIT_KEY, MAX_BODY_BYTES, BodyLimits
 from tests.conftest import BASE_URL, ClientFactory
+from tests.fakes.errors import error_body
 from tests.utils.factories import brief, fake_providers, mood, poll, scenes
 from tests.utils.fakes import FakeImages, FakeMotion, FakeMusic
 
@@ -43,10 +44,10 @@ async def test_a_chunked_body_is_cut_off_at_the_cap_without_being_read_whole(
     async with api(fake_providers()) as client:
         response = await client.post("/api/moods/generate", content=chunks(), headers=JSON)
     assert response.status_code == 413
-    assert response.json() == {
-        "detail": "The request body is larger than 2 MB, the most this endpoint accepts.",
-        "code": "body_too_large",
-    }
+    assert response.json() == error_body(
+        "body_too_large",
+        "The request body is larger than 2 MB, the most this endpoint accepts.",
+    )
     # Reading stopped at the first chunk past the cap; the other 247 MB were never asked for.
     assert sent <= MAX_BODY_BYTES // MB + 1
 
@@ -77,10 +78,10 @@ async def test_an_unknown_route_is_a_json_404(api: ClientFactory) -> None:
         response = await client.get("/api/nothing/here")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/json"
-    assert response.json() == {
-        "detail": "There is no endpoint at this address; /docs lists them all.",
-        "code": "not_found",
-    }
+    assert response.json() == error_body(
+        "not_found",
+        "This address is not part of the Reelsmith API; check it against the API's documentation.",
+    )
 
 
 async def test_a_wrong_method_is_a_json_405_naming_the_allowed_ones(api: ClientFactory) -> None:
@@ -88,10 +89,10 @@ async def test_a_wrong_method_is_a_json_405_naming_the_allowed_ones(api: ClientF
         response = await client.delete("/api/moods/generate")
     assert response.status_code == 405
     assert response.headers["allow"] == "POST"
-    assert response.json() == {
-        "detail": "This endpoint does not accept that method; the Allow header lists those it does.",
-        "code": "method_not_allowed",
-    }
+    assert response.json() == error_body(
+        "method_not_allowed",
+        "This endpoint does not accept that method; the Allow header lists those it does.",
+    )
 
 
 class _LeakyDirector(LocalDirector):
@@ -117,10 +118,10 @@ async def test_an_unexpected_error_is_a_500_that_tells_nothing_of_the_machine(
     ):
         response = await client.post("/api/moods/generate", json={"creative_brief": brief()})
     assert response.status_code == 500
-    assert response.json() == {
-        "detail": "Something unexpected went wrong; the details are in the server log.",
-        "code": "internal_error",
-    }
+    assert response.json() == error_body(
+        "internal_error",
+        "Something unexpected went wrong on the server. Try again; if it keeps happening, let the person who runs Reelsmith know.",
+    )
     for secret in ("/srv", "key.pem", "10.0.0.7", "Errno", "Traceback"):
         assert secret not in response.text
     # The operator still gets the whole story.
@@ -157,11 +158,11 @@ async def test_deeply_nested_json_is_refused_before_parsing(api: ClientFactory, 
     async with api(fake_providers()) as client:
         response = await client.post("/api/moods/generate", content=body, headers=JSON)
     assert response.status_code == 400
-    assert response.json() == {
-        "detail": "The request body nests arrays and objects more than 32 levels deep; "
+    assert response.json() == error_body(
+        "body_too_deep",
+        "The request body nests arrays and objects more than 32 levels deep; "
         "no request of this API needs that many.",
-        "code": "body_too_deep",
-    }
+    )
 
 
 async def test_json_nested_within_the_limit_reaches_validation(api: ClientFactory) -> None:
@@ -195,10 +196,10 @@ async def test_a_domain_error_never_quotes_a_url_an_address_or_a_path(api: Clien
     async with api(providers) as client:
         response = await client.post("/api/moods/generate", json={"creative_brief": brief()})
     assert response.status_code == 502
-    assert response.json() == {
-        "detail": "Download of a URL to a file failed: an address reset the connection.",
-        "code": "provider_error",
-    }
+    assert response.json() == error_body(
+        "provider_error",
+        "Download of a URL to a file failed: an address reset the connection.",
+    )
 
 
 class _ChattyMotion(FakeMotion):

@@ -7,6 +7,7 @@ from PIL import Image
 
 from app.providers.registry import Providers
 from tests.conftest import BASE_URL, ClientFactory
+from tests.fakes.errors import error_body
 from tests.utils.factories import brief, fake_providers, mood, scenes
 from tests.utils.fakes import BrokenDirector, FakeImages, FakeMotion, FakeMusic
 
@@ -128,10 +129,10 @@ async def test_a_failing_director_is_a_clear_502_and_the_server_keeps_serving(
         )
         health = await client.get("/health")
     assert plan.status_code == 502
-    assert plan.json() == {
-        "detail": "The director returned a plan that could not be read.",
-        "code": "provider_error",
-    }
+    assert plan.json() == error_body(
+        "provider_error",
+        "The director returned a plan that could not be read.",
+    )
     assert health.status_code == 200
 
 

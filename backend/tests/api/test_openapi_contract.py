@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from app.errors import ErrorCode
 from tests.conftest import ClientFactory
 from tests.utils.factories import fake_providers
 
@@ -36,6 +37,7 @@ PROJECT = {"404"}
 """`?project_id=` naming no project (`project_not_found`)."""
 ERRORS: dict[str, set[str]] = {
     "GET /health": set(),
+    "GET /api/config": set(),
     "POST /api/assets": {"400", "413", "415", "422", "507"},
     "POST /api/director/chat": BODY | PROJECT,
     "POST /api/director/brief": BODY | PROVIDERS | PROJECT,
@@ -116,12 +118,19 @@ async def test_the_error_models_are_the_bodies_clients_get(api: ClientFactory) -
     components = (await _schema(api))["components"]["schemas"]
     assert "HTTPValidationError" not in components  # FastAPI's shape, which we never send
     error = components["ErrorResponse"]
-    assert set(error["required"]) == {"detail", "code"}
+    # One shape with job, clip and chat errors: a code from `ErrorCode` and a `message`.
+    assert set(error["required"]) == {"detail", "code", "message"}
+    assert error["properties"]["code"] == {"$ref": "#/components/schemas/ErrorCode"}
+    assert components["ErrorInfo"]["properties"]["code"] == {
+        "$ref": "#/components/schemas/ErrorCode"
+    }
+    assert set(components["ErrorCode"]["enum"]) == {code.value for code in ErrorCode}
     validation = components["ValidationErrorResponse"]
     assert validation["properties"]["detail"]["items"] == {
         "$ref": "#/components/schemas/FieldError"
     }
     assert validation["properties"]["code"]["const"] == "validation_error"
+    assert "message" in validation["required"]
 
 
 async def test_media_declares_its_file_types_not_json(api: ClientFactory) -> None:

@@ -11,10 +11,10 @@ import pytest
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import MoodStyle
 from app.models.scene import CameraMove, ScenePlan
-from app.providers.local.director.durations import allocate
 from app.providers.local.director.lexicon import STYLES, TONES
 from app.providers.local.director.moods import propose_moods
 from app.providers.local.director.storyboard import TIMINGS, Role, plan, scene_roles
+from app.storyboard_rules import allocate
 
 CALL_TO_ACTION = re.compile(
     r"\b(shop|grab|start|order|get|find|try|buy|book|download|discover|make)\b", re.IGNORECASE

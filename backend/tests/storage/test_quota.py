@@ -13,6 +13,7 @@ from app.errors import QUOTA_REACHED
 from app.providers.local.director import LocalDirector
 from app.providers.registry import Providers
 from tests.conftest import BASE_URL, ClientFactory
+from tests.fakes.errors import error_body
 from tests.utils.factories import brief, fake_providers, mood, scenes
 from tests.utils.fakes import FakeImages, FakeMotion, FakeMusic
 
@@ -49,7 +50,7 @@ def _seeded() -> list[dict[str, Any]]:
 
 def _refused(response: httpx.Response) -> bool:
     assert response.status_code == 507, response.text
-    assert response.json() == {"detail": QUOTA_REACHED, "code": "storage_full"}
+    assert response.json() == error_body("storage_full", QUOTA_REACHED)
     return True
 
 

@@ -16,6 +16,7 @@ from app.ffmpeg.runner import run_ffmpeg
 from app.providers.local.director import LocalDirector
 from app.providers.registry import Providers
 from tests.conftest import ClientFactory
+from tests.fakes.errors import error_body
 from tests.utils.disk_faults import (
     FULL_DISK,
     DiskFullImages,
@@ -44,7 +45,7 @@ def _providers(
 
 def _assert_storage_full(response: httpx.Response) -> None:
     assert response.status_code == 507, response.text
-    assert response.json() == {"detail": OUT_OF_SPACE, "code": "storage_full"}
+    assert response.json() == error_body("storage_full", OUT_OF_SPACE)
 
 
 def _files(root: Path, folder: str) -> list[str]:

@@ -17,8 +17,8 @@ from app.providers.remote.director_schema import (
     hex_colour,
     moods_from,
     plan_from,
-    rescale,
 )
+from app.storyboard_rules import allocate, scene_bounds
 
 
 def storyboard(
@@ -98,9 +98,13 @@ def test_an_empty_description_is_rejected() -> None:
 
 def test_rescale_keeps_proportions_in_half_seconds() -> None:
     # Largest remainders get the spare half seconds; the longest scene stays the longest.
-    assert rescale([5, 5, 5, 5, 5, 6], 30) == [5.0, 5.0, 5.0, 5.0, 4.5, 5.5]
-    assert rescale([2, 4, 4, 4, 4, 8], 30) == [2.5, 4.5, 4.5, 4.5, 4.5, 9.5]
-    assert sum(rescale([1.3, 7.7, 5.1, 9.9, 4.4], 30)) == 30
+    # The one rebalancing algorithm (`storyboard_rules.allocate`), weighted by the given lengths.
+    def rescale(durations: list[float]) -> list[float]:
+        return allocate(durations, scene_bounds(len(durations)))
+
+    assert rescale([5, 5, 5, 5, 5, 6]) == [5.0, 5.0, 5.0, 5.0, 4.5, 5.5]
+    assert rescale([2, 4, 4, 4, 4, 8]) == [2.5, 4.5, 4.5, 4.5, 4.5, 9.5]
+    assert sum(rescale([1.3, 7.7, 5.1, 9.9, 4.4])) == 30
 
 
 def test_a_brief_is_trimmed_to_the_models_limits() -> None:

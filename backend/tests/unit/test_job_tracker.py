@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import JobNotFound
+from app.errors import ErrorCode, JobNotFound
 from app.models.video import ErrorInfo, JobKind, JobStatus
 from app.utils.job_tracker import ClipState, Job, JobTracker
 
@@ -22,7 +22,7 @@ def test_clip_progress_is_the_mean_of_its_clips_and_clips_fail_alone() -> None:
     job = jobs.create(JobKind.CLIPS, clips=[ClipState(1, 5.0), ClipState(2, 25.0)])
     jobs.advance_clip(job.job_id, 1, 0.5)
     assert job.progress == 25
-    jobs.finish_clip(job.job_id, 2, error=ErrorInfo(code="x", message="no"))
+    jobs.finish_clip(job.job_id, 2, error=ErrorInfo(code=ErrorCode.RENDER_FAILED, message="no"))
     assert job.progress == 75
     assert job.clip(2).status is JobStatus.FAILED
     assert job.clip(1).status is JobStatus.PROCESSING
@@ -31,7 +31,7 @@ def test_clip_progress_is_the_mean_of_its_clips_and_clips_fail_alone() -> None:
 def test_unknown_jobs_raise_and_old_finished_jobs_are_forgotten() -> None:
     jobs = JobTracker(max_jobs=2)
     first = jobs.create(JobKind.COMPOSE)
-    jobs.fail(first.job_id, ErrorInfo(code="x", message="no"))
+    jobs.fail(first.job_id, ErrorInfo(code=ErrorCode.RENDER_FAILED, message="no"))
     running = jobs.create(JobKind.COMPOSE)
     jobs.create(JobKind.COMPOSE)
     with pytest.raises(JobNotFound):

@@ -2,6 +2,7 @@ import { Loader2, WifiOff } from "lucide-react";
 
 import { ProgressIndicator } from "@/components/generation/ProgressIndicator";
 import type { JobClock } from "@/lib/eta";
+import { TOTAL_DURATION } from "@/lib/timing";
 
 /** What composition is doing while the bar moves; or, while the server is out of reach, that. */
 export function CompositionProgress({
@@ -29,7 +30,7 @@ export function CompositionProgress({
         <p className="text-sm text-muted-foreground">
           {lost
             ? "The last progress it reported is below; the ad keeps composing on the server."
-            : `Scoring music and joining ${clipCount} clips with crossfades into 30 seconds.`}
+            : `Scoring music and joining ${clipCount} clips with crossfades into ${TOTAL_DURATION} seconds.`}
         </p>
       </div>
       <ProgressIndicator label="Composition" value={progress} clock={lost ? null : clock} />

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { useAutoStart } from "@/hooks/useAutoStart";
 import { useVideoComposition } from "@/hooks/useVideoComposition";
 import { AD_FORMATS } from "@/lib/formats";
-import { formatSeconds } from "@/lib/timing";
+import { formatSeconds, FPS } from "@/lib/timing";
 import type { AdFormat } from "@/types/video.types";
 import { useAppStore } from "@/store/appStore";
 import { generatedClips } from "@/store/selectors";
@@ -93,7 +93,7 @@ export function CompositionStep() {
                   {videos
                     .map(([id]) => AD_FORMATS.find((f) => f.id === id)?.size ?? id)
                     .join(", ")}
-                  , 30 fps
+                  , {FPS} fps
                 </dd>
                 <dt className="text-muted-foreground">Scenes</dt>
                 <dd>{clipCount}</dd>

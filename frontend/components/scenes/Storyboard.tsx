@@ -13,6 +13,7 @@ import { useAutoStart } from "@/hooks/useAutoStart";
 import { useScenePlanning } from "@/hooks/useScenePlanning";
 import { useAppStore } from "@/store/appStore";
 import { storyboardEdited, storyboardReady } from "@/store/selectors";
+import { TOTAL_DURATION } from "@/lib/timing";
 
 import { SceneCard } from "./SceneCard";
 import { SceneTimeline } from "./SceneTimeline";
@@ -69,7 +70,7 @@ export function Storyboard() {
       <StepHeader
         id="storyboard-title"
         title="Storyboard"
-        description="Edit what each scene shows and how long it lasts; the ad always stays 30 seconds."
+        description={`Edit what each scene shows and how long it lasts; the ad always stays ${TOTAL_DURATION} seconds.`}
         actions={
           <>
             <Button variant="ghost" onClick={() => setCurrentStep(2)}>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { type StudioMessage, useVisionChat } from "@/hooks/useVisionChat";
 import { env } from "@/lib/env";
-import { unreachable } from "@/lib/errors";
+import { toErrorInfo } from "@/lib/errors";
 import { cn } from "@/lib/utils";
 import type { ErrorInfo } from "@/types/shared.types";
 
@@ -20,13 +20,10 @@ const STARTERS = [
   "Lightweight trail running shoes for weekend adventurers",
 ];
 
-/** A failed chat request in words: a fetch that never reached the backend says where it tried. */
+/** A failed chat request in words, through the studio's one error parser: a refusal keeps the
+ * backend's code and sentence, a fetch that never reached the backend says where it tried. */
 export function chatError(error: Error): ErrorInfo {
-  if (error instanceof TypeError || /failed to fetch|network/i.test(error.message)) {
-    const { code, message } = unreachable(env.apiUrl);
-    return { code, message };
-  }
-  return { code: "chat_failed", message: error.message || "The chat request failed." };
+  return toErrorInfo(error, env.apiUrl, "chat_failed");
 }
 
 function messageText(message: StudioMessage): string {

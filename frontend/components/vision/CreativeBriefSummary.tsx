@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { CheckCircle2, CircleDashed } from "lucide-react";
 
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { useAppStore } from "@/store/appStore";
+import { missingFields } from "@/store/selectors";
 import {
   ALL_BRIEF_FIELDS,
   EMPTY_BRIEF,
@@ -99,9 +100,10 @@ function BriefFieldEditor({ field, missing }: { field: BriefField; missing: bool
 
 /** The creative brief as the conversation settles it; every field stays editable. */
 export function CreativeBriefSummary() {
-  const missing = useAppStore((s) => s.missingFields);
-  const hasBrief = useAppStore((s) => s.creativeBrief !== null);
-  const complete = useAppStore((s) => s.briefComplete);
+  const brief = useAppStore((s) => s.creativeBrief);
+  const missing = useMemo(() => missingFields(brief), [brief]);
+  const hasBrief = brief !== null;
+  const complete = hasBrief && missing.length === 0;
 
   return (
     <Card aria-labelledby="brief-title" data-testid="creative-brief">
@@ -123,7 +125,7 @@ export function CreativeBriefSummary() {
           <BriefFieldEditor
             key={field}
             field={field}
-            missing={hasBrief && missing.includes(field)}
+            missing={hasBrief && (missing as readonly string[]).includes(field)}
           />
         ))}
       </CardContent>

@@ -6,7 +6,7 @@ import { ImagePlus, Loader2, RefreshCw, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ACCEPTED_IMAGES, uploadAsset } from "@/lib/api/assets";
-import { messageOf } from "@/lib/errors";
+import { toErrorInfo } from "@/lib/errors";
 import { thumbnail } from "@/lib/previews";
 import { useAppStore } from "@/store/appStore";
 import type { AssetKind, UploadedAsset } from "@/types/vision.types";
@@ -28,7 +28,7 @@ function useUpload() {
     try {
       done(await uploadAsset(file, kind));
     } catch (error) {
-      setFailure({ message: messageOf(error), retry: () => void run(file, kind, done) });
+      setFailure({ message: toErrorInfo(error).message, retry: () => void run(file, kind, done) });
     } finally {
       setBusy(false);
     }

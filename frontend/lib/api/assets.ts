@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { ApiError, errorFromResponse, unreachable } from "@/lib/errors";
+import { checkedFetch, readJson } from "@/lib/errors";
 import type { AssetKind, UploadedAsset } from "@/types/vision.types";
 
 /** The image types the backend accepts; anything else it refuses with 415. */
@@ -10,17 +10,6 @@ export async function uploadAsset(file: File, kind: AssetKind, signal?: AbortSig
   const form = new FormData();
   form.append("file", file);
   form.append("kind", kind);
-  let response: Response;
-  try {
-    response = await fetch(`${env.apiUrl}/api/assets`, { method: "POST", body: form, signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw unreachable(env.apiUrl);
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  try {
-    return (await response.json()) as UploadedAsset;
-  } catch {
-    throw new ApiError("bad_response", "The backend sent a response the studio could not read.");
-  }
+  const response = await checkedFetch(env.apiUrl)(`${env.apiUrl}/api/assets`, { method: "POST", body: form, signal });
+  return readJson<UploadedAsset>(response);
 }

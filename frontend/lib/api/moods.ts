@@ -1,5 +1,5 @@
 import { apiRequest } from "@/lib/api/client";
-import type { Mood } from "@/types/mood.types";
+import type { GenerateMoodsRequest, Mood } from "@/types/mood.types";
 import type { CreativeBrief } from "@/types/vision.types";
 
 export async function generateMoods(
@@ -8,7 +8,7 @@ export async function generateMoods(
   signal?: AbortSignal,
 ): Promise<Mood[]> {
   const { moods } = await apiRequest<{ moods: Mood[] }>("/api/moods/generate", {
-    body: { creative_brief: creativeBrief, avoid_styles: avoidStyles },
+    body: { creative_brief: creativeBrief, avoid_styles: avoidStyles } satisfies GenerateMoodsRequest,
     signal,
   });
   return moods;

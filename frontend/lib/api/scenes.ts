@@ -1,6 +1,13 @@
 import { apiRequest } from "@/lib/api/client";
 import type { Mood, MoodStyle } from "@/types/mood.types";
-import type { Scene, ScenePlan, SceneWithSeed } from "@/types/scene.types";
+import type {
+  GenerateSeedsRequest,
+  PlanScenesRequest,
+  RegenerateSeedRequest,
+  Scene,
+  ScenePlan,
+  SceneWithSeed,
+} from "@/types/scene.types";
 import type { CreativeBrief } from "@/types/vision.types";
 
 export async function planScenes(
@@ -9,7 +16,7 @@ export async function planScenes(
   signal?: AbortSignal,
 ): Promise<ScenePlan> {
   const { scene_plan } = await apiRequest<{ scene_plan: ScenePlan }>("/api/scenes/plan", {
-    body: { creative_brief: creativeBrief, selected_mood: selectedMood },
+    body: { creative_brief: creativeBrief, selected_mood: selectedMood } satisfies PlanScenesRequest,
     signal,
   });
   return scene_plan;
@@ -23,7 +30,7 @@ export async function generateSeeds(
 ): Promise<SceneWithSeed[]> {
   const { scenes_with_seeds } = await apiRequest<{ scenes_with_seeds: SceneWithSeed[] }>(
     "/api/scenes/seeds",
-    { body: { scenes, mood_style: moodStyle, creative_brief: creativeBrief }, signal },
+    { body: { scenes, mood_style: moodStyle, creative_brief: creativeBrief } satisfies GenerateSeedsRequest, signal },
   );
   return scenes_with_seeds;
 }
@@ -40,7 +47,7 @@ export async function regenerateSeed(
   const { scene_with_seed } = await apiRequest<{ scene_with_seed: SceneWithSeed }>(
     `/api/scenes/seeds/${sceneNumber}`,
     {
-      body: { scenes, mood_style: moodStyle, creative_brief: creativeBrief, variation },
+      body: { scenes, mood_style: moodStyle, creative_brief: creativeBrief, variation } satisfies RegenerateSeedRequest,
       signal,
     },
   );

@@ -4,22 +4,25 @@ import type { MoodStyle } from "@/types/mood.types";
 import type { SceneWithSeed } from "@/types/scene.types";
 import type {
   AdFormat,
+  ComposeRequest,
   ComposeResponse,
   ComposeStatusResponse,
   GeneratedClip,
+  GenerateVideoRequest,
   GenerateVideoResponse,
+  RetryClipsRequest,
   VideoStatusResponse,
 } from "@/types/video.types";
 import type { CreativeBrief } from "@/types/vision.types";
 
 export function generateClips(scenes: SceneWithSeed[]): Promise<GenerateVideoResponse> {
-  return apiRequest("/api/video/generate", { body: { scenes } });
+  return apiRequest("/api/video/generate", { body: { scenes } satisfies GenerateVideoRequest });
 }
 
 /** A new job that keeps the finished clips and renders the named scenes again. */
 export function retryClips(jobId: string, sceneNumbers: number[]): Promise<GenerateVideoResponse> {
   return apiRequest(`/api/video/generate/${encodeURIComponent(jobId)}/retry`, {
-    body: { scene_numbers: sceneNumbers },
+    body: { scene_numbers: sceneNumbers } satisfies RetryClipsRequest,
   });
 }
 
@@ -35,15 +38,14 @@ export function composeVideo(
 ): Promise<ComposeResponse> {
   return apiRequest("/api/video/compose", {
     body: {
-      clips: clips.map(({ scene_number, video_url, duration }) => ({
-        scene_number,
-        video_url,
-        duration,
-      })),
+      // Only finished clips have a video; the backend names any scene left without one.
+      clips: clips.flatMap(({ scene_number, video_url, duration }) =>
+        video_url ? [{ scene_number, video_url, duration }] : [],
+      ),
       mood,
       creative_brief: creativeBrief,
-      formats,
-    },
+      formats: [...formats],
+    } satisfies ComposeRequest,
   });
 }
 

@@ -3,7 +3,6 @@ import type { StateCreator } from "zustand";
 import { newId } from "@/lib/ids";
 import {
   ALL_BRIEF_FIELDS,
-  BRIEF_FIELDS,
   EMPTY_BRIEF,
   type BriefField,
   type CreativeBrief,
@@ -17,8 +16,6 @@ export const visionInitial = () =>
     chatId: newId("chat"),
     chatMessages: [],
     creativeBrief: null,
-    missingFields: [],
-    briefComplete: false,
     productPhotos: [] as UploadedAsset[],
     logo: null as UploadedAsset | null,
   }) satisfies Partial<VisionSlice>;
@@ -35,16 +32,6 @@ function withUploads(brief: CreativeBrief, photos: UploadedAsset[], logo: Upload
     out.brand = withLogo;
   }
   return out;
-}
-
-/** What is still empty, read from the brief itself: whoever filled a field (the director or
- * the user), an empty one is still to discuss. */
-export function completeness(brief: CreativeBrief): Pick<VisionSlice, "missingFields" | "briefComplete"> {
-  const missingFields = BRIEF_FIELDS.filter((field) => {
-    const value = brief[field];
-    return Array.isArray(value) ? value.length === 0 : (value ?? "").trim() === "";
-  });
-  return { missingFields, briefComplete: missingFields.length === 0 };
 }
 
 function sameValue(brief: CreativeBrief, other: CreativeBrief, field: BriefField): boolean {
@@ -70,12 +57,12 @@ export const createVisionSlice: StateCreator<AppState, [], [], VisionSlice> = (s
         }
       }
       const shown = withUploads(merged, state.productPhotos, state.logo);
-      return { creativeBrief: shown, ...completeness(shown) };
+      return { creativeBrief: shown };
     }),
   editBriefField: (field, value) =>
     set((state) => {
       const creativeBrief = { ...(state.creativeBrief ?? EMPTY_BRIEF), [field]: value };
-      return { creativeBrief, ...completeness(creativeBrief) };
+      return { creativeBrief };
     }),
   addProductPhoto: (asset) =>
     set((state) => uploads(state.creativeBrief, [...state.productPhotos, asset], state.logo)),
@@ -100,5 +87,5 @@ export const createVisionSlice: StateCreator<AppState, [], [], VisionSlice> = (s
 
 function uploads(brief: CreativeBrief | null, productPhotos: UploadedAsset[], logo: UploadedAsset | null) {
   const creativeBrief = withUploads(brief ?? EMPTY_BRIEF, productPhotos, logo);
-  return { productPhotos, logo, creativeBrief, ...completeness(creativeBrief) };
+  return { productPhotos, logo, creativeBrief };
 }

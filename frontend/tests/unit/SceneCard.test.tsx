@@ -35,10 +35,10 @@ describe("SceneCard durations", () => {
     expect(screen.getByText("Scene 1 lasts 4.5 s.")).toBeInTheDocument();
   });
 
-  test("− shortens the scene by half a second, given to the shortest scene; the ad stays 30 s", async () => {
+  test("− shortens the scene by half a second, given to the others by length; the ad stays 30 s", async () => {
     const { user } = renderCard(5);
     await user.click(screen.getByRole("button", { name: "Shorten scene 5 by half a second" }));
-    expect(durations()).toEqual([4.5, 6, 6, 6, 7.5]);
+    expect(durations()).toEqual([4, 6.5, 6, 6, 7.5]);
     expect(total()).toBe(30);
   });
 

@@ -76,10 +76,10 @@ describe("RequestError", () => {
 
   test("takes a custom retry label, and offers no button without onRetry", () => {
     const { rerender } = render(
-      <RequestError title="Stopped" error={{ code: "x", message: "y" }} onRetry={vi.fn()} retryLabel="Render again" />,
+      <RequestError title="Stopped" error={{ code: "render_failed", message: "y" }} onRetry={vi.fn()} retryLabel="Render again" />,
     );
     expect(screen.getByRole("button", { name: "Render again" })).toBeInTheDocument();
-    rerender(<RequestError title="Stopped" error={{ code: "x", message: "y" }} />);
+    rerender(<RequestError title="Stopped" error={{ code: "render_failed", message: "y" }} />);
     expect(screen.queryByRole("button")).not.toBeInTheDocument();
   });
 });

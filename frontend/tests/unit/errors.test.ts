@@ -4,7 +4,8 @@ import { describe, expect, test, vi } from "vitest";
 import { apiRequest } from "@/lib/api/client";
 import { downloadUrl } from "@/lib/api/video";
 import { env, parseApiUrl } from "@/lib/env";
-import { ApiError, errorFromResponse, messageOf } from "@/lib/errors";
+import { ApiError, backendCode, checkedFetch, errorFromResponse, messageOf, toErrorInfo } from "@/lib/errors";
+import { errorCodeValues } from "@/types/api.generated";
 
 import { jsonResponse } from "./fixtures";
 
@@ -56,8 +57,8 @@ describe("errorFromResponse", () => {
       ),
     );
     expect(error.message).toBe("Field required");
-    // No code in the body: the status stands in for it.
-    expect(error.code).toBe("http_422");
+    // No code in the body: a field list is still a validation error.
+    expect(error.code).toBe("validation_error");
   });
 
   test("a non-JSON 502 from a proxy falls back to the status line", async () => {
@@ -68,15 +69,15 @@ describe("errorFromResponse", () => {
         headers: { "Content-Type": "text/html" },
       }),
     );
-    expect(error.code).toBe("http_502");
+    expect(error.code).toBe("http_error");
     expect(error.status).toBe(502);
-    expect(error.message).toBe("The backend answered 502 Bad Gateway");
+    expect(error.message).toBe("The Reelsmith server could not answer (502 Bad Gateway); try again in a moment.");
   });
 
   test("JSON without a detail also falls back to the status line", async () => {
     const error = await errorFromResponse(jsonResponse({ oops: true }, { status: 500 }));
-    expect(error.code).toBe("http_500");
-    expect(error.message).toBe("The backend answered 500");
+    expect(error.code).toBe("http_error");
+    expect(error.message).toBe("The Reelsmith server could not answer (500); try again in a moment.");
   });
 });
 
@@ -170,5 +171,54 @@ describe("downloadUrl", () => {
     const url = new URL(downloadUrl("/media/final/ad-1.mp4", "x-ad.mp4"));
     expect(url.origin).toBe(new URL(env.apiUrl).origin);
     expect(url.pathname).toBe("/media/final/ad-1.mp4");
+  });
+});
+
+describe("one error parser for every request", () => {
+  const VALIDATION = {
+    detail: [{ loc: ["body", "messages"], msg: "Input should be a valid list", type: "list_type" }],
+    code: "validation_error",
+    message: "Some of the request does not fit the API's schema (messages: Input should be a valid list).",
+  };
+
+  test("the chat's 422 is a sentence, never the JSON body", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => jsonResponse(VALIDATION, { status: 422 })));
+    const error = await checkedFetch(env.apiUrl)(`${env.apiUrl}/api/director/chat`, { method: "POST" }).catch(
+      (e: unknown) => e,
+    );
+    const info = toErrorInfo(error, env.apiUrl, "chat_failed");
+    expect(info).toEqual({ code: "validation_error", message: "messages: Input should be a valid list" });
+    expect(info.message).not.toMatch(/[{}[\]]/);
+  });
+
+  test("an error whose message is a response body is parsed, not shown", () => {
+    // What a client library does with a refusal it reads itself: the body becomes the message.
+    const info = toErrorInfo(new Error(JSON.stringify(VALIDATION)), env.apiUrl, "chat_failed");
+    expect(info.code).toBe("validation_error");
+    expect(info.message).not.toContain('"detail"');
+    const unreadable = toErrorInfo(new Error('{"oops": true}'), env.apiUrl, "chat_failed");
+    expect(unreadable).toEqual({
+      code: "chat_failed",
+      message: "The Reelsmith server sent an answer the studio could not read; try again.",
+    });
+  });
+
+  test("the chat never reaching the backend says where it tried", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    const error = await checkedFetch(env.apiUrl)(`${env.apiUrl}/api/director/chat`).catch((e: unknown) => e);
+    expect(toErrorInfo(error)).toMatchObject({ code: "backend_unreachable" });
+  });
+
+  test("the backend's message wins over its detail, and a code it does not declare is generic", () => {
+    expect(backendCode("provider_timed_out")).toBe("provider_timed_out");
+    expect(backendCode("teapot")).toBeNull();
+    expect(errorCodeValues).toContain("url_refused");
+  });
+
+  test("a body with an undeclared code keeps its sentence under the generic code", async () => {
+    const error = await errorFromResponse(
+      jsonResponse({ detail: "old words", message: "The new words.", code: "teapot" }, { status: 418 }),
+    );
+    expect(error).toMatchObject({ code: "http_error", message: "The new words.", status: 418 });
   });
 });

@@ -4,9 +4,11 @@ import { STORE_NAME, STORE_VERSION, useAppStore } from "@/store/appStore";
 import { briefKey, clipsKey, planKey } from "@/store/keys";
 import {
   clipsReady,
+  briefComplete,
   clipsStale,
   finalStale,
   finalVideo,
+  missingFields,
   moodsStale,
   planStale,
   selectedMood,
@@ -16,6 +18,8 @@ import {
 } from "@/store/selectors";
 import type { BriefSynthesis } from "@/types/vision.types";
 import { EMPTY_BRIEF } from "@/types/vision.types";
+import { studioConfig } from "@/types/api.generated";
+import { BRIEF_FIELDS } from "@/types/vision.types";
 
 import {
   BRIEF,
@@ -56,13 +60,23 @@ describe("the creative brief", () => {
       ]),
     );
     expect(store().creativeBrief).toMatchObject({ product_name: "Glow Drops", emotional_tone: ["calm"] });
-    expect(store().missingFields).toEqual(["target_audience", "visual_style_keywords", "key_messages"]);
-    expect(store().briefComplete).toBe(false);
+    expect(missingFields(store().creativeBrief)).toEqual(["target_audience", "visual_style_keywords", "key_messages"]);
+    expect(briefComplete(store())).toBe(false);
 
     store().applyBriefSynthesis(synthesis(BRIEF, []));
     expect(store().creativeBrief).toEqual(BRIEF);
-    expect(store().missingFields).toEqual([]);
-    expect(store().briefComplete).toBe(true);
+    expect(missingFields(store().creativeBrief)).toEqual([]);
+    expect(briefComplete(store())).toBe(true);
+  });
+
+  test("completeness is derived from the brief with the backend's required fields, never stored", () => {
+    expect(BRIEF_FIELDS).toEqual(studioConfig.brief.required_fields);
+    expect(missingFields(null)).toEqual(studioConfig.brief.required_fields);
+    store().applyBriefSynthesis(synthesis(BRIEF, []));
+    expect(Object.keys(store())).not.toContain("missingFields");
+    expect(Object.keys(store())).not.toContain("briefComplete");
+    store().editBriefField("key_messages", ["  "]);
+    expect(missingFields(store().creativeBrief)).toEqual(["key_messages"]);
   });
 
   test("the director's reading is shown as it is: it started from what the user typed", () => {
@@ -104,20 +118,20 @@ describe("the creative brief", () => {
       ),
     );
     store().editBriefField("target_audience", "Runners");
-    expect(store().missingFields).toEqual(["key_messages"]);
+    expect(missingFields(store().creativeBrief)).toEqual(["key_messages"]);
     store().editBriefField("key_messages", ["Lasts all day"]);
-    expect(store().missingFields).toEqual([]);
-    expect(store().briefComplete).toBe(true);
+    expect(missingFields(store().creativeBrief)).toEqual([]);
+    expect(briefComplete(store())).toBe(true);
 
     store().editBriefField("key_messages", []);
-    expect(store().missingFields).toEqual(["key_messages"]);
-    expect(store().briefComplete).toBe(false);
+    expect(missingFields(store().creativeBrief)).toEqual(["key_messages"]);
+    expect(briefComplete(store())).toBe(false);
   });
 
   test("typing one field before any director reply does not make the brief complete", () => {
     store().editBriefField("product_name", "Glow Drops");
-    expect(store().briefComplete).toBe(false);
-    expect(store().missingFields).toEqual([
+    expect(briefComplete(store())).toBe(false);
+    expect(missingFields(store().creativeBrief)).toEqual([
       "target_audience",
       "emotional_tone",
       "visual_style_keywords",
@@ -129,12 +143,12 @@ describe("the creative brief", () => {
     store().applyBriefSynthesis(synthesis(BRIEF, []));
     const sent = store().creativeBrief;
     store().editBriefField("target_audience", "");
-    expect(store().missingFields).toEqual(["target_audience"]);
+    expect(missingFields(store().creativeBrief)).toEqual(["target_audience"]);
 
     store().applyBriefSynthesis(synthesis(BRIEF, []), sent);
     expect(store().creativeBrief?.target_audience).toBe("");
-    expect(store().missingFields).toEqual(["target_audience"]);
-    expect(store().briefComplete).toBe(false);
+    expect(missingFields(store().creativeBrief)).toEqual(["target_audience"]);
+    expect(briefComplete(store())).toBe(false);
   });
 });
 
@@ -312,10 +326,10 @@ describe("work that stays", () => {
       status: "failed",
       progress: 40,
       final_video_url: null,
-      error: { code: "compose_failed", message: "FFmpeg stopped." },
+      error: { code: "render_failed", message: "FFmpeg stopped." },
     });
     expect(finalVideo(store())?.video_url).toBe("http://localhost:8000/media/ads/a.mp4");
-    expect(store().composeJob.error?.code).toBe("compose_failed");
+    expect(store().composeJob.error?.code).toBe("render_failed");
     expect(finalStale(store())).toBe(false);
   });
 
@@ -503,7 +517,7 @@ describe("clip job status", () => {
   test("a new job starts from zero progress and clears the previous error", () => {
     seedStudio();
     startClips("job-1", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
-    store().applyClipStatus({ ...status("job-1", "failed", 80), error: { code: "x", message: "y" } });
+    store().applyClipStatus({ ...status("job-1", "failed", 80), error: { code: "render_failed", message: "y" } });
     startClips("job-2", [1, 2, 3, 4, 5].map((n) => clip(n, "processing")));
     expect(store().clipJob).toMatchObject({
       jobId: "job-2",
@@ -526,7 +540,6 @@ describe("reset", () => {
     expect(store()).toMatchObject({
       currentStep: 1,
       creativeBrief: null,
-      missingFields: [],
       moods: [],
       selectedMoodId: null,
       shownStyleNames: [],
@@ -588,12 +601,12 @@ describe("persistence", () => {
 
     await useAppStore.persist.rehydrate();
     expect(store()).toMatchObject(expected);
-    expect(durations()).toEqual([4, 8, 6, 6, 6]);
+    expect(durations()).toEqual([3.5, 8, 5.5, 5.5, 7.5]);
     expect(planKey(store().creativeBrief!, store().selectedMoodId)).toBe(store().scenePlan!.sourceKey);
     expect(store().requests).toEqual({});
     // The restored studio still works: an edit goes through and is saved again.
     store().setSceneDuration(2, 6);
-    expect(durations()).toEqual([6, 6, 6, 6, 6]);
+    expect(durations()).toEqual([4, 6, 6, 6, 8]);
     expect(saved().state.scenePlan).toEqual(JSON.parse(JSON.stringify(store().scenePlan)));
   });
 });

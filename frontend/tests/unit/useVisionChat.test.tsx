@@ -1,12 +1,13 @@
 import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
 
+import { chatError } from "@/components/vision/ChatInterface";
 import { CreativeBriefSummary } from "@/components/vision/CreativeBriefSummary";
 import { useVisionChat } from "@/hooks/useVisionChat";
 import { useAppStore } from "@/store/appStore";
 import type { BriefSynthesis, CreativeBrief } from "@/types/vision.types";
 
-import { BRIEF, deferred, stubBackend } from "./fixtures";
+import { BRIEF, deferred, jsonResponse, stubBackend } from "./fixtures";
 
 const store = () => useAppStore.getState();
 
@@ -108,5 +109,25 @@ describe("useVisionChat", () => {
 
     act(() => result.current.clearError());
     expect(result.current.failure).toBeNull();
+  });
+
+  test("a refused chat request (422) shows a sentence, not the JSON the backend sent", async () => {
+    stubBackend({
+      "POST /api/director/chat": () =>
+        jsonResponse(
+          {
+            detail: [{ loc: ["body", "messages"], msg: "Input should be a valid list", type: "list_type" }],
+            code: "validation_error",
+            message: "Some of the request does not fit the API's schema (messages: Input should be a valid list).",
+          },
+          { status: 422 },
+        ),
+    });
+    const { result } = chatWithBrief();
+
+    await act(() => result.current.sendMessage({ text: "Hello" }));
+    await waitFor(() => expect(result.current.status).toBe("error"));
+    const shown = chatError(result.current.error!);
+    expect(shown).toEqual({ code: "validation_error", message: "messages: Input should be a valid list" });
   });
 });

@@ -143,7 +143,7 @@ describe("Compose again", () => {
       job_id: "compose-2",
       status: "failed",
       final_video_url: null,
-      error: { code: "compose_failed", message: "FFmpeg stopped part-way." },
+      error: { code: "render_failed", message: "FFmpeg stopped part-way." },
     });
     render(<CompositionStep />);
     expect(screen.getByRole("alert")).toHaveTextContent("FFmpeg stopped part-way.");

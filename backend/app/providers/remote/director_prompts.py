@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from openai.types.chat import ChatCompletionMessageParam
 
 from app.models.chat import ChatMessage
-from app.models.common import MAX_SCENES, MIN_SCENES, TOTAL_DURATION
+from app.models.common import (
+    MAX_SCENE_SECONDS,
+    MAX_SCENES,
+    MIN_SCENE_SECONDS,
+    MIN_SCENES,
+    TOTAL_DURATION,
+)
 from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import IMAGES_PER_MOOD, MoodStyle
 from app.models.scene import CameraMove
@@ -79,10 +85,11 @@ evocative style_name; 3 to 8 style_keywords; a color_palette of 2 to 6 hex colou
 one-sentence shot of the product for a text-to-image model, all four different (close-up, in \
 use, setting, detail). {NO_CLAIMS}"""
 
-PLAN = f"""You are a storyboard artist. Break a 30-second vertical (9:16) video ad into \
-{MIN_SCENES} to {MAX_SCENES} scenes that tell a story: a hook, the product, its benefit, and a \
-closing shot of the product. {KINDS} Durations are in whole or half seconds, each at least 1 \
-and at most 15, and they must sum to exactly {TOTAL_DURATION:g}. Number scenes from 1. For \
+PLAN = f"""You are a storyboard artist. Break a {TOTAL_DURATION:g}-second vertical (9:16) video \
+ad into {MIN_SCENES} to {MAX_SCENES} scenes that tell a story: a hook, the product, its benefit, \
+and a closing shot of the product. {KINDS} Durations are in whole or half seconds, each at \
+least {MIN_SCENE_SECONDS:g} and at most {MAX_SCENE_SECONDS:g}, and they must sum to exactly \
+{TOTAL_DURATION:g}. Number scenes from 1. For \
 each give a description of what the viewer sees, a style_prompt in words an image model \
 understands (lighting, palette, lens), and a camera_move, one of: \
 {", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes. \

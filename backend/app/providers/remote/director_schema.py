@@ -11,7 +11,6 @@ to the model when it is asked again. Pure functions, tested without a network.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TypeVar
 
@@ -21,10 +20,10 @@ from app.models.common import MAX_SCENES, MIN_SCENES, TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import IMAGES_PER_MOOD, MoodDirection
 from app.models.scene import CameraMove, ScenePlan
+from app.storyboard_rules import allocate, scene_bounds
 
 RESCALE_WINDOW = 0.2
 """Durations summing within 20 % of 30 s are rescaled; further off, the plan is asked again."""
-STEP = 0.5
 M = TypeVar("M", bound=BaseModel)
 _HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -127,7 +126,7 @@ def plan_from(draft: StoryboardDraft) -> ScenePlan:
                 f"scene durations sum to {total:g} s; they must sum to exactly "
                 f"{TOTAL_DURATION:g} s, each at least 1 s"
             )
-        durations = rescale(durations, TOTAL_DURATION)
+        durations = allocate(durations, scene_bounds(len(durations)))
     return _validate(
         ScenePlan,
         {
@@ -146,18 +145,6 @@ def plan_from(draft: StoryboardDraft) -> ScenePlan:
             ],
         },
     )
-
-
-def rescale(durations: list[float], total: float, step: float = STEP) -> list[float]:
-    """Durations in proportion to the given ones, in `step`s, summing to exactly `total`
-    (largest remainder rounding, so the sum is exact by construction)."""
-    units = round(total / step)
-    ideal = [d * units / sum(durations) for d in durations]
-    counts = [math.floor(x) for x in ideal]
-    by_remainder = sorted(range(len(ideal)), key=lambda i: (counts[i] - ideal[i], i))
-    for index in by_remainder[: units - sum(counts)]:
-        counts[index] += 1
-    return [count * step for count in counts]
 
 
 def hex_colour(value: str) -> str | None:

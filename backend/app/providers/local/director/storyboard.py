@@ -20,10 +20,10 @@ from app.models.scene import CameraMove, Scene, ScenePlan
 from app.providers.local.director import colours
 from app.providers.local.director.audience import Persona, persona
 from app.providers.local.director.category import Category
-from app.providers.local.director.durations import allocate
 from app.providers.local.director.families import StyleFamily, closest_family
 from app.providers.local.director.moods import BriefTaste, choose_families
 from app.providers.local.director.text import capitalise, join_words, quote
+from app.storyboard_rules import allocate
 
 
 class Role(StrEnum):

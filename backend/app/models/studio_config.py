@@ -1,0 +1,46 @@
+"""`GET /api/config`: the rules a client needs to build valid requests, from their one home."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app import storyboard_rules as rules
+from app.models.creative_brief import BRIEF_FIELDS, RequiredBriefField
+from app.models.video import AdFormat
+
+ANSWER = ConfigDict(json_schema_serialization_defaults_required=True)
+"""Answered, never sent: every field is present, so the generated types need no `?`."""
+
+
+class StoryboardRules(BaseModel):
+    model_config = ANSWER
+
+    total_seconds: float = rules.TOTAL_SECONDS
+    """Every ad lasts exactly this long; scene durations sum to it."""
+    step_seconds: float = rules.STEP_SECONDS
+    """Scene durations are whole multiples of this."""
+    min_scene_seconds: float = rules.MIN_SCENE_SECONDS
+    max_scene_seconds: float = rules.MAX_SCENE_SECONDS
+    min_scenes: int = rules.MIN_SCENES
+    max_scenes: int = rules.MAX_SCENES
+    crossfade_seconds: float = rules.CROSSFADE_SECONDS
+    """Every cut is a crossfade this long."""
+    fps: int = rules.FPS
+
+
+class BriefRules(BaseModel):
+    model_config = ANSWER
+
+    required_fields: list[RequiredBriefField] = Field(default_factory=lambda: list(BRIEF_FIELDS))
+    """A brief is complete when none of these is empty (`missing_fields` lists those that are)."""
+
+
+class StudioConfig(BaseModel):
+    model_config = ANSWER
+
+    storyboard: StoryboardRules = Field(default_factory=StoryboardRules)
+    brief: BriefRules = Field(default_factory=BriefRules)
+    formats: list[AdFormat] = Field(default_factory=lambda: list(get_args(AdFormat)))
+    """Shapes an ad can be composed in; the first is the default."""
