@@ -22,7 +22,7 @@ from app.storage.partials import partial_path
 
 def encoding_of(settings: FFmpegSettings) -> Encoding:
     """The final ad's encoder settings, which every clip and crossfade shares."""
-    return Encoding(preset=settings.preset, crf=settings.crf)
+    return Encoding(preset=settings.preset, crf=settings.crf, x264_params=settings.x264_params)
 
 
 async def normalise_clip(

@@ -18,14 +18,13 @@ import numpy as np
 import pytest
 
 from app.config import FFmpegSettings
-from app.ffmpeg.args import Encoding
 from app.ffmpeg.binary import ffmpeg_path
 from app.ffmpeg.form import ClipForm, sidecar_path
 from app.ffmpeg.formats import format_size
 from app.ffmpeg.timing import clip_cuts
 from app.services.ffmpeg_service import MUX_SHARE, ClipInput, ComposedVideo, compose_ad
 from app.services.formats_service import reframe_ad
-from app.services.normalise_service import normalise_clip
+from app.services.normalise_service import encoding_of, normalise_clip
 from tests.ffmpeg.conftest import make_tone
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
@@ -78,7 +77,7 @@ async def normalised(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     clips = []
     for index, (colour, shape, cut) in enumerate(zip(COLOURS, SHAPES, cuts, strict=True)):
         clip = _clip(folder / f"clip{index}.mp4", colour, shape)
-        form = ClipForm.target(cut, Encoding(), W, H)
+        form = ClipForm.target(cut, encoding_of(FFmpegSettings()), W, H)
         await normalise_clip(clip, form, FFmpegSettings(), f"The clip for scene {index + 1}")
         clips.append(clip)
     return clips
