@@ -38,8 +38,12 @@ def main() -> None:
         print("Whole local pipeline, examples/serum.json to MP4")
         pipeline = run_pipeline_bench(workdir / "pipeline")
         pipeline["pipeline_ratio"] = pipeline["pipeline_seconds"] / compose["baseline_seconds"]
+        pipeline["pipeline_cpu_ratio"] = (
+            pipeline["pipeline_cpu_seconds"] / compose["baseline_cpu_seconds"]
+        )
         for name, value in pipeline.items():
-            print(_line(name, value, "s" if "seconds" in name or name.startswith("step") else ""))
+            unit = "s" if "seconds" in name or name.startswith("step") else ""
+            print(_line(name, value, unit))
 
 
 if __name__ == "__main__":

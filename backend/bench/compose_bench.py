@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from app.config import FFmpegSettings
+from app.ffmpeg.args import encoding_of
 from app.ffmpeg.form import ClipForm, keyframes_for
 from app.ffmpeg.timing import FPS, clip_cuts
 from app.models.scene import CameraMove
@@ -34,7 +35,7 @@ from app.providers.base import ImageSpec, MotionSpec, MusicSpec
 from app.providers.local.images import LocalImageProvider
 from app.providers.local.motion import LocalMotionProvider
 from app.providers.local.music import LocalMusicProvider
-from app.services.normalise_service import encoding_of, record_form
+from app.services.normalise_service import record_form
 from bench.measure import SCENES, clip_paths
 
 BACKEND = Path(__file__).resolve().parents[1]

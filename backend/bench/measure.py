@@ -1,13 +1,16 @@
 """Run one measured step in this fresh process: `python -m bench.measure STEP DIR`.
 
 A fresh process per measurement means `RUSAGE_CHILDREN` holds only that step's FFmpeg
-processes. Its `ru_maxrss` is the largest single child's peak; since the composer runs its
-audio job alongside the video, a sampler also adds up the resident memory of every FFmpeg
-running at the same moment, and the step's peak is the larger of the two.
+processes. Its `ru_maxrss` is the largest single child's peak; a sampler also adds up, every
+20 ms, the resident memory of this Python process (which copies the clips' bodies itself) and
+of every FFmpeg running at that moment, and the step's peak is the largest of the three: the
+memory the step needs, all processes summed.
 
 Steps:
-    plain    a plain libx264 encode of 30 s of 1080×1920 30 fps test pattern (the yardstick)
-    content  a plain re-encode of the six clips end to end (what the video alone costs)
+    plain    a plain libx264 `veryfast` encode of 30 s of 1080×1920 30 fps test pattern (the
+             yardstick)
+    content  a plain `veryfast` re-encode of the six clips end to end (what the video alone
+             costs at the yardstick's settings)
     compose  the composer over the six clips and the music
     formats  the composed ad reframed into 1:1, 4:5 and 16:9 (after `compose`)
 """
@@ -33,6 +36,9 @@ from app.services.formats_service import reframe_ad
 SCENES = [5.0] * 6
 """Six scenes of 5 s: six clips of 5.5 s (the last 5 s), as the storyboard would give."""
 SAMPLE_SECONDS = 0.02
+YARDSTICK = Encoding(preset="veryfast", crf=20)
+"""The plain encode every ratio is taken against: libx264 `veryfast` at CRF 20, whatever the
+ad's own encoder settings are (`FFMPEG_PRESET` may be faster; the yardstick never moves)."""
 EXTRA_FORMATS = ("1:1", "4:5", "16:9")
 
 
@@ -41,15 +47,13 @@ def clip_paths(workdir: Path) -> list[Path]:
 
 
 async def _plain(workdir: Path, settings: FFmpegSettings) -> None:
-    encoding = Encoding(preset=settings.preset, crf=settings.crf)
-    await run_ffmpeg(plain_encode_args(30, workdir / "plain.mp4", encoding), settings)
+    await run_ffmpeg(plain_encode_args(30, workdir / "plain.mp4", YARDSTICK), settings)
 
 
 async def _content(workdir: Path, settings: FFmpegSettings) -> None:
     listing = workdir / "clips.txt"
     listing.write_text(concat_list([path.resolve() for path in clip_paths(workdir)]))
-    encoding = Encoding(preset=settings.preset, crf=settings.crf)
-    args = [*ConcatInput(listing.resolve()).args(), *h264(encoding)]
+    args = [*ConcatInput(listing.resolve()).args(), *h264(YARDSTICK)]
     await run_ffmpeg([*args, str(workdir / "content.mp4")], settings)
 
 
@@ -63,15 +67,15 @@ async def _formats(workdir: Path, settings: FFmpegSettings) -> None:
     await reframe_ad(workdir / "ad.mp4", outputs, settings)
 
 
-class ChildMemory:
-    """Samples the summed resident memory of this process's children, in a thread."""
+class StepMemory:
+    """Samples the summed resident memory of this process and its children, in a thread."""
 
     def __init__(self) -> None:
         self.peak_kb = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> ChildMemory:
+    def __enter__(self) -> StepMemory:
         self._thread.start()
         return self
 
@@ -81,7 +85,8 @@ class ChildMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(SAMPLE_SECONDS):
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in _children()))
+            pids = [os.getpid(), *_children()]
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in pids))
 
 
 def _children() -> list[int]:
@@ -107,15 +112,18 @@ def _rss_kb(pid: int) -> int:
 def main() -> None:
     step, workdir = sys.argv[1], Path(sys.argv[2])
     work = {"plain": _plain, "content": _content, "compose": _compose, "formats": _formats}[step]
-    with ChildMemory() as memory:
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    with StepMemory() as memory:
         started = time.perf_counter()
         asyncio.run(work(workdir, FFmpegSettings()))
         seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    peak_kb = max(memory.peak_kb, usage.ru_maxrss)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    peak_kb = max(memory.peak_kb, usage.ru_maxrss, own.ru_maxrss)
+    own_cpu = own.ru_utime + own.ru_stime - before.ru_utime - before.ru_stime
     result = {
         "seconds": seconds,
-        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime + own_cpu,
         "peak_rss_mb": peak_kb / 1024,
     }
     print(json.dumps(result))

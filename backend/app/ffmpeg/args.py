@@ -17,14 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.config import FFmpegSettings
 from app.ffmpeg.inputs import ConcatInput, FileInput, GeneratedInput
 from app.ffmpeg.timing import CROSSFADE_FRAMES, CROSSFADE_SECONDS, FPS, ClipCut
 
 WIDTH, HEIGHT = 1080, 1920
 AUDIO_RATE = 48000
 AUDIO_BITRATE = "192k"
-LOUDNESS = "loudnorm=I=-16:TP=-1.5:LRA=11"
-"""Integrated loudness for social video (-16 LUFS), true peak kept under -1.5 dBTP."""
 MUSIC_FADE_IN = 1.0
 MUSIC_FADE_OUT = 1.5
 NEXT_CLIP_READ_SECONDS = 1.0
@@ -35,12 +34,21 @@ NEXT_CLIP_READ_SECONDS = 1.0
 class Encoding:
     preset: str = "veryfast"
     crf: int = 20
+    x264_params: str = ""
+    """Options on top of the preset (`-x264-params`), e.g. `cabac=1:deblock=0,0`; numbers
+    only (`app.config.FFmpegSettings.x264_params`), so none names a file."""
+
+
+def encoding_of(settings: FFmpegSettings) -> Encoding:
+    """The final ad's encoder settings, which every clip and crossfade shares."""
+    return Encoding(preset=settings.preset, crf=settings.crf, x264_params=settings.x264_params)
 
 
 def h264(encoding: Encoding) -> list[str]:
     # yuv420p + high profile play everywhere, phones and browsers included.
+    params = ["-x264-params", encoding.x264_params] if encoding.x264_params else []
     return [
-        "-c:v", "libx264", "-preset", encoding.preset, "-crf", str(encoding.crf),
+        "-c:v", "libx264", "-preset", encoding.preset, "-crf", str(encoding.crf), *params,
         "-pix_fmt", "yuv420p", "-profile:v", "high",
     ]  # fmt: skip
 
@@ -118,26 +126,32 @@ def segment_args(
     ]  # fmt: skip
 
 
-def music_filter(music_seconds: float, total: float) -> str:
-    """Music of any length → exactly `total` s: normalised, faded in and out, padded.
+def music_filter(music_seconds: float, total: float, gain_db: float = 0.0) -> str:
+    """Music of any length → exactly `total` s: brought to its level, faded in and out, padded.
 
-    Loudness is normalised before the fades: loudnorm's dynamic gain would otherwise lift the
-    quiet ends and undo them. A track shorter than the ad fades out where it ends, then silence.
+    `gain_db` is the one gain that brings the track to the ad's loudness
+    (`app.ffmpeg.loudness`, measured before). A track shorter than the ad fades out where it
+    ends, then silence.
     """
     end = min(music_seconds, total)
     fade_in = min(MUSIC_FADE_IN, end / 3)
     fade_out = min(MUSIC_FADE_OUT, end / 3)
     return (
-        f"atrim=end={end:g},asetpts=PTS-STARTPTS,{LOUDNESS},aresample={AUDIO_RATE},"
+        f"atrim=end={end:g},asetpts=PTS-STARTPTS,volume={gain_db:g}dB,aresample={AUDIO_RATE},"
         f"afade=t=in:d={fade_in:g},afade=t=out:st={end - fade_out:g}:d={fade_out:g},"
         f"apad=whole_dur={total:g},atrim=end={total:g}"
     )
 
 
 def audio_args(
-    music: FileInput | None, music_seconds: float | None, total: float, out: Path
+    music: FileInput | None,
+    music_seconds: float | None,
+    total: float,
+    out: Path,
+    gain_db: float = 0.0,
 ) -> list[str]:
-    """The ad's AAC track: the music shaped to `total` s, or silence when there is none.
+    """The ad's AAC track: the music shaped to `total` s at `gain_db`, or silence when there is
+    none.
 
     Players and platforms handle a silent track better than none, so there is always one.
     """
@@ -147,7 +161,7 @@ def audio_args(
         return [*silence.args(), *aac, str(out)]
     return [
         *music.args(), "-map", "0:a:0", "-vn",
-        "-af", music_filter(music_seconds, total),
+        "-af", music_filter(music_seconds, total, gain_db),
         *aac, str(out),
     ]  # fmt: skip
 

@@ -30,11 +30,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import av
+
 from app.config import FFmpegSettings
 from app.errors import InvalidRequest
-from app.ffmpeg.args import HEIGHT, WIDTH, Encoding, audio_args, mux_args, segment_args
+from app.ffmpeg.args import (
+    HEIGHT,
+    WIDTH,
+    Encoding,
+    audio_args,
+    encoding_of,
+    mux_args,
+    segment_args,
+)
 from app.ffmpeg.compose_copy import copy_plan, stitch_video
 from app.ffmpeg.inputs import ConcatInput, FileInput, concat_list
+from app.ffmpeg.loudness import gain_db, measure_loudness
 from app.ffmpeg.probe import media_input, probe_async
 from app.ffmpeg.runner import run_ffmpeg
 from app.ffmpeg.timing import FPS, TOTAL_SECONDS, ClipCut, clip_cuts
@@ -87,7 +98,7 @@ async def compose_ad(
     paths = [clip.path for clip in clips]
     sources, track = await asyncio.to_thread(_open_inputs, paths, music)
     report = _Monotonic(on_progress)
-    encoding = Encoding(preset=settings.preset, crf=settings.crf)
+    encoding = encoding_of(settings)
     plan = await asyncio.to_thread(
         copy_plan, [s.path for s in sources], cuts, encoding, width, height
     )
@@ -203,9 +214,21 @@ async def _encode_segments(
 async def _make_audio(
     track: tuple[FileInput, float] | None, out: Path, settings: FFmpegSettings
 ) -> Path:
+    """The ad's AAC track: the music's loudness measured here, then one FFmpeg run that sets
+    its level, fades and encodes it (`app.ffmpeg.loudness` says why not `loudnorm`)."""
     music, seconds = track or (None, None)
+    gain = 0.0
+    if music is not None and seconds:
+        try:
+            loudness = await asyncio.to_thread(
+                measure_loudness, music.path, min(seconds, TOTAL_SECONDS)
+            )
+            gain = gain_db(loudness)
+        except (av.FFmpegError, ValueError, OSError) as exc:
+            # FFmpeg reads it next and says, in the user's words, if it cannot.
+            logger.warning("could not measure the music's loudness, leaving its level: %r", exc)
     await run_ffmpeg(
-        audio_args(music, seconds, TOTAL_SECONDS, out),
+        audio_args(music, seconds, TOTAL_SECONDS, out, gain),
         settings,
         failure="The music track could not be laid under the ad",
     )

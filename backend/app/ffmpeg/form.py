@@ -49,6 +49,7 @@ class ClipForm:
     keyframes: tuple[int, ...]
     preset: str
     crf: int
+    x264_params: str = ""
     size_bytes: int = 0
     """The clip file's size when the sidecar was written: a replaced file no longer matches."""
     version: int = FORM_VERSION
@@ -65,6 +66,7 @@ class ClipForm:
             keyframes=keyframes_for(cut),
             preset=encoding.preset,
             crf=encoding.crf,
+            x264_params=encoding.x264_params,
         )
 
     def to_json(self) -> str:
@@ -82,7 +84,7 @@ class ClipForm:
         """Why this clip cannot be copied where `wanted` is needed, or None if it can."""
         if self.version != wanted.version:
             return f"form version {self.version}, not {wanted.version}"
-        for name in ("width", "height", "fps", "frames", "preset", "crf"):
+        for name in ("width", "height", "fps", "frames", "preset", "crf", "x264_params"):
             have, want = getattr(self, name), getattr(wanted, name)
             if have != want:
                 return f"{name} {have}, not {want}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from app.config import FFmpegSettings
 from app.errors import ErrorCode, InvalidRequest, StorageFull
 from app.fetching import IMAGE, Fetcher
+from app.ffmpeg.args import encoding_of
 from app.ffmpeg.form import SIDECAR_SUFFIX, ClipForm, keyframes_for
 from app.ffmpeg.timing import FPS, ClipCut, clip_cuts, clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
@@ -26,7 +27,7 @@ from app.models.video import ErrorInfo, JobKind, JobStatus
 from app.providers.base import MotionProvider, MotionSpec
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
-from app.services.normalise_service import encoding_of, normalise_clip, record_form
+from app.services.normalise_service import normalise_clip, record_form
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
 from app.utils.costs import charged_to

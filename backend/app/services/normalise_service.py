@@ -12,17 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.config import FFmpegSettings
-from app.ffmpeg.args import Encoding
+from app.ffmpeg.args import encoding_of
 from app.ffmpeg.form import ClipForm, normalise_args, sidecar_path
 from app.ffmpeg.probe import media_input_async
 from app.ffmpeg.runner import run_ffmpeg
 from app.providers.base import ProgressCallback
 from app.storage.partials import partial_path
-
-
-def encoding_of(settings: FFmpegSettings) -> Encoding:
-    """The final ad's encoder settings, which every clip and crossfade shares."""
-    return Encoding(preset=settings.preset, crf=settings.crf)
 
 
 async def normalise_clip(

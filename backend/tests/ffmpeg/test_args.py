@@ -95,12 +95,12 @@ def test_segments_never_carry_a_clips_own_audio() -> None:
         assert args.count("-map") == 1
 
 
-def test_music_is_normalised_then_faded_and_padded_to_thirty_seconds() -> None:
+def test_music_is_brought_to_its_level_then_faded_and_padded_to_thirty_seconds() -> None:
     music = FileInput(Path("/music/m.wav"), "wav")
-    assert audio_args(music, 45.0, 30.0, Path("a.m4a")) == [
+    assert audio_args(music, 45.0, 30.0, Path("a.m4a"), -3.25) == [
         "-f", "wav", *LOCAL, "-i", "file:/music/m.wav", "-map", "0:a:0", "-vn",
         "-af",
-        "atrim=end=30,asetpts=PTS-STARTPTS,loudnorm=I=-16:TP=-1.5:LRA=11,aresample=48000,"
+        "atrim=end=30,asetpts=PTS-STARTPTS,volume=-3.25dB,aresample=48000,"
         "afade=t=in:d=1,afade=t=out:st=28.5:d=1.5,apad=whole_dur=30,atrim=end=30",
         "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2",
         "a.m4a",

@@ -6,11 +6,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
+from app.config import FFmpegSettings
 from app.errors import RenderInputRefused
-from app.ffmpeg.args import Encoding
-from app.ffmpeg.form import ClipForm, keyframes_for, normalise_args, sidecar_path
-from app.ffmpeg.inputs import FileInput, check_argv
+from app.ffmpeg.args import Encoding, encoding_of
+from app.ffmpeg.form import (
+    ClipForm,
+    final_video_args,
+    keyframes_for,
+    normalise_args,
+    sidecar_path,
+)
+from app.ffmpeg.inputs import FileInput, GeneratedInput, check_argv
 from app.ffmpeg.stitch import crossfade_args
 from app.ffmpeg.timing import clip_cuts
 
@@ -61,7 +69,7 @@ def test_a_crossfade_reads_the_tail_from_its_keyframe_and_the_head_from_the_star
     ]  # fmt: skip
     graph = args[args.index("-filter_complex") + 1]
     assert "xfade=transition=fade:duration=0.5:offset=0" in graph
-    assert args[-3:] == ["-frames:v", "15", "x.mp4"]
+    assert args[-5:] == ["-threads", "1", "-frames:v", "15", "x.mp4"]
     assert args[args.index("-c:v") : args.index("-c:v") + len(FINAL)] == FINAL
 
 
@@ -84,3 +92,34 @@ def test_a_form_survives_its_sidecar_and_names_what_differs() -> None:
     # Extra keyframes (x264's own, at scene cuts) do no harm.
     assert replace(wanted, keyframes=(0, 250, 300)).mismatch(wanted) is None
     assert sidecar_path(Path("/m/clips/ab.mp4")) == Path("/m/clips/ab.mp4.form.json")
+
+
+def test_options_on_top_of_the_preset_go_to_x264_and_into_the_form() -> None:
+    cut = clip_cuts([10.0, 20.0])[0]
+    tuned = Encoding(preset="ultrafast", crf=20, x264_params="cabac=1:deblock=0,0")
+    args = final_video_args(tuned, (0,))
+    assert args[: args.index("-pix_fmt")] == [
+        "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20",
+        "-x264-params", "cabac=1:deblock=0,0",
+    ]  # fmt: skip
+    check_argv([*GeneratedInput("testsrc2").args(), *args, "out.mp4"])
+    wanted = ClipForm.target(cut, tuned)
+    assert ClipForm.from_json(wanted.to_json()) == wanted
+    # A clip made without them (an older one) is encoded again rather than copied.
+    plain = ClipForm.target(cut, Encoding(preset="ultrafast"))
+    assert plain.mismatch(wanted) == "x264_params , not cabac=1:deblock=0,0"
+    assert ClipForm.from_json(plain.to_json().replace(', "x264_params": ""', "")) == plain
+
+
+@pytest.mark.parametrize(
+    "params", ["stats=/tmp/x", "dump-yuv=out.yuv", "cabac=1:qpfile=q.txt", "a=b", ":", "x"]
+)
+def test_x264_options_that_could_name_a_file_are_refused(params: str) -> None:
+    with pytest.raises(ValidationError):
+        FFmpegSettings(x264_params=params)
+
+
+def test_the_ad_is_encoded_with_cabac_and_deblocking_on_top_of_its_preset() -> None:
+    encoding = encoding_of(FFmpegSettings())
+    assert (encoding.preset, encoding.x264_params) == ("ultrafast", "cabac=1:deblock=0,0")
+    assert FFmpegSettings(x264_params="").x264_params == ""

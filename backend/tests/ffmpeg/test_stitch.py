@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from app.config import FFmpegSettings
-from app.ffmpeg.args import Encoding
+from app.ffmpeg.args import encoding_of
 from app.ffmpeg.binary import ffmpeg_path
 from app.ffmpeg.compose import MUX_SHARE, ClipInput, ComposedVideo, compose_ad
 from app.ffmpeg.form import ClipForm, sidecar_path
@@ -78,7 +78,7 @@ async def normalised(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     clips = []
     for index, (colour, shape, cut) in enumerate(zip(COLOURS, SHAPES, cuts, strict=True)):
         clip = _clip(folder / f"clip{index}.mp4", colour, shape)
-        form = ClipForm.target(cut, Encoding(), W, H)
+        form = ClipForm.target(cut, encoding_of(FFmpegSettings()), W, H)
         await normalise_clip(clip, form, FFmpegSettings(), f"The clip for scene {index + 1}")
         clips.append(clip)
     return clips

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from app.config import FFmpegSettings
-from app.ffmpeg.args import Encoding
+from app.ffmpeg.args import encoding_of
 from app.ffmpeg.compose import ClipInput, compose_ad
 from app.ffmpeg.form import ClipForm
 from app.ffmpeg.formats import format_size
@@ -56,7 +56,7 @@ async def ads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     clips = []
     for index, (colour, cut) in enumerate(zip(COLOURS, clip_cuts(DURATIONS), strict=True)):
         clip = make_clip(folder / f"clip{index}.mp4", colour, f"{W}x{H}", seconds=9.0)
-        form = ClipForm.target(cut, Encoding(), W, H)
+        form = ClipForm.target(cut, encoding_of(FFmpegSettings()), W, H)
         await normalise_clip(clip, form, FFmpegSettings(), f"The clip for scene {index + 1}")
         clips.append(ClipInput(clip, DURATIONS[index]))
     music = make_tone(folder / "music.wav", 30.0)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.config import FFmpegSettings
 from app.errors import InvalidRequest
-from app.ffmpeg.args import Encoding, motion_args
+from app.ffmpeg.args import encoding_of, motion_args
 from app.ffmpeg.probe import media_input_async
 from app.ffmpeg.runner import run_ffmpeg
 from app.providers.base import MotionSpec, ProgressCallback
@@ -41,7 +41,7 @@ class LocalMotionProvider:
             spec.camera_move.value,
             spec.duration,
             out,
-            Encoding(preset=self._settings.preset, crf=self._settings.crf),
+            encoding_of(self._settings),
             width=spec.width,
             height=spec.height,
             fps=spec.fps,
