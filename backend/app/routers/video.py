@@ -21,6 +21,7 @@ from app.models.video import (
 from app.routers.responses import BODY, JOB, PARAMETERS, RULES, STORAGE, merge
 from app.runtime import Runtime
 from app.services import clip_service, composition_service
+from app.services.script_service import WordsOptions, request_problems
 from app.storage.resolve import url_refusal
 from app.utils.job_tracker import Job
 
@@ -75,8 +76,12 @@ async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> Compose
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
     await _refuse_unusable_links(runtime, ("clips", "video_url"), urls)
+    words = WordsOptions(request.voice, request.captions, request.call_to_action)
+    problems = request_problems(request.clips, words, runtime.settings, runtime.providers.voice)
+    if problems:
+        raise RequestValidationError(problems)
     job = await composition_service.start_compose_job(
-        runtime, request.clips, request.mood, request.creative_brief, request.formats
+        runtime, request.clips, request.mood, request.creative_brief, request.formats, words
     )
     return ComposeResponse.model_validate(job.fields())
 

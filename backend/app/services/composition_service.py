@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 from app.fetching import VIDEO
 from app.ffmpeg.formats import VERTICAL
-from app.ffmpeg.timing import even_durations
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
@@ -19,6 +19,14 @@ from app.services.ffmpeg_service import ClipInput, compose_ad
 from app.services.formats_service import reframe_ad
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
+from app.services.script_service import (
+    WordsOptions,
+    scene_seconds,
+    speak_clips,
+    will_speak,
+    words_for,
+)
+from app.services.soundtrack import VoiceTrack
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.concurrency import gather_or_cancel
@@ -26,9 +34,12 @@ from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
 from app.utils.job_tracker import Job
 
+logger = logging.getLogger(__name__)
+
 # Shares of the progress bar, measured roughly on the local providers.
 _FETCHED = 5
 _MUSIC_DONE = 12
+_VOICE_DONE = 16
 
 
 async def start_compose_job(
@@ -37,11 +48,13 @@ async def start_compose_job(
     mood: MoodStyle,
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
+    words: WordsOptions | None = None,
 ) -> Job:
     await runtime.store.ensure_room()
     job = runtime.jobs.create(JobKind.COMPOSE)
     runtime.background.spawn(
-        _run(runtime, job.job_id, clips, mood, brief, list(formats)), name=f"compose-{job.job_id}"
+        _run(runtime, job.job_id, clips, mood, brief, list(formats), words or WordsOptions()),
+        name=f"compose-{job.job_id}",
     )
     return job
 
@@ -67,9 +80,10 @@ async def _run(
     mood: MoodStyle,
     brief: BriefFields,
     formats: list[str],
+    words: WordsOptions,
 ) -> None:
     with charged_to(runtime.jobs.get(job_id).cost):
-        await _compose(runtime, job_id, clips, mood, brief, formats)
+        await _compose(runtime, job_id, clips, mood, brief, formats, words)
 
 
 async def _compose(
@@ -79,14 +93,10 @@ async def _compose(
     mood: MoodStyle,
     brief: BriefFields,
     formats: list[str],
+    words: WordsOptions,
 ) -> None:
     try:
-        durations = [clip.duration for clip in clips]
-        scene_seconds = (
-            [d for d in durations if d is not None]
-            if all(d is not None for d in durations)
-            else even_durations(len(clips))
-        )
+        seconds = scene_seconds(clips)
         store = runtime.store
         # Music, ad and its provenance record appear together, or (failed, cancelled) none of
         # them does, nor any clip fetched for this ad: a killed process leaves partial files
@@ -99,6 +109,26 @@ async def _compose(
             await runtime.providers.music.compose(music_spec(mood, brief), music.partial)
             runtime.jobs.advance(job_id, _MUSIC_DONE)
 
+            voice = (
+                batch.new("music", ".wav") if will_speak(clips, words, runtime.settings) else None
+            )
+            voiceover = (
+                await speak_clips(
+                    runtime.providers.voice, clips, words, brief, runtime.settings, voice.partial
+                )
+                if voice
+                else None
+            )
+            # What the captions-and-titles renderer lays over the picture.
+            ad_words = await asyncio.to_thread(words_for, clips, voiceover, words, brief, store)
+            logger.info(
+                "ad %s: %d spoken lines, %d titles",
+                job_id,
+                len(ad_words.lines),
+                len(ad_words.titles),
+            )
+            runtime.jobs.advance(job_id, _VOICE_DONE)
+
             ad = batch.new("ads", ".mp4")
             others = {name: batch.new("ads", ".mp4") for name in formats if name != VERTICAL}
             # Frames to encode: the 9:16 ad's (copied ones count once copied), then every
@@ -106,14 +136,15 @@ async def _compose(
             share = 1 / (1 + len(others))
 
             def advance(fraction: float) -> None:
-                runtime.jobs.advance(job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * fraction)
+                runtime.jobs.advance(job_id, _VOICE_DONE + (100 - _VOICE_DONE) * fraction)
 
             composed = await compose_ad(
-                [ClipInput(p, seconds) for p, seconds in zip(paths, scene_seconds, strict=True)],
+                [ClipInput(p, d) for p, d in zip(paths, seconds, strict=True)],
                 music.partial,
                 ad.partial,
                 runtime.settings.ffmpeg,
                 on_progress=lambda f: advance(share * f),
+                voice=VoiceTrack(voice.partial, voiceover.windows) if voice and voiceover else None,
             )
             await reframe_ad(
                 ad.partial,
@@ -121,7 +152,8 @@ async def _compose(
                 runtime.settings.ffmpeg,
                 on_progress=lambda f: advance(share + (1 - share) * f),
             )
-            uses = await asyncio.to_thread(_ingredients, store, paths, music.key)
+            spoken = [voice.key] if voice else []
+            uses = await asyncio.to_thread(_ingredients, store, paths, [music.key, *spoken])
             for made in (ad, *others.values()):
                 await batch.record_uses(made, uses)
         keys = {VERTICAL: ad.key} | {name: file.key for name, file in others.items()}
@@ -144,10 +176,11 @@ async def _clip_file(runtime: Runtime, batch: Batch, clip: ComposeClip) -> Path:
     return await input_path(runtime, batch, clip.video_url, "clips", VIDEO, what)
 
 
-def _ingredients(store: MediaStore, clips: list[Path], music: str) -> list[str]:
-    """Every key the ad is made of: its clips, their seeds (from the clips' records), its music.
+def _ingredients(store: MediaStore, clips: list[Path], sound: list[str]) -> list[str]:
+    """Every key the ad is made of: its clips, their seeds (from the clips' records), its music
+    and voice.
 
     Blocking: it reads the clips' records.
     """
     keys = [store.key_for_path(path) for path in clips]
-    return [*keys, *(seed for key in keys for seed in store.uses_of(key)), music]
+    return [*keys, *(seed for key in keys for seed in store.uses_of(key)), *sound]
