@@ -133,7 +133,11 @@ def test_a_blank_key_or_base_url_counts_as_unset(
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REPLICATE_API_TOKEN", "REPLICATE_BASE_URL"):
         monkeypatch.setenv(name, blank)
     for name in (
-        "DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER", "VOICE_PROVIDER"
+        "DIRECTOR_PROVIDER",
+        "IMAGE_PROVIDER",
+        "MOTION_PROVIDER",
+        "MUSIC_PROVIDER",
+        "VOICE_PROVIDER",
     ):
         monkeypatch.delenv(name, raising=False)
     settings = Settings()
