@@ -19,6 +19,7 @@ from app.models.scene import ScenePlan
 from app.models.video import ComposeClip, JobStatus
 from app.runtime import Runtime
 from app.services import clip_service, composition_service, mood_service, scene_service
+from app.services.script_service import WordsOptions
 from app.utils.costs import CostLedger, charged_to
 from app.utils.job_tracker import Job
 
@@ -49,6 +50,12 @@ class RenderResult:
     """Every format asked for → its file; `video` is the first."""
 
 
+@dataclass(frozen=True)
+class _Words:
+    voice: str | None
+    captions: bool
+
+
 class PipelineFailed(ReelsmithError):
     code = "pipeline_failed"
 
@@ -59,10 +66,16 @@ async def render_ad(
     mood_index: int = 0,
     report: StepReporter | None = None,
     formats: Sequence[str] = ("9:16",),
+    voice: str | None = None,
+    captions: bool = True,
 ) -> RenderResult:
+    """`voice`: a voice name, `none` for music only, None for the `VOICE_NAME` setting."""
     ledger = CostLedger()
+    options = _Words(voice, captions)
     with charged_to(ledger):
-        return await _render(runtime, brief, mood_index, _Progress(report), ledger, formats)
+        return await _render(
+            runtime, brief, mood_index, _Progress(report), ledger, formats, options
+        )
 
 
 async def _render(
@@ -72,6 +85,7 @@ async def _render(
     progress: _Progress,
     ledger: CostLedger,
     formats: Sequence[str],
+    options: _Words,
 ) -> RenderResult:
     providers, store = runtime.providers, runtime.store
 
@@ -92,12 +106,20 @@ async def _render(
         raise PipelineFailed(clips_job.error.message if clips_job.error else "Clips failed.")
 
     progress.step(4)
+    by_number = {scene.scene_number: scene for scene in plan.scenes}
     clips = [
-        ComposeClip(scene_number=c.scene_number, video_url=c.video_url or "", duration=c.duration)
+        ComposeClip(
+            scene_number=c.scene_number,
+            video_url=c.video_url or "",
+            duration=c.duration,
+            on_screen_text=by_number[c.scene_number].on_screen_text,
+            voiceover=by_number[c.scene_number].voiceover,
+        )
         for c in clips_job.clips
     ]
+    words = WordsOptions(options.voice, options.captions, plan.call_to_action)
     compose_job = await _wait(
-        await composition_service.start_compose_job(runtime, clips, style, brief, formats),
+        await composition_service.start_compose_job(runtime, clips, style, brief, formats, words),
         progress,
     )
     if compose_job.status is not JobStatus.COMPLETE or not compose_job.final_video_url:

@@ -1,13 +1,15 @@
 """The soundtrack with a voice: pure builders of the three FFmpeg runs, and the measurement's
 parser. No I/O here; `app.services.soundtrack` runs them.
 
-1. `mix_args`:     the music shaped as today (`music_filter`: normalised, faded, padded), ducked
+1. `mix_args`:      the music shaped as today (`music_filter`: normalised, faded, padded), ducked
                    under every spoken line by a gain envelope drawn from the lines' known windows,
                    plus the voice track; written as 32-bit float so nothing clips before step 3.
 2. `measure_args`: FFmpeg's EBU R128 meter (`ebur128`, true peak on) over the whole mix, its
                    readings written to a file by `ametadata` (the runner keeps FFmpeg's log quiet).
 3. `master_args`:  the measured gain to -16 LUFS integrated, then a look-ahead limiter with its
-                   delay compensated (so no line moves) holding peaks under -1 dBTP, into AAC.
+                   delay compensated (so no line moves) holding peaks under -1 dBTP; measured
+                   again and, if the limiter cost loudness, redone with the gain corrected;
+4. `aac_args`:     the mastered mix into the ad's AAC track.
 
 Ducking from the windows rather than a sidechain compressor: the windows are exact (the voice
 step measured them), the depth is exactly `DUCK_DB` whatever the voice's level, and the music
@@ -123,8 +125,9 @@ def master_gain(loudness: Loudness, target: float = TARGET_LUFS) -> float:
 
 
 def master_args(mix: FileInput, gain_db: float, out: Path) -> list[str]:
-    """The measured gain, then the limiter (delay compensated: every line stays where it was
-    measured), into the ad's AAC track."""
+    """The gain, then the limiter (delay compensated: every line stays where it was measured),
+    as a float WAV to measure again: where the limiter had to work hard (a voice whose peaks
+    stand far above its loudness), the result is quieter than the gain alone would make it."""
     limit = 10 ** (LIMIT_DBFS / 20)
     chain = (
         f"volume={gain_db:.3f}dB,"
@@ -133,6 +136,15 @@ def master_args(mix: FileInput, gain_db: float, out: Path) -> list[str]:
     )
     return [
         *mix.args(), "-map", "0:a:0", "-af", chain,
+        "-c:a", "pcm_f32le", "-ar", str(AUDIO_RATE), "-ac", "2",
+        str(out),
+    ]  # fmt: skip
+
+
+def aac_args(master: FileInput, out: Path) -> list[str]:
+    """The mastered mix as the ad's AAC track."""
+    return [
+        *master.args(), "-map", "0:a:0",
         "-c:a", "aac", "-b:a", AUDIO_BITRATE, "-ar", str(AUDIO_RATE), "-ac", "2",
         str(out),
     ]  # fmt: skip
