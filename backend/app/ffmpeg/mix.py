@@ -1,7 +1,7 @@
-"""The soundtrack with a voice: pure builders of the three FFmpeg runs, and the measurement's
+"""The soundtrack with a voice: pure builders of its FFmpeg runs, and the measurement's
 parser. No I/O here; `app.services.soundtrack` runs them.
 
-1. `mix_args`:      the music shaped as today (`music_filter`: normalised, faded, padded), ducked
+1. `mix_args`:     the music shaped as today (`music_filter`: normalised, faded, padded), ducked
                    under every spoken line by a gain envelope drawn from the lines' known windows,
                    plus the voice track; written as 32-bit float so nothing clips before step 3.
 2. `measure_args`: FFmpeg's EBU R128 meter (`ebur128`, true peak on) over the whole mix, its

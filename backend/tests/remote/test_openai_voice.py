@@ -1,0 +1,77 @@
+"""OpenAI's speech endpoint through the official client, against the fake of its public API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from app.config import FFmpegSettings, VoiceSettings
+from app.errors import ProviderError
+from app.providers.base import SpeechSpec
+from app.providers.remote.openai_voice import OpenAIVoiceProvider
+from app.services.voice_service import speak_script
+from app.utils.costs import CostLedger, charged_to
+from app.words import audio
+from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.openai_speech import spoken_seconds
+from tests.remote.conftest import fake_openai_settings
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def voice(fake_openai: FakeOpenAI) -> AsyncIterator[OpenAIVoiceProvider]:
+    provider = OpenAIVoiceProvider(fake_openai_settings(fake_openai), VoiceSettings())
+    yield provider
+    await provider.aclose()
+
+
+async def test_a_line_is_asked_for_with_the_tone_and_measured_from_the_audio(
+    voice: OpenAIVoiceProvider, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    ledger = CostLedger()
+    text = "Natural ingredients, for skin that feels like yours."
+    with charged_to(ledger):
+        out = await voice.speak(
+            SpeechSpec(text, "nova", ("elegant", "calming")), tmp_path / "l.wav"
+        )
+    [sent] = fake_openai.speech_requests
+    assert sent["model"] == "gpt-4o-mini-tts" and sent["voice"] == "nova"
+    assert sent["input"] == text and sent["response_format"] == "wav"
+    assert "elegant, calming" in sent["instructions"]
+    # The line's length is what the audio holds, its silence either side trimmed.
+    assert audio.read_line(out).seconds == pytest.approx(spoken_seconds(text), abs=0.03)
+    summary = ledger.summary()
+    assert summary.calls == 1 and summary.estimated_usd > 0
+    assert voice.name == "openai:gpt-4o-mini-tts" and voice.voices[0] == "coral"
+
+
+async def test_the_default_voice_is_coral(
+    voice: OpenAIVoiceProvider, fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    await voice.speak(SpeechSpec("Shop now."), tmp_path / "l.wav")
+    assert fake_openai.speech_requests[0]["voice"] == "coral"
+
+
+async def test_a_refused_request_is_a_provider_error_in_our_words(
+    voice: OpenAIVoiceProvider, tmp_path: Path
+) -> None:
+    with pytest.raises(ProviderError) as raised:
+        await voice.speak(SpeechSpec("Shop now.", "robot"), tmp_path / "l.wav")
+    assert "speaking the voiceover" in raised.value.message
+    assert "127.0.0.1" not in raised.value.message
+
+
+async def test_a_script_spoken_by_openai_lands_inside_its_scenes(
+    voice: OpenAIVoiceProvider, tmp_path: Path
+) -> None:
+    lines = ["Look closer.", "", "Meet the serum.", "", "Shop now."]
+    spoken = await speak_script(
+        voice, lines, [6.0] * 5, "", (), tmp_path, tmp_path / "voice.wav", FFmpegSettings()
+    )
+    assert [line.scene_number for line in spoken.lines] == [1, 3, 5]
+    for line in spoken.lines:
+        assert line.end - line.start == pytest.approx(spoken_seconds(line.text), abs=0.03)
+        assert (line.scene_number - 1) * 6.0 < line.start < line.end < line.scene_number * 6.0
