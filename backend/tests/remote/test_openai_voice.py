@@ -9,14 +9,18 @@ import pytest
 
 from app.config import FFmpegSettings, VoiceSettings
 from app.errors import ProviderError
+from app.models.creative_brief import CreativeBrief
+from app.models.mood import MoodStyle
 from app.providers.base import SpeechSpec
+from app.providers.remote.openai_director import OpenAIDirector
 from app.providers.remote.openai_voice import OpenAIVoiceProvider
 from app.services.voice_service import speak_script
 from app.utils.costs import CostLedger, charged_to
 from app.words import audio
-from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.openai_api import LINES, FakeOpenAI
 from tests.fakes.openai_speech import spoken_seconds
 from tests.remote.conftest import fake_openai_settings
+from tests.utils.factories import brief, mood
 
 pytestmark = pytest.mark.anyio
 
@@ -75,3 +79,17 @@ async def test_a_script_spoken_by_openai_lands_inside_its_scenes(
     for line in spoken.lines:
         assert line.end - line.start == pytest.approx(spoken_seconds(line.text), abs=0.03)
         assert (line.scene_number - 1) * 6.0 < line.start < line.end < line.scene_number * 6.0
+
+
+async def test_gpt4o_plans_the_words_and_is_told_the_rules(fake_openai: FakeOpenAI) -> None:
+    director = OpenAIDirector(fake_openai_settings(fake_openai))
+    try:
+        result = await director.plan_scenes(CreativeBrief(**brief()), MoodStyle(**mood()))
+    finally:
+        await director.aclose()
+    assert [s.on_screen_text for s in result.scenes] == ["", "", "Natural ingredients", "", "", ""]
+    assert [s.voiceover for s in result.scenes] == list(LINES)
+    assert result.call_to_action == "Shop the serum"
+    [asked] = fake_openai.requests
+    rules = asked["messages"][0]["content"]
+    assert "key_messages copied word for word" in rules and "2.5 words a second" in rules
