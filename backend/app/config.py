@@ -181,8 +181,9 @@ class VoiceSettings(BaseSettings):
     """The voice used when a compose request names none: one of the provider's voices (local:
     `joe`, `espeak`; OpenAI: `coral`, `alloy`, ...), `none` for music only, or empty for the
     provider's default."""
-    timeout_seconds: float = Field(default=60.0, gt=0)
-    """For one line from a local engine (Piper or espeak-ng), start-up included."""
+    timeout_seconds: float = Field(default=120.0, gt=0)
+    """For one line from a local engine (Piper or espeak-ng), start-up included: a few seconds
+    on an idle machine, far more on one busy rendering."""
     openai_model: str = "gpt-4o-mini-tts"
     """OpenAI's speech model (`VOICE_OPENAI_MODEL`)."""
     openai_price_per_mchar: float = Field(default=15.0, ge=0)

@@ -101,7 +101,7 @@ class Providers:
                 await close()
 
 
-def _local_voice(timeout_seconds: float = 60.0) -> VoiceProvider:
+def _local_voice(timeout_seconds: float = 120.0) -> VoiceProvider:
     from app.providers.local.voice import LocalVoiceProvider
 
     return LocalVoiceProvider(timeout_seconds)

@@ -36,7 +36,7 @@ class LocalVoiceProvider:
 
     name = "local"
 
-    def __init__(self, timeout_seconds: float = 60.0, engines: Engines | None = None) -> None:
+    def __init__(self, timeout_seconds: float = 120.0, engines: Engines | None = None) -> None:
         self._engines = engines if engines is not None else installed_engines()
         self._timeout = timeout_seconds
         self.voices = self._engines.voices
