@@ -27,8 +27,9 @@ from app.errors import ReelsmithError
 from app.ffmpeg.formats import FORMATS
 from app.models.creative_brief import Brand, CreativeBrief
 from app.pipeline import render_ad
-from app.runtime import Runtime, open_runtime
+from app.runtime import open_runtime
 from app.services import asset_service
+from app.storage.media_store import MediaStore
 from app.storage.prune import apply_prune, plan_prune
 
 
@@ -119,17 +120,17 @@ def format_path(output: Path, name: str, first: bool) -> Path:
 
 
 async def _with_uploads(
-    runtime: Runtime, brief: CreativeBrief, photos: list[Path], logo: Path | None
+    store: MediaStore, brief: CreativeBrief, photos: list[Path], logo: Path | None
 ) -> CreativeBrief:
     """The brief with the files stored as uploads, through the same checks as the studio's."""
     urls = []
     for path in photos:
         data = await asyncio.to_thread(_read_capped, path)
-        urls.append((await asset_service.store_upload(runtime.store, data, "product")).url)
+        urls.append((await asset_service.store_upload(store, data, "product")).url)
     update: dict[str, object] = {"product_images": [*brief.product_images, *urls]}
     if logo is not None:
         data = await asyncio.to_thread(_read_capped, logo)
-        logo_url = (await asset_service.store_upload(runtime.store, data, "logo")).url
+        logo_url = (await asset_service.store_upload(store, data, "logo")).url
         update["brand"] = (brief.brand or Brand()).model_copy(update={"logo_url": logo_url})
     return brief.model_copy(update=update)
 
@@ -164,9 +165,9 @@ async def _render(
             progress.update(task, description=step, completed=fraction)
 
         async with open_runtime(get_settings()) as runtime:
-            brief = await _with_uploads(runtime, brief, photos or [], logo)
+            brief = await _with_uploads(runtime.store, brief, photos or [], logo)
             result = await render_ad(
-                runtime,
+                runtime.pipeline_deps(),
                 brief,
                 mood_index=mood - 1,
                 report=report,

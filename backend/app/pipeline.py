@@ -1,29 +1,33 @@
 """The whole pipeline, brief to MP4, without the HTTP layer (the CLI and benchmarks use it).
 
 It drives the same services the API routes call, in the order the studio does, and reports
-progress through one callback so any front end (a progress bar, a log) can follow it.
+progress through one callback so any front end (a progress bar, a log) can follow it. The clip
+and compose jobs are awaited here, not spawned and polled: their progress reaches the callback
+through a job tracker of the run's own.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.config import FFmpegSettings
 from app.errors import ReelsmithError
+from app.fetching import Fetcher
 from app.models.cost import JobCost
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import Mood
 from app.models.scene import ScenePlan
 from app.models.video import ComposeClip, JobStatus
-from app.runtime import Runtime
+from app.providers.registry import Providers
 from app.services import clip_service, composition_service, mood_service, scene_service
+from app.services.clip_service import ClipJobDeps
+from app.services.composition_service import ComposeJobDeps
 from app.services.script_service import WordsOptions
+from app.storage.media_store import MediaStore
 from app.utils.costs import CostLedger, charged_to
-from app.utils.job_tracker import Job
-
-POLL_SECONDS = 0.2
+from app.utils.job_tracker import JobTracker
 
 STEPS: tuple[tuple[str, float], ...] = (
     ("Proposing moods", 10),
@@ -36,6 +40,19 @@ STEPS: tuple[tuple[str, float], ...] = (
 
 StepReporter = Callable[[str, float], None]
 """Called with the current step's name and the overall fraction done (0.0 to 1.0)."""
+
+
+@dataclass(frozen=True)
+class PipelineDeps:
+    """What a whole render uses; the CLI builds it from the runtime."""
+
+    store: MediaStore
+    providers: Providers
+    """All four: the pipeline calls each of them."""
+    fetcher: Fetcher
+    ffmpeg: FFmpegSettings
+    default_voice: str = ""
+    """The `VOICE_NAME` setting: who speaks when the render names no voice."""
 
 
 @dataclass
@@ -61,7 +78,7 @@ class PipelineFailed(ReelsmithError):
 
 
 async def render_ad(
-    runtime: Runtime,
+    deps: PipelineDeps,
     brief: CreativeBrief,
     mood_index: int = 0,
     report: StepReporter | None = None,
@@ -73,13 +90,11 @@ async def render_ad(
     ledger = CostLedger()
     options = _Words(voice, captions)
     with charged_to(ledger):
-        return await _render(
-            runtime, brief, mood_index, _Progress(report), ledger, formats, options
-        )
+        return await _render(deps, brief, mood_index, _Progress(report), ledger, formats, options)
 
 
 async def _render(
-    runtime: Runtime,
+    deps: PipelineDeps,
     brief: CreativeBrief,
     mood_index: int,
     progress: _Progress,
@@ -87,7 +102,8 @@ async def _render(
     formats: Sequence[str],
     options: _Words,
 ) -> RenderResult:
-    providers, store = runtime.providers, runtime.store
+    providers, store = deps.providers, deps.store
+    jobs = JobTracker(on_progress=lambda job: progress.within_step(job.progress / 100))
 
     progress.step(0)
     moods = await mood_service.generate_moods(brief, providers.director, providers.images, store)
@@ -101,7 +117,9 @@ async def _render(
     scenes = await scene_service.generate_seeds(plan.scenes, style, brief, providers.images, store)
 
     progress.step(3)
-    clips_job = await _wait(await clip_service.start_clip_job(runtime, scenes), progress)
+    clip_deps = ClipJobDeps(store, jobs, providers.motion, deps.fetcher, deps.ffmpeg)
+    job = await clip_service.create_clip_job(clip_deps, scenes)
+    clips_job = await clip_service.run_clip_job(clip_deps, job.job_id, scenes)
     if clips_job.status is not JobStatus.COMPLETE:
         raise PipelineFailed(clips_job.error.message if clips_job.error else "Clips failed.")
 
@@ -117,10 +135,19 @@ async def _render(
         )
         for c in clips_job.clips
     ]
-    words = WordsOptions(options.voice, options.captions, plan.call_to_action)
-    compose_job = await _wait(
-        await composition_service.start_compose_job(runtime, clips, style, brief, formats, words),
-        progress,
+    script = WordsOptions(options.voice, options.captions, plan.call_to_action)
+    compose_deps = ComposeJobDeps(
+        store,
+        jobs,
+        providers.music,
+        deps.fetcher,
+        deps.ffmpeg,
+        voice=providers.voice,
+        default_voice=deps.default_voice,
+    )
+    job = await composition_service.create_compose_job(compose_deps)
+    compose_job = await composition_service.run_compose_job(
+        compose_deps, job.job_id, clips, style, brief, formats, script=script
     )
     if compose_job.status is not JobStatus.COMPLETE or not compose_job.final_video_url:
         raise PipelineFailed(compose_job.error.message if compose_job.error else "Compose failed.")
@@ -138,13 +165,6 @@ async def _render(
         duration=compose_job.duration or 0.0,
         cost=ledger.summary(),
     )
-
-
-async def _wait(job: Job, progress: _Progress) -> Job:
-    while not job.finished:
-        progress.within_step(job.progress / 100)
-        await asyncio.sleep(POLL_SECONDS)
-    return job
 
 
 class _Progress:

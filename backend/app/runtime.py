@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 from app.config import Settings
 from app.fetching import Fetcher, build_fetcher
+from app.pipeline import PipelineDeps
 from app.providers.registry import Providers, build_providers
+from app.services.clip_service import ClipJobDeps
+from app.services.composition_service import ComposeJobDeps
 from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
 from app.utils.background import BackgroundTasks
@@ -28,6 +31,37 @@ class Runtime:
     providers: Providers
     fetcher: Fetcher
     """The one outbound-fetch policy: client links and model outputs alike."""
+
+    # The edge: each job takes only what it uses, unpacked from here.
+
+    def clip_job_deps(self) -> ClipJobDeps:
+        return ClipJobDeps(
+            store=self.store,
+            jobs=self.jobs,
+            motion=self.providers.motion,
+            fetcher=self.fetcher,
+            ffmpeg=self.settings.ffmpeg,
+        )
+
+    def compose_job_deps(self) -> ComposeJobDeps:
+        return ComposeJobDeps(
+            store=self.store,
+            jobs=self.jobs,
+            music=self.providers.music,
+            fetcher=self.fetcher,
+            ffmpeg=self.settings.ffmpeg,
+            voice=self.providers.voice,
+            default_voice=self.settings.voice.name,
+        )
+
+    def pipeline_deps(self) -> PipelineDeps:
+        return PipelineDeps(
+            store=self.store,
+            providers=self.providers,
+            fetcher=self.fetcher,
+            ffmpeg=self.settings.ffmpeg,
+            default_voice=self.settings.voice.name,
+        )
 
 
 @asynccontextmanager

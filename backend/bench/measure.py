@@ -25,9 +25,9 @@ from pathlib import Path
 
 from app.config import FFmpegSettings
 from app.ffmpeg.args import Encoding, h264, plain_encode_args
+from app.ffmpeg.compose import ClipInput, compose_ad
 from app.ffmpeg.inputs import ConcatInput, concat_list
 from app.ffmpeg.runner import run_ffmpeg
-from app.services.ffmpeg_service import ClipInput, compose_ad
 from app.services.formats_service import reframe_ad
 
 SCENES = [5.0] * 6

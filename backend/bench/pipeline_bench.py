@@ -30,7 +30,7 @@ async def _render(workdir: Path) -> dict[str, float]:
             steps[step] = time.perf_counter()
 
     async with open_runtime(settings) as runtime:
-        result = await render_ad(runtime, load_brief(EXAMPLE), report=report)
+        result = await render_ad(runtime.pipeline_deps(), load_brief(EXAMPLE), report=report)
     finished = time.perf_counter()
     marks = [*steps.values(), finished]
     timings = {name: marks[i + 1] - marks[i] for i, name in enumerate(steps) if name != "Done"}

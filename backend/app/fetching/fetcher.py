@@ -4,7 +4,7 @@ Per hop: the URL passes the policy, every address its host resolves to is checke
 goes to the checked address (`app.fetching.transport`). Redirects are followed by hand, each hop
 checked like the first, a few at most. The whole transfer has a deadline, the body a size cap
 counted on the bytes written, the response a content-type check; the file is then sniffed and
-decoded (`app.storage.verify`) before it takes its final name, so nothing half-written,
+decoded (`app.fetching.verify`) before it takes its final name, so nothing half-written,
 mislabelled or manifest-like is ever visible to FFmpeg or to a client.
 """
 

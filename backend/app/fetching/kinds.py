@@ -1,5 +1,5 @@
 """What a fetch expects to bring back: the content types that may announce it, and the decode
-check (`app.storage.verify`) it must pass before anything else reads it."""
+check (`app.fetching.verify`) it must pass before anything else reads it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.storage import verify
+from app.fetching import verify
 
 GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", ""})
 """Types a CDN uses when it does not know better: the decode check judges those files."""

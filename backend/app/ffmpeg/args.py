@@ -2,7 +2,7 @@
 
 Keeping argv construction pure means every option is unit-tested as an exact list, and the
 runner is the only place that touches processes. The composition is built from three kinds of
-command, run by `app.services.ffmpeg_service`:
+command, run by `app.ffmpeg.compose`:
 
 * `segment_args`: one clip's own frames, then its crossfade into the next clip, encoded once;
 * `audio_args`:   the music (or silence) as the final AAC track, run alongside the segments;

@@ -1,5 +1,5 @@
 """The soundtrack with a voice: pure builders of its FFmpeg runs, and the measurement's
-parser. No I/O here; `app.services.soundtrack` runs them.
+parser. No I/O here; `app.ffmpeg.soundtrack` runs them.
 
 1. `mix_args`:     the music shaped as today (`music_filter`: normalised, faded, padded), ducked
                    under every spoken line by a gain envelope drawn from the lines' known windows,

@@ -14,11 +14,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import re
 import shlex
 import weakref
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from app.config import FFmpegSettings
 from app.errors import RenderError, RenderInputRefused, RenderTimedOut, StorageFull
@@ -130,6 +131,7 @@ async def run_ffmpeg(
     on_progress: ProgressCallback | None = None,
     slots: asyncio.Semaphore | None = None,
     failure: str = DEFAULT_FAILURE,
+    env: Mapping[str, str] | None = None,
 ) -> None:
     """Run `ffmpeg <args>`; raise RenderError or RenderTimedOut, never leave a process behind.
 
@@ -137,6 +139,7 @@ async def run_ffmpeg(
     written so far: never decreasing, and 1.0 once FFmpeg has succeeded. `slots` overrides the
     process-wide cap of `settings.max_concurrent` FFmpeg processes. `failure` is the sentence
     (without its full stop) a client reads if it fails, e.g. "Scene 3 could not be rendered".
+    `env` adds to (or overrides) the environment FFmpeg inherits, e.g. libass's fontconfig.
     """
     try:
         check_argv(args)
@@ -156,6 +159,7 @@ async def run_ffmpeg(
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
+                env={**os.environ, **env} if env else None,
             )
         except OSError as exc:
             logger.error("FFmpeg could not be started: %s; argv: %s", exc, shlex.join(command))

@@ -161,6 +161,10 @@ class ComposeStatusResponse(BaseModel):
     """Every format asked for (e.g. `"1:1"`) → its video's URL, in the order asked."""
     duration: Seconds | None = None
     audio_url: str | None = None
+    captions_url: str | None = None
+    """The captions as WebVTT, the same cues as burned in; None without voice or captions."""
+    captions_srt_url: str | None = None
+    """The same captions as SubRip (`.srt`)."""
     error: ErrorInfo | None = None
     cost: JobCost = Field(default_factory=JobCost)
     """Calls made to model providers and their estimated price (added to the seed's shape)."""
@@ -178,6 +182,10 @@ class JobStatusResponse(BaseModel):
     final_videos: dict[str, str] = Field(default_factory=dict)
     duration: Seconds | None = None
     audio_url: str | None = None
+    captions_url: str | None = None
+    """The captions as WebVTT, the same cues as burned in; None without voice or captions."""
+    captions_srt_url: str | None = None
+    """The same captions as SubRip (`.srt`)."""
     error: ErrorInfo | None = None
     cost: JobCost = Field(default_factory=JobCost)
     """Calls made to model providers and their estimated price (added to the seed's shape)."""

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from fastapi import APIRouter, status
 from fastapi.exceptions import RequestValidationError
 
-from app.deps import RuntimeDep
+from app.deps import BackgroundDep, ClipJobDepsDep, ComposeJobDepsDep, JobsDep
 from app.errors import JobNotFound
+from app.fetching import Fetcher
 from app.models.video import (
     ComposeRequest,
     ComposeResponse,
@@ -19,17 +20,17 @@ from app.models.video import (
     VideoStatusResponse,
 )
 from app.routers.responses import BODY, JOB, PARAMETERS, RULES, STORAGE, merge
-from app.runtime import Runtime
 from app.services import clip_service, composition_service
+from app.services.inputs import url_refusal
 from app.services.script_service import WordsOptions, request_problems
-from app.storage.resolve import url_refusal
-from app.utils.job_tracker import Job
+from app.storage.media_store import MediaStore
+from app.utils.job_tracker import Job, JobTracker
 
 router = APIRouter(prefix="/api/video", tags=["video"])
 
 
-def _job_of_kind(runtime: Runtime, job_id: str, kind: JobKind) -> Job:
-    job = runtime.jobs.get(job_id)
+def _job_of_kind(jobs: JobTracker, job_id: str, kind: JobKind) -> Job:
+    job = jobs.get(job_id)
     if job.kind is not kind:
         raise JobNotFound(job_id)
     return job
@@ -43,12 +44,12 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
     "/generate", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
 )
 async def generate_video(
-    request: GenerateVideoRequest, runtime: RuntimeDep
+    request: GenerateVideoRequest, deps: ClipJobDepsDep, background: BackgroundDep
 ) -> GenerateVideoResponse:
     """Start rendering one clip per scene; poll the status endpoint with the job id."""
     urls = [scene.seed_image_url for scene in request.scenes]
-    await _refuse_unusable_links(runtime, ("scenes", "seed_image_url"), urls)
-    return _clips_response(await clip_service.start_clip_job(runtime, request.scenes))
+    await _refuse_unusable_links(deps.store, deps.fetcher, ("scenes", "seed_image_url"), urls)
+    return _clips_response(await clip_service.start_clip_job(deps, background, request.scenes))
 
 
 @router.post(
@@ -57,44 +58,57 @@ async def generate_video(
     responses=merge(BODY, RULES, JOB, STORAGE),
 )
 async def retry_clips(
-    job_id: str, request: RetryClipsRequest, runtime: RuntimeDep
+    job_id: str, request: RetryClipsRequest, deps: ClipJobDepsDep, background: BackgroundDep
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
-    return _clips_response(await clip_service.retry_clips(runtime, job_id, request.scene_numbers))
+    job = await clip_service.retry_clips(deps, background, job_id, request.scene_numbers)
+    return _clips_response(job)
 
 
 @router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def video_status(job_id: str, runtime: RuntimeDep) -> VideoStatusResponse:
+async def video_status(job_id: str, jobs: JobsDep) -> VideoStatusResponse:
     """Progress of a clip job, clip by clip."""
-    return VideoStatusResponse.model_validate(_job_of_kind(runtime, job_id, JobKind.CLIPS).fields())
+    return VideoStatusResponse.model_validate(_job_of_kind(jobs, job_id, JobKind.CLIPS).fields())
 
 
 @router.post(
     "/compose", status_code=status.HTTP_202_ACCEPTED, responses=merge(BODY, RULES, STORAGE)
 )
-async def compose_video(request: ComposeRequest, runtime: RuntimeDep) -> ComposeResponse:
+async def compose_video(
+    request: ComposeRequest, deps: ComposeJobDepsDep, background: BackgroundDep
+) -> ComposeResponse:
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
-    await _refuse_unusable_links(runtime, ("clips", "video_url"), urls)
-    words = WordsOptions(request.voice, request.captions, request.call_to_action)
-    problems = request_problems(request.clips, words, runtime.settings, runtime.providers.voice)
+    await _refuse_unusable_links(deps.store, deps.fetcher, ("clips", "video_url"), urls)
+    script = WordsOptions(request.voice, request.captions, request.call_to_action)
+    problems = (
+        request_problems(request.clips, script, deps.default_voice, deps.voice)
+        if deps.voice is not None
+        else []
+    )
     if problems:
         raise RequestValidationError(problems)
     job = await composition_service.start_compose_job(
-        runtime, request.clips, request.mood, request.creative_brief, request.formats, words
+        deps,
+        background,
+        request.clips,
+        request.mood,
+        request.creative_brief,
+        request.formats,
+        script=script,
     )
     return ComposeResponse.model_validate(job.fields())
 
 
 @router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def compose_status(job_id: str, runtime: RuntimeDep) -> ComposeStatusResponse:
+async def compose_status(job_id: str, jobs: JobsDep) -> ComposeStatusResponse:
     """Progress of a composition job, and the final video once it is done."""
-    job = _job_of_kind(runtime, job_id, JobKind.COMPOSE)
+    job = _job_of_kind(jobs, job_id, JobKind.COMPOSE)
     return ComposeStatusResponse.model_validate(job.fields())
 
 
 async def _refuse_unusable_links(
-    runtime: Runtime, field: tuple[str, str], urls: Sequence[str]
+    store: MediaStore, fetcher: Fetcher, field: tuple[str, str], urls: Sequence[str]
 ) -> None:
     """A 422 for every link the fetch policy refuses from the URL alone (or naming media that
     does not exist), so that it never becomes a job that fails; the rest is checked when fetched.
@@ -102,7 +116,7 @@ async def _refuse_unusable_links(
     `field` is the list and the key in each item; the index in `loc` is the scene's place in
     the storyboard (scenes arrive sorted).
     """
-    refusals = await asyncio.to_thread(lambda: [url_refusal(runtime, url) for url in urls])
+    refusals = await asyncio.to_thread(lambda: [url_refusal(store, fetcher, url) for url in urls])
     errors = [
         {"loc": ["body", field[0], index, field[1]], "msg": refused.sentence, "type": "url_refused"}
         for index, refused in enumerate(refusals)

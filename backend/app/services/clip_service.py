@@ -6,26 +6,32 @@ while the others still render, so the composer copies it instead of encoding it 
 Each clip fails alone: its error is recorded on the clip and the others carry on. The job ends
 `complete` when every clip is, `failed` (with the finished clips kept) when any is not; a retry
 starts a new job that carries the finished clips over and renders only the ones asked for.
+
+`run_clip_job` is the step itself: given `ClipJobDeps` and a job the tracker knows, it can run
+anywhere those can be built. The API spawns it in the background; the pipeline awaits it.
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
+from app.config import FFmpegSettings
 from app.errors import InvalidRequest, StorageFull
-from app.fetching import IMAGE
+from app.fetching import IMAGE, Fetcher
 from app.ffmpeg.form import SIDECAR_SUFFIX, ClipForm, keyframes_for
 from app.ffmpeg.timing import FPS, ClipCut, clip_cuts, clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
 from app.models.video import ErrorInfo, JobKind, JobStatus
-from app.providers.base import MotionSpec
-from app.runtime import Runtime
+from app.providers.base import MotionProvider, MotionSpec
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
 from app.services.normalise_service import encoding_of, normalise_clip, record_form
+from app.storage.media_store import MediaStore
+from app.utils.background import BackgroundTasks
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
-from app.utils.job_tracker import ClipState, Job
+from app.utils.job_tracker import ClipState, Job, JobTracker
 
 _CAMERA_ROTATION = (
     CameraMove.PUSH_IN,
@@ -37,22 +43,44 @@ _CAMERA_ROTATION = (
 )
 
 
+@dataclass(frozen=True)
+class ClipJobDeps:
+    """What a clip job uses: the routers take it from the runtime, the pipeline makes its own."""
+
+    store: MediaStore
+    jobs: JobTracker
+    motion: MotionProvider
+    fetcher: Fetcher
+    """Brings in a seed image given by a link that is not our own media."""
+    ffmpeg: FFmpegSettings
+    """For normalising clips: the encoder settings they share with the ad."""
+
+
 def camera_for(scene: SceneWithSeed) -> CameraMove:
     """The director's choice, or a rotation so neighbouring scenes never move alike."""
     return scene.camera_move or _CAMERA_ROTATION[(scene.scene_number - 1) % len(_CAMERA_ROTATION)]
 
 
-async def start_clip_job(runtime: Runtime, scenes: list[SceneWithSeed]) -> Job:
-    await runtime.store.ensure_room()
+async def create_clip_job(deps: ClipJobDeps, scenes: list[SceneWithSeed]) -> Job:
+    """A new clip job, recorded as processing, for `run_clip_job` to render."""
+    await deps.store.ensure_room()
     clips = [ClipState(scene.scene_number, scene.duration) for scene in scenes]
-    job = runtime.jobs.create(JobKind.CLIPS, clips=clips, scenes=scenes)
-    runtime.background.spawn(_run(runtime, job.job_id, scenes), name=f"clips-{job.job_id}")
+    return deps.jobs.create(JobKind.CLIPS, clips=clips, scenes=scenes)
+
+
+async def start_clip_job(
+    deps: ClipJobDeps, background: BackgroundTasks, scenes: list[SceneWithSeed]
+) -> Job:
+    job = await create_clip_job(deps, scenes)
+    background.spawn(run_clip_job(deps, job.job_id, scenes), name=f"clips-{job.job_id}")
     return job
 
 
-async def retry_clips(runtime: Runtime, job_id: str, scene_numbers: list[int]) -> Job:
+async def retry_clips(
+    deps: ClipJobDeps, background: BackgroundTasks, job_id: str, scene_numbers: list[int]
+) -> Job:
     """A new job with the finished clips of `job_id` and fresh renders of the chosen scenes."""
-    previous = runtime.jobs.get(job_id)
+    previous = deps.jobs.get(job_id)
     if previous.kind is not JobKind.CLIPS:
         raise InvalidRequest(f"Job {job_id} composes a video; only clip jobs can be retried.")
     if not previous.finished:
@@ -65,7 +93,7 @@ async def retry_clips(runtime: Runtime, job_id: str, scene_numbers: list[int]) -
         raise InvalidRequest(f"Job {job_id} has no scene {sorted(unknown)}.")
     if not wanted:
         raise InvalidRequest(f"Every clip of job {job_id} is finished; there is nothing to retry.")
-    await runtime.store.ensure_room()
+    await deps.store.ensure_room()
 
     clips = []
     for old in previous.clips:
@@ -74,16 +102,19 @@ async def retry_clips(runtime: Runtime, job_id: str, scene_numbers: list[int]) -
             clip.status, clip.video_url, clip.fraction = old.status, old.video_url, 1.0
             clip.error = old.error
         clips.append(clip)
-    job = runtime.jobs.create(JobKind.CLIPS, clips=clips, scenes=previous.scenes)
-    runtime.background.spawn(
-        _run(runtime, job.job_id, previous.scenes, only=wanted), name=f"clips-{job.job_id}"
+    job = deps.jobs.create(JobKind.CLIPS, clips=clips, scenes=previous.scenes)
+    background.spawn(
+        run_clip_job(deps, job.job_id, previous.scenes, only=wanted), name=f"clips-{job.job_id}"
     )
     return job
 
 
-async def _run(
-    runtime: Runtime, job_id: str, scenes: list[SceneWithSeed], only: set[int] | None = None
-) -> None:
+async def run_clip_job(
+    deps: ClipJobDeps, job_id: str, scenes: list[SceneWithSeed], only: set[int] | None = None
+) -> Job:
+    """Render the clips of job `job_id` (only the scenes in `only`, if given); the finished job.
+
+    A clip that fails is recorded on the job, never raised."""
     durations = [scene.duration for scene in scenes]
     lengths = clip_lengths(durations)
     cuts: list[ClipCut | None]
@@ -91,39 +122,39 @@ async def _run(
         cuts = list(clip_cuts(durations))
     except InvalidRequest:  # scenes too short to cut: the composer will say so
         cuts = [None] * len(scenes)
-    job = runtime.jobs.get(job_id)
+    job = deps.jobs.get(job_id)
     with charged_to(job.cost):
         await asyncio.gather(
             *(
-                _render_clip(runtime, job_id, scene, length, cut)
+                _render_clip(deps, job_id, scene, length, cut)
                 for scene, length, cut in zip(scenes, lengths, cuts, strict=True)
                 if only is None or scene.scene_number in only
             )
         )
     failed = [clip for clip in job.clips if clip.status is JobStatus.FAILED]
     if not failed:
-        runtime.jobs.complete(job_id)
-        return
+        deps.jobs.complete(job_id)
+        return job
     reasons = "; ".join(
         f"scene {clip.scene_number}: {clip.error.message if clip.error else 'unknown'}"
         for clip in failed
     )
     # Out of space is the operator's to fix, not a retry's: say so in the job's own code.
     codes = {clip.error.code if clip.error else None for clip in failed}
-    runtime.jobs.fail(
+    deps.jobs.fail(
         job_id,
         ErrorInfo(
             code=StorageFull.code if codes == {StorageFull.code} else "clips_failed",
             message=f"{len(failed)} of {len(job.clips)} clips failed ({reasons}).",
         ),
     )
+    return job
 
 
 async def _render_clip(
-    runtime: Runtime, job_id: str, scene: SceneWithSeed, length: float, cut: ClipCut | None
+    deps: ClipJobDeps, job_id: str, scene: SceneWithSeed, length: float, cut: ClipCut | None
 ) -> None:
-    number, store = scene.scene_number, runtime.store
-    motion = runtime.providers.motion
+    number, store, motion = scene.scene_number, deps.store, deps.motion
     # A provider that renders in the normal form gets the exact frames and keyframes.
     in_form = cut is not None and getattr(motion, "renders_normal_form", False)
     rendering = 0.99 if in_form or cut is None else 0.8
@@ -131,7 +162,9 @@ async def _render_clip(
         # The clip, its records (provenance, form) and a seed fetched for it: all kept, or none.
         async with store.batch() as batch:
             what = f"the seed image of scene {number}"
-            image = await input_path(runtime, batch, scene.seed_image_url, "seeds", IMAGE, what)
+            image = await input_path(
+                store, deps.fetcher, batch, scene.seed_image_url, "seeds", IMAGE, what
+            )
             spec = MotionSpec(
                 image=image,
                 duration=cut.length / FPS if cut is not None else length,
@@ -146,10 +179,10 @@ async def _render_clip(
                 spec,
                 clip.partial,
                 # Hold back the last percent until the file is in place.
-                on_progress=lambda f: runtime.jobs.advance_clip(job_id, number, f * rendering),
+                on_progress=lambda f: deps.jobs.advance_clip(job_id, number, f * rendering),
             )
             if cut is not None:
-                form = ClipForm.target(cut, encoding_of(runtime.settings.ffmpeg))
+                form = ClipForm.target(cut, encoding_of(deps.ffmpeg))
                 sidecar = batch.beside(clip, SIDECAR_SUFFIX).partial
                 if in_form:
                     await record_form(clip.partial, form, sidecar)
@@ -157,15 +190,15 @@ async def _render_clip(
                     await normalise_clip(
                         clip.partial,
                         form,
-                        runtime.settings.ffmpeg,
+                        deps.ffmpeg,
                         f"The clip for scene {number}",
-                        lambda f: runtime.jobs.advance_clip(
+                        lambda f: deps.jobs.advance_clip(
                             job_id, number, rendering + f * (0.99 - rendering)
                         ),
                         sidecar=sidecar,
                     )
-        runtime.jobs.finish_clip(job_id, number, video_url=store.url_for(clip.key))
+        deps.jobs.finish_clip(job_id, number, video_url=store.url_for(clip.key))
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        runtime.jobs.finish_clip(job_id, number, error=error_info(exc, f"rendering scene {number}"))
+        deps.jobs.finish_clip(job_id, number, error=error_info(exc, f"rendering scene {number}"))

@@ -1,22 +1,28 @@
-"""Step 5: music, then every clip into the final 30-second ad."""
+"""Step 5: music, then every clip into the final 30-second ad.
+
+Links end here: each clip is brought to a local file (`app.services.inputs`) and the composer
+(`app.ffmpeg.compose`) sees paths only. `run_compose_job` is the step itself, runnable anywhere
+`ComposeJobDeps` can be built; the API spawns it in the background, the pipeline awaits it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from app.fetching import VIDEO
+from app.config import FFmpegSettings
+from app.fetching import VIDEO, Fetcher
+from app.ffmpeg.compose import ClipInput
 from app.ffmpeg.formats import VERTICAL
+from app.ffmpeg.soundtrack import VoiceTrack
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.video import ComposeClip, JobKind
-from app.providers.base import MusicSpec
-from app.runtime import Runtime
-from app.services.ffmpeg_service import ClipInput, compose_ad
-from app.services.formats_service import reframe_ad
+from app.providers.base import MusicProvider, MusicSpec, VoiceProvider
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
 from app.services.script_service import (
@@ -26,13 +32,15 @@ from app.services.script_service import (
     will_speak,
     words_for,
 )
-from app.services.soundtrack import VoiceTrack
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
+from app.utils.background import BackgroundTasks
 from app.utils.concurrency import gather_or_cancel
 from app.utils.costs import charged_to
 from app.utils.helpers import stable_seed
-from app.utils.job_tracker import Job
+from app.utils.job_tracker import Job, JobTracker
+from app.words.compose import caption_files, compose_with_words
+from app.words.timeline import AdWords
 
 logger = logging.getLogger(__name__)
 
@@ -42,18 +50,41 @@ _MUSIC_DONE = 12
 _VOICE_DONE = 16
 
 
+@dataclass(frozen=True)
+class ComposeJobDeps:
+    """What a compose job uses: the routers take it from the runtime, the pipeline makes its own."""
+
+    store: MediaStore
+    jobs: JobTracker
+    music: MusicProvider
+    fetcher: Fetcher
+    """Brings in a clip given by a link that is not our own media."""
+    ffmpeg: FFmpegSettings
+    voice: VoiceProvider | None = None
+    """Speaks the clips' voiceover lines; None: the ad is never voiced."""
+    default_voice: str = ""
+    """The `VOICE_NAME` setting: the voice when a request names none."""
+
+
+async def create_compose_job(deps: ComposeJobDeps) -> Job:
+    """A new compose job, recorded as processing, for `run_compose_job` to do."""
+    await deps.store.ensure_room()
+    return deps.jobs.create(JobKind.COMPOSE)
+
+
 async def start_compose_job(
-    runtime: Runtime,
+    deps: ComposeJobDeps,
+    background: BackgroundTasks,
     clips: list[ComposeClip],
     mood: MoodStyle,
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
-    words: WordsOptions | None = None,
+    words: AdWords | None = None,
+    script: WordsOptions | None = None,
 ) -> Job:
-    await runtime.store.ensure_room()
-    job = runtime.jobs.create(JobKind.COMPOSE)
-    runtime.background.spawn(
-        _run(runtime, job.job_id, clips, mood, brief, list(formats), words or WordsOptions()),
+    job = await create_compose_job(deps)
+    background.spawn(
+        run_compose_job(deps, job.job_id, clips, mood, brief, formats, words, script),
         name=f"compose-{job.job_id}",
     )
     return job
@@ -73,107 +104,114 @@ def music_spec(mood: MoodStyle, brief: BriefFields) -> MusicSpec:
     )
 
 
-async def _run(
-    runtime: Runtime,
+async def run_compose_job(
+    deps: ComposeJobDeps,
     job_id: str,
     clips: list[ComposeClip],
     mood: MoodStyle,
     brief: BriefFields,
-    formats: list[str],
-    words: WordsOptions,
-) -> None:
-    with charged_to(runtime.jobs.get(job_id).cost):
-        await _compose(runtime, job_id, clips, mood, brief, formats, words)
+    formats: Sequence[str] = (VERTICAL,),
+    words: AdWords | None = None,
+    script: WordsOptions | None = None,
+) -> Job:
+    """Compose job `job_id`'s ad in every format of `formats` (the first is the main one), with
+    `words` on screen (none: today's ad); the finished job. A failure is recorded on the job,
+    never raised. With `script` instead (the request's voice, captions and call to action), the
+    clips' lines are spoken first and the words made from them (`app.services.script_service`)."""
+    job = deps.jobs.get(job_id)
+    with charged_to(job.cost):
+        await _compose(deps, job_id, clips, mood, brief, list(formats), words, script)
+    return job
 
 
 async def _compose(
-    runtime: Runtime,
+    deps: ComposeJobDeps,
     job_id: str,
     clips: list[ComposeClip],
     mood: MoodStyle,
     brief: BriefFields,
     formats: list[str],
-    words: WordsOptions,
+    given: AdWords | None,
+    script: WordsOptions | None,
 ) -> None:
     try:
         seconds = scene_seconds(clips)
-        store = runtime.store
+        store = deps.store
         # Music, ad and its provenance record appear together, or (failed, cancelled) none of
         # them does, nor any clip fetched for this ad: a killed process leaves partial files
         # only, which the next start-up sweeps.
         async with store.batch() as batch:
-            paths = await gather_or_cancel(*(_clip_file(runtime, batch, clip) for clip in clips))
-            runtime.jobs.advance(job_id, _FETCHED)
+            paths = await gather_or_cancel(*(_clip_file(deps, batch, clip) for clip in clips))
+            deps.jobs.advance(job_id, _FETCHED)
 
             music = batch.new("music", ".wav")
-            await runtime.providers.music.compose(music_spec(mood, brief), music.partial)
-            runtime.jobs.advance(job_id, _MUSIC_DONE)
+            await deps.music.compose(music_spec(mood, brief), music.partial)
+            deps.jobs.advance(job_id, _MUSIC_DONE)
 
-            voice = (
-                batch.new("music", ".wav") if will_speak(clips, words, runtime.settings) else None
-            )
+            speaks = script is not None and deps.voice is not None
+            speaks = speaks and will_speak(clips, script or WordsOptions(), deps.default_voice)
+            voice = batch.new("music", ".wav") if speaks else None
             voiceover = (
                 await speak_clips(
-                    runtime.providers.voice, clips, words, brief, runtime.settings, voice.partial
+                    deps.voice, clips, script, brief, deps.default_voice, deps.ffmpeg, voice.partial
                 )
-                if voice
+                if voice and deps.voice and script
                 else None
             )
-            # What the captions-and-titles renderer lays over the picture.
-            ad_words = await asyncio.to_thread(words_for, clips, voiceover, words, brief, store)
+            words = given or AdWords()
+            if script is not None and given is None:
+                words = await asyncio.to_thread(words_for, clips, voiceover, script, brief, store)
             logger.info(
-                "ad %s: %d spoken lines, %d titles",
-                job_id,
-                len(ad_words.lines),
-                len(ad_words.titles),
+                "ad %s: %d spoken lines, %d titles", job_id, len(words.lines), len(words.titles)
             )
-            runtime.jobs.advance(job_id, _VOICE_DONE)
+            deps.jobs.advance(job_id, _VOICE_DONE)
 
             ad = batch.new("ads", ".mp4")
             others = {name: batch.new("ads", ".mp4") for name in formats if name != VERTICAL}
-            # Frames to encode: the 9:16 ad's (copied ones count once copied), then every
-            # other format's 900, all reframed in one run.
-            share = 1 / (1 + len(others))
 
             def advance(fraction: float) -> None:
-                runtime.jobs.advance(job_id, _VOICE_DONE + (100 - _VOICE_DONE) * fraction)
+                deps.jobs.advance(job_id, _VOICE_DONE + (100 - _VOICE_DONE) * fraction)
 
-            composed = await compose_ad(
+            # Every format's frames to encode; with words, the scenes that carry them too.
+            composed = await compose_with_words(
                 [ClipInput(p, d) for p, d in zip(paths, seconds, strict=True)],
                 music.partial,
-                ad.partial,
-                runtime.settings.ffmpeg,
-                on_progress=lambda f: advance(share * f),
+                {VERTICAL: ad.partial} | {name: file.partial for name, file in others.items()},
+                words,
+                deps.ffmpeg,
+                on_progress=advance,
                 voice=VoiceTrack(voice.partial, voiceover.windows) if voice and voiceover else None,
             )
-            await reframe_ad(
-                ad.partial,
-                {name: file.partial for name, file in others.items()},
-                runtime.settings.ffmpeg,
-                on_progress=lambda f: advance(share + (1 - share) * f),
-            )
+            captions = await asyncio.to_thread(caption_files, words, seconds)
+            vtt = srt = None
+            if captions is not None:
+                vtt, srt = batch.new("captions", ".vtt"), batch.new("captions", ".srt")
+                await asyncio.to_thread(vtt.partial.write_text, captions.webvtt, "utf-8")
+                await asyncio.to_thread(srt.partial.write_text, captions.srt, "utf-8")
             spoken = [voice.key] if voice else []
             uses = await asyncio.to_thread(_ingredients, store, paths, [music.key, *spoken])
             for made in (ad, *others.values()):
                 await batch.record_uses(made, uses)
         keys = {VERTICAL: ad.key} | {name: file.key for name, file in others.items()}
         videos = {name: store.url_for(keys[name]) for name in formats}
-        runtime.jobs.complete(
+        deps.jobs.complete(
             job_id,
             final_video_url=videos[formats[0]],
             final_videos=videos,
             duration=composed.duration,
             audio_url=store.url_for(music.key),
+            captions_url=store.url_for(vtt.key) if vtt else None,
+            captions_srt_url=store.url_for(srt.key) if srt else None,
         )
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        runtime.jobs.fail(job_id, error_info(exc, "composing the video"))
+        deps.jobs.fail(job_id, error_info(exc, "composing the video"))
 
 
-async def _clip_file(runtime: Runtime, batch: Batch, clip: ComposeClip) -> Path:
+async def _clip_file(deps: ComposeJobDeps, batch: Batch, clip: ComposeClip) -> Path:
     what = f"the video of scene {clip.scene_number}"
-    return await input_path(runtime, batch, clip.video_url, "clips", VIDEO, what)
+    return await input_path(deps.store, deps.fetcher, batch, clip.video_url, "clips", VIDEO, what)
 
 
 def _ingredients(store: MediaStore, clips: list[Path], sound: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.config import Settings
+from app.config import FFmpegSettings
 from app.errors import MediaNotFound, MediaPathRefused
 from app.ffmpeg.timing import even_durations
 from app.fonts import font_path
@@ -47,25 +47,27 @@ def scene_seconds(clips: Sequence[ComposeClip]) -> list[float]:
     return even_durations(len(clips))
 
 
-def chosen_voice(options: WordsOptions, settings: Settings) -> str | None:
-    """The voice to speak with (empty: the provider's default), or None for music only."""
-    name = options.voice if options.voice is not None else settings.voice.name
+def chosen_voice(options: WordsOptions, default_voice: str) -> str | None:
+    """The voice to speak with (empty: the provider's default), or None for music only.
+    `default_voice` is the `VOICE_NAME` setting."""
+    name = options.voice if options.voice is not None else default_voice
     return None if name.strip().lower() == NO_VOICE else name.strip()
 
 
-def will_speak(clips: Sequence[ComposeClip], options: WordsOptions, settings: Settings) -> bool:
+def will_speak(clips: Sequence[ComposeClip], options: WordsOptions, default_voice: str) -> bool:
     """Whether the ad gets a voice: a voice is chosen and some scene has a line."""
-    return chosen_voice(options, settings) is not None and any(c.voiceover.strip() for c in clips)
+    spoken = any(clip.voiceover.strip() for clip in clips)
+    return chosen_voice(options, default_voice) is not None and spoken
 
 
 def request_problems(
-    clips: Sequence[ComposeClip], options: WordsOptions, settings: Settings, voice: VoiceProvider
+    clips: Sequence[ComposeClip], options: WordsOptions, default_voice: str, voice: VoiceProvider
 ) -> list[dict[str, object]]:
     """Validation errors (FastAPI's shape) for lines that do not fit and an unknown voice."""
     lines = [clip.voiceover for clip in clips]
     speaks = any(line.strip() for line in lines)
     errors: list[dict[str, object]] = []
-    name = chosen_voice(options, settings)
+    name = chosen_voice(options, default_voice)
     if speaks and name is not None:
         if not voice.voices:
             errors.append(
@@ -105,12 +107,13 @@ async def speak_clips(
     clips: Sequence[ComposeClip],
     options: WordsOptions,
     brief: BriefFields,
-    settings: Settings,
+    default_voice: str,
+    ffmpeg: FFmpegSettings,
     out: Path,
 ) -> Voiceover | None:
     """The clips' lines spoken into a voice track at `out`; None when silent or `none`."""
-    name = chosen_voice(options, settings)
-    if name is None or not will_speak(clips, options, settings):
+    name = chosen_voice(options, default_voice)
+    if name is None or not will_speak(clips, options, default_voice):
         return None
     lines = [clip.voiceover for clip in clips]
     workdir = await asyncio.to_thread(temp_dir, out.parent, "voice")
@@ -123,7 +126,7 @@ async def speak_clips(
             tuple(brief.emotional_tone),
             workdir,
             out,
-            settings.ffmpeg,
+            ffmpeg,
         )
     finally:
         await asyncio.to_thread(shutil.rmtree, workdir, True)

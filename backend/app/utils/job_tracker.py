@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.errors import JobNotFound
@@ -52,6 +53,8 @@ class Job:
     final_videos: dict[str, str] = field(default_factory=dict)
     duration: float | None = None
     audio_url: str | None = None
+    captions_url: str | None = None
+    captions_srt_url: str | None = None
     error: ErrorInfo | None = None
     scenes: list[SceneWithSeed] = field(default_factory=list)
     """What a clip job was asked to render, kept so that single clips can be retried."""
@@ -81,15 +84,22 @@ class Job:
             "final_videos": dict(self.final_videos),
             "duration": self.duration,
             "audio_url": self.audio_url,
+            "captions_url": self.captions_url,
+            "captions_srt_url": self.captions_srt_url,
             "error": self.error,
             "cost": self.cost.summary(),
         }
 
 
 class JobTracker:
-    def __init__(self, max_jobs: int = MAX_JOBS) -> None:
+    def __init__(
+        self, max_jobs: int = MAX_JOBS, on_progress: Callable[[Job], None] | None = None
+    ) -> None:
+        """`on_progress` is called with a job whenever its progress rises: a caller that awaits
+        the job's work itself (the CLI) follows it without polling."""
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._max_jobs = max_jobs
+        self._on_progress = on_progress
 
     def create(
         self,
@@ -112,7 +122,10 @@ class JobTracker:
         """Raise the job's progress to `percent` (never lower it; 100 only when finished)."""
         job = self.get(job_id)
         ceiling = 100 if job.finished else 99
+        before = job.progress
         job.progress = max(job.progress, min(ceiling, int(percent)))
+        if job.progress > before and self._on_progress is not None:
+            self._on_progress(job)
 
     def advance_clip(self, job_id: str, scene_number: int, fraction: float) -> None:
         """Record one clip's progress; the job's progress is the mean over its clips."""
@@ -143,12 +156,16 @@ class JobTracker:
         duration: float | None = None,
         audio_url: str | None = None,
         final_videos: dict[str, str] | None = None,
+        captions_url: str | None = None,
+        captions_srt_url: str | None = None,
     ) -> None:
         job = self.get(job_id)
         job.final_video_url = final_video_url
         job.final_videos = dict(final_videos or {})
         job.duration = duration
         job.audio_url = audio_url
+        job.captions_url = captions_url
+        job.captions_srt_url = captions_srt_url
         job.status = JobStatus.COMPLETE
         job.progress = 100
 

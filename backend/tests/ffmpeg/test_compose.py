@@ -17,9 +17,9 @@ import pytest
 
 from app.config import FFmpegSettings
 from app.errors import MediaNotFound
+from app.ffmpeg.compose import ClipInput, ComposedVideo, compose_ad
 from app.ffmpeg.probe import probe
 from app.ffmpeg.timing import transition_offsets
-from app.services.ffmpeg_service import ClipInput, ComposedVideo, compose_ad
 from tests.ffmpeg.conftest import ffmpeg_children, make_clip, make_tone
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]

@@ -19,7 +19,7 @@ import pytest
 from app.config import FFmpegSettings
 from app.errors import UnsupportedMedia
 from app.ffmpeg.binary import ffmpeg_path
-from app.services.ffmpeg_service import ClipInput, compose_ad
+from app.ffmpeg.compose import ClipInput, compose_ad
 from tests.fakes.manifests import KINDS, manifest
 from tests.ffmpeg.conftest import make_clip
 

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from app.config import FFmpegSettings
 from app.errors import InvalidRequest
 from app.ffmpeg.args import Encoding
+from app.ffmpeg.compose_copy import copy_plan
 from app.ffmpeg.form import ClipForm
 from app.ffmpeg.probe import probe
 from app.ffmpeg.timing import clip_cuts
@@ -20,7 +21,6 @@ from app.models.scene import CameraMove
 from app.providers.base import MotionSpec
 from app.providers.local.motion import LocalMotionProvider
 from app.services.normalise_service import record_form
-from app.services.stitch_service import copy_plan
 
 pytestmark = pytest.mark.anyio
 SIZE = (216, 384)

@@ -20,10 +20,10 @@ import pytest
 from app.config import FFmpegSettings
 from app.ffmpeg.args import Encoding
 from app.ffmpeg.binary import ffmpeg_path
+from app.ffmpeg.compose import MUX_SHARE, ClipInput, ComposedVideo, compose_ad
 from app.ffmpeg.form import ClipForm, sidecar_path
 from app.ffmpeg.formats import format_size
 from app.ffmpeg.timing import clip_cuts
-from app.services.ffmpeg_service import MUX_SHARE, ClipInput, ComposedVideo, compose_ad
 from app.services.formats_service import reframe_ad
 from app.services.normalise_service import normalise_clip
 from tests.ffmpeg.conftest import make_tone
@@ -87,7 +87,7 @@ async def normalised(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 @pytest.fixture(scope="module")
 async def stitched(normalised: list[Path]) -> tuple[ComposedVideo, list[float], list[str]]:
     progress: list[float] = []
-    logger = logging.getLogger("app.services.ffmpeg_service")
+    logger = logging.getLogger("app.ffmpeg.compose")
     said: list[str] = []
     handler = _Collect(said)
     logger.addHandler(handler)
@@ -234,7 +234,7 @@ async def test_a_clip_not_in_the_form_falls_back_to_encoding_and_says_why(
     for clip, original in zip(clips, normalised, strict=True):
         if clip != clips[1]:
             shutil.copy(sidecar_path(original), sidecar_path(Path(clip)))
-    caplog.set_level(logging.INFO, "app.services.ffmpeg_service")
+    caplog.set_level(logging.INFO, "app.ffmpeg.compose")
     result = await compose_ad(
         [ClipInput(Path(p), d) for p, d in zip(clips, DURATIONS, strict=True)],
         None,

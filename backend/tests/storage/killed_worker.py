@@ -46,13 +46,15 @@ async def work(root: Path) -> None:
             )
             for number in range(1, 6)
         ]
-        await clip_service.start_clip_job(runtime, scenes)
+        await clip_service.start_clip_job(runtime.clip_job_deps(), runtime.background, scenes)
         clips = [
             ComposeClip(scene_number=n, video_url=f"{BASE_URL}/media/clips/c{n}.mp4", duration=10)
             for n in (1, 2, 3)
         ]
         brief = BriefFields(product_name="Serum", emotional_tone=["calm"])
-        await composition_service.start_compose_job(runtime, clips, MoodStyle(), brief)
+        await composition_service.start_compose_job(
+            runtime.compose_job_deps(), runtime.background, clips, MoodStyle(), brief
+        )
         print("working", flush=True)
         await asyncio.sleep(3600)
 

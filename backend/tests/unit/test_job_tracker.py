@@ -37,3 +37,14 @@ def test_unknown_jobs_raise_and_old_finished_jobs_are_forgotten() -> None:
     with pytest.raises(JobNotFound):
         jobs.get(first.job_id)
     assert jobs.get(running.job_id) is running
+
+
+def test_a_listener_hears_each_rise_of_progress_and_nothing_else() -> None:
+    """What the CLI's progress bar follows, now that it awaits its jobs instead of polling."""
+    heard: list[tuple[str, int]] = []
+    jobs = JobTracker(on_progress=lambda job: heard.append((job.job_id, job.progress)))
+    job = jobs.create(JobKind.CLIPS, clips=[ClipState(1, 5.0), ClipState(2, 25.0)])
+    jobs.advance_clip(job.job_id, 1, 0.5)
+    jobs.advance_clip(job.job_id, 1, 0.25)  # a late, lower update: no news
+    jobs.finish_clip(job.job_id, 2, video_url="u")
+    assert heard == [(job.job_id, 25), (job.job_id, 75)]

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from app.errors import ProviderBadOutput
+from app.fetching.verify import check_audio, check_image, check_video
 from app.ffmpeg import sniff
-from app.storage.verify import check_audio, check_image, check_video
 from tests.fakes import media
 
 

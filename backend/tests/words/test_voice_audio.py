@@ -12,8 +12,8 @@ from app.config import FFmpegSettings
 from app.ffmpeg.args import audio_args
 from app.ffmpeg.inputs import FileInput
 from app.ffmpeg.runner import run_ffmpeg
+from app.ffmpeg.soundtrack import VoiceTrack, voiced_soundtrack
 from app.providers.local.voice import LocalVoiceProvider
-from app.services.soundtrack import VoiceTrack, voiced_soundtrack
 from app.services.voice_service import Voiceover, speak_script
 from app.words import audio
 from tests.ffmpeg.conftest import make_tone

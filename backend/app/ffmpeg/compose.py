@@ -3,7 +3,7 @@
 Two ways, chosen per ad:
 
 * Every clip in the normal form (`app.ffmpeg.form`; the clip job normalises each as it
-  arrives): bodies are copied and only the crossfades encoded (`app.services.stitch_service`),
+  arrives): bodies are copied and only the crossfades encoded (`app.ffmpeg.compose_copy`),
   a fraction of a full encode.
 * Any clip that is not (a clip from an older job, a foreign URL, another size): segment by
   segment (see `app.ffmpeg.args.segment_args`), each clip's own frames plus its crossfade into
@@ -33,13 +33,13 @@ from typing import TypeVar
 from app.config import FFmpegSettings
 from app.errors import InvalidRequest
 from app.ffmpeg.args import HEIGHT, WIDTH, Encoding, audio_args, mux_args, segment_args
+from app.ffmpeg.compose_copy import copy_plan, stitch_video
 from app.ffmpeg.inputs import ConcatInput, FileInput, concat_list
 from app.ffmpeg.probe import media_input, probe_async
 from app.ffmpeg.runner import run_ffmpeg
+from app.ffmpeg.soundtrack import VoiceTrack, voiced_soundtrack
 from app.ffmpeg.timing import FPS, TOTAL_SECONDS, ClipCut, clip_cuts
 from app.providers.base import ProgressCallback
-from app.services.soundtrack import VoiceTrack, voiced_soundtrack
-from app.services.stitch_service import copy_plan, stitch_video
 from app.storage.partials import temp_dir
 
 logger = logging.getLogger(__name__)
@@ -78,12 +78,12 @@ async def compose_ad(
     """Write the ad to `out`: 30 s, `width`×`height`, 30 fps H.264 + AAC, 0.5 s crossfades.
 
     Clips in the normal form (`app.ffmpeg.form`) are copied and only the crossfades encoded
-    (`app.services.stitch_service`). Any other clip may have any size, frame rate and length:
+    (`app.ffmpeg.compose_copy`). Any other clip may have any size, frame rate and length:
     then every frame is encoded, segment by segment, and the log says which clip was why.
     `music` may have any length (None: a silent track). Scene durations that do not sum to
     30 s are stretched to it. `on_progress` gets fractions that never decrease and end at 1.0.
     `voice` (a voice track on the ad's timeline) is mixed over the music, which ducks under it
-    (`app.services.soundtrack`); without it the audio is the music alone, as always.
+    (`app.ffmpeg.soundtrack`); without it the audio is the music alone, as always.
     """
     if not clips:
         raise InvalidRequest("An ad needs at least one clip.")
