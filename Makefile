@@ -38,6 +38,7 @@ $(STAMP): $(BACKEND)/requirements.lock $(BACKEND)/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(BACKEND)/requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e $(BACKEND)
+	@scripts/install-espeak.sh
 	@touch $@
 
 frontend-setup: $(NODE_STAMP)

@@ -1,7 +1,9 @@
 """The command line.
 
 `reelsmith render brief.json -o ad.mp4`: the whole pipeline, headless, with a progress bar;
-`--product-photo a.png` (repeatable) and `--logo logo.png` bring the user's own pictures in.
+`--product-photo a.png` (repeatable) and `--logo logo.png` bring the user's own pictures in;
+`--voice NAME|none` picks who speaks the voiceover (or nobody), `--no-captions` leaves the
+spoken words off the picture.
 `reelsmith media prune --older-than 30`: remove old intermediates no finished ad uses.
 """
 
@@ -61,6 +63,18 @@ def _parser() -> argparse.ArgumentParser:
         help="a photo of the product (PNG, JPEG or WebP); repeat for several",
     )
     render.add_argument("--logo", type=Path, metavar="IMAGE", help="the brand's logo")
+    render.add_argument(
+        "--voice",
+        metavar="NAME|none",
+        help="who speaks the voiceover (local: joe, espeak; OpenAI: coral, alloy, ...), or none "
+        "for music only (default: the VOICE_NAME setting, else the provider's own voice)",
+    )
+    render.add_argument(
+        "--no-captions",
+        dest="captions",
+        action="store_false",
+        help="no captions of the spoken words on the picture (titles and end card stay)",
+    )
     media = commands.add_parser("media", help="look after the media store (MEDIA_ROOT)")
     media_commands = media.add_subparsers(dest="media_command", required=True)
     prune = media_commands.add_parser(
@@ -137,6 +151,8 @@ async def _render(
     console: Console,
     photos: list[Path] | None = None,
     logo: Path | None = None,
+    voice: str | None = None,
+    captions: bool = True,
 ) -> Path:
     columns = (
         TextColumn("[bold]{task.description:<22}"),
@@ -153,7 +169,13 @@ async def _render(
         async with open_runtime(get_settings()) as runtime:
             brief = await _with_uploads(runtime.store, brief, photos or [], logo)
             result = await render_ad(
-                runtime.pipeline_deps(), brief, mood_index=mood - 1, report=report, formats=formats
+                runtime.pipeline_deps(),
+                brief,
+                mood_index=mood - 1,
+                report=report,
+                formats=formats,
+                voice=voice,
+                captions=captions,
             )
     await asyncio.to_thread(output.parent.mkdir, parents=True, exist_ok=True)
     for index, (name, video) in enumerate(result.videos.items()):
@@ -234,7 +256,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         formats = list(dict.fromkeys(args.formats or ["9:16"]))
         output = asyncio.run(
-            _render(brief, args.output, args.mood, formats, console, args.product_photo, args.logo)
+            _render(
+                brief,
+                args.output,
+                args.mood,
+                formats,
+                console,
+                args.product_photo,
+                args.logo,
+                voice=args.voice,
+                captions=args.captions,
+            )
         )
     except OSError as exc:
         console.print(f"[red]Cannot read a photo:[/red] {exc}")

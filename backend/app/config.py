@@ -195,6 +195,24 @@ class ReplicateSettings(BaseSettings):
     """For fetching one output file into the media store."""
 
 
+class VoiceSettings(BaseSettings):
+    """Who speaks the voiceover (the provider is `VOICE_PROVIDER`, with the others)."""
+
+    model_config = _config("VOICE_")
+
+    name: str = Field(default="", max_length=60)
+    """The voice used when a compose request names none: one of the provider's voices (local:
+    `joe`, `espeak`; OpenAI: `coral`, `alloy`, ...), `none` for music only, or empty for the
+    provider's default."""
+    timeout_seconds: float = Field(default=120.0, gt=0)
+    """For one line from a local engine (Piper or espeak-ng), start-up included: a few seconds
+    on an idle machine, far more on one busy rendering."""
+    openai_model: str = "gpt-4o-mini-tts"
+    """OpenAI's speech model (`VOICE_OPENAI_MODEL`)."""
+    openai_price_per_mchar: float = Field(default=15.0, ge=0)
+    """USD per million characters spoken, for the cost estimate."""
+
+
 class ProviderSettings(BaseSettings):
     """Per-capability selection: `auto`, `local` or `remote`."""
 
@@ -212,6 +230,9 @@ class ProviderSettings(BaseSettings):
     )
     music: ProviderChoice = Field(
         default=ProviderChoice.AUTO, validation_alias=AliasChoices("MUSIC_PROVIDER", "music")
+    )
+    voice: ProviderChoice = Field(
+        default=ProviderChoice.AUTO, validation_alias=AliasChoices("VOICE_PROVIDER", "voice")
     )
 
 
@@ -231,6 +252,7 @@ class Settings(BaseSettings):
     openai: OpenAISettings = Field(default_factory=OpenAISettings)
     replicate: ReplicateSettings = Field(default_factory=ReplicateSettings)
     providers: ProviderSettings = Field(default_factory=ProviderSettings)
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

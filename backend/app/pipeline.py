@@ -24,6 +24,7 @@ from app.providers.registry import Providers
 from app.services import clip_service, composition_service, mood_service, scene_service
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
+from app.services.script_service import WordsOptions
 from app.storage.media_store import MediaStore
 from app.utils.costs import CostLedger, charged_to
 from app.utils.job_tracker import JobTracker
@@ -50,6 +51,8 @@ class PipelineDeps:
     """All four: the pipeline calls each of them."""
     fetcher: Fetcher
     ffmpeg: FFmpegSettings
+    default_voice: str = ""
+    """The `VOICE_NAME` setting: who speaks when the render names no voice."""
 
 
 @dataclass
@@ -64,6 +67,12 @@ class RenderResult:
     """Every format asked for → its file; `video` is the first."""
 
 
+@dataclass(frozen=True)
+class _Words:
+    voice: str | None
+    captions: bool
+
+
 class PipelineFailed(ReelsmithError):
     code = ErrorCode.PIPELINE_FAILED
 
@@ -74,10 +83,14 @@ async def render_ad(
     mood_index: int = 0,
     report: StepReporter | None = None,
     formats: Sequence[str] = ("9:16",),
+    voice: str | None = None,
+    captions: bool = True,
 ) -> RenderResult:
+    """`voice`: a voice name, `none` for music only, None for the `VOICE_NAME` setting."""
     ledger = CostLedger()
+    options = _Words(voice, captions)
     with charged_to(ledger):
-        return await _render(deps, brief, mood_index, _Progress(report), ledger, formats)
+        return await _render(deps, brief, mood_index, _Progress(report), ledger, formats, options)
 
 
 async def _render(
@@ -87,6 +100,7 @@ async def _render(
     progress: _Progress,
     ledger: CostLedger,
     formats: Sequence[str],
+    options: _Words,
 ) -> RenderResult:
     providers, store = deps.providers, deps.store
     jobs = JobTracker(on_progress=lambda job: progress.within_step(job.progress / 100))
@@ -110,14 +124,30 @@ async def _render(
         raise PipelineFailed(clips_job.error.message if clips_job.error else "Clips failed.")
 
     progress.step(4)
+    by_number = {scene.scene_number: scene for scene in plan.scenes}
     clips = [
-        ComposeClip(scene_number=c.scene_number, video_url=c.video_url or "", duration=c.duration)
+        ComposeClip(
+            scene_number=c.scene_number,
+            video_url=c.video_url or "",
+            duration=c.duration,
+            on_screen_text=by_number[c.scene_number].on_screen_text,
+            voiceover=by_number[c.scene_number].voiceover,
+        )
         for c in clips_job.clips
     ]
-    compose_deps = ComposeJobDeps(store, jobs, providers.music, deps.fetcher, deps.ffmpeg)
+    script = WordsOptions(options.voice, options.captions, plan.call_to_action)
+    compose_deps = ComposeJobDeps(
+        store,
+        jobs,
+        providers.music,
+        deps.fetcher,
+        deps.ffmpeg,
+        voice=providers.voice,
+        default_voice=deps.default_voice,
+    )
     job = await composition_service.create_compose_job(compose_deps)
     compose_job = await composition_service.run_compose_job(
-        compose_deps, job.job_id, clips, style, brief, formats
+        compose_deps, job.job_id, clips, style, brief, formats, script=script
     )
     if compose_job.status is not JobStatus.COMPLETE or not compose_job.final_video_url:
         raise PipelineFailed(compose_job.error.message if compose_job.error else "Compose failed.")

@@ -50,6 +50,8 @@ class Runtime:
             music=self.providers.music,
             fetcher=self.fetcher,
             ffmpeg=self.settings.ffmpeg,
+            voice=self.providers.voice,
+            default_voice=self.settings.voice.name,
         )
 
     def pipeline_deps(self) -> PipelineDeps:
@@ -58,6 +60,7 @@ class Runtime:
             providers=self.providers,
             fetcher=self.fetcher,
             ffmpeg=self.settings.ffmpeg,
+            default_voice=self.settings.voice.name,
         )
 
 

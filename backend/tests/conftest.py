@@ -33,7 +33,9 @@ def settings(media_root: Path) -> Settings:
     local = ProviderChoice.LOCAL
     return Settings(
         media=MediaSettings(root=media_root, public_base_url=BASE_URL),
-        providers=ProviderSettings(director=local, images=local, motion=local, music=local),
+        providers=ProviderSettings(
+            director=local, images=local, motion=local, music=local, voice=local
+        ),
     )
 
 

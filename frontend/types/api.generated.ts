@@ -480,6 +480,11 @@ export interface components {
          */
         BriefFields: {
             brand?: components["schemas"]["Brand"] | null;
+            /**
+             * Call To Action
+             * @default
+             */
+            call_to_action?: string;
             /** Emotional Tone */
             emotional_tone?: string[];
             /** Key Messages */
@@ -605,21 +610,43 @@ export interface components {
         ComposeClip: {
             /** Duration */
             duration?: number | null;
+            /**
+             * On Screen Text
+             * @default
+             */
+            on_screen_text?: string;
             /** Scene Number */
             scene_number: number;
             /** @default complete */
             status?: components["schemas"]["JobStatus"];
             /** Video Url */
             video_url: string;
+            /**
+             * Voiceover
+             * @default
+             */
+            voiceover?: string;
         };
         /** ComposeRequest */
         ComposeRequest: {
+            /**
+             * Call To Action
+             * @default
+             */
+            call_to_action?: string;
+            /**
+             * Captions
+             * @default true
+             */
+            captions?: boolean;
             /** Clips */
             clips: components["schemas"]["ComposeClip"][];
             creative_brief?: components["schemas"]["BriefFields"];
             /** Formats */
             formats?: ("9:16" | "1:1" | "4:5" | "16:9")[];
             mood?: components["schemas"]["MoodStyle"];
+            /** Voice */
+            voice?: string | null;
         };
         /** ComposeResponse */
         ComposeResponse: {
@@ -657,6 +684,11 @@ export interface components {
          */
         CreativeBrief: {
             brand?: components["schemas"]["Brand"] | null;
+            /**
+             * Call To Action
+             * @default
+             */
+            call_to_action?: string;
             /** Emotional Tone */
             emotional_tone?: string[];
             /** Key Messages */
@@ -1199,6 +1231,11 @@ export interface components {
             description: string;
             /** Duration */
             duration: number;
+            /**
+             * On Screen Text
+             * @default
+             */
+            on_screen_text?: string;
             /** Scene Number */
             scene_number: number;
             /**
@@ -1206,6 +1243,11 @@ export interface components {
              * @default
              */
             style_prompt?: string;
+            /**
+             * Voiceover
+             * @default
+             */
+            voiceover?: string;
         };
         /** Scene */
         "Scene-Output": {
@@ -1214,6 +1256,11 @@ export interface components {
             description: string;
             /** Duration */
             duration: number;
+            /**
+             * On Screen Text
+             * @default
+             */
+            on_screen_text?: string;
             /** Scene Number */
             scene_number: number;
             /**
@@ -1221,9 +1268,19 @@ export interface components {
              * @default
              */
             style_prompt?: string;
+            /**
+             * Voiceover
+             * @default
+             */
+            voiceover?: string;
         };
         /** ScenePlan */
         "ScenePlan-Input": {
+            /**
+             * Call To Action
+             * @default
+             */
+            call_to_action?: string;
             /** Scenes */
             scenes: components["schemas"]["Scene-Input"][];
             /**
@@ -1234,6 +1291,11 @@ export interface components {
         };
         /** ScenePlan */
         "ScenePlan-Output": {
+            /**
+             * Call To Action
+             * @default
+             */
+            call_to_action?: string;
             /** Scenes */
             scenes: components["schemas"]["Scene-Output"][];
             /**
@@ -1249,6 +1311,11 @@ export interface components {
             description: string;
             /** Duration */
             duration: number;
+            /**
+             * On Screen Text
+             * @default
+             */
+            on_screen_text?: string;
             /** Scene Number */
             scene_number: number;
             /** Seed Image Url */
@@ -1258,6 +1325,11 @@ export interface components {
              * @default
              */
             style_prompt?: string;
+            /**
+             * Voiceover
+             * @default
+             */
+            voiceover?: string;
         };
         /** SceneWithSeed */
         "SceneWithSeed-Output": {
@@ -1266,6 +1338,11 @@ export interface components {
             description: string;
             /** Duration */
             duration: number;
+            /**
+             * On Screen Text
+             * @default
+             */
+            on_screen_text?: string;
             /** Scene Number */
             scene_number: number;
             /** Seed Image Url */
@@ -1275,6 +1352,11 @@ export interface components {
              * @default
              */
             style_prompt?: string;
+            /**
+             * Voiceover
+             * @default
+             */
+            voiceover?: string;
         };
         /** StoryboardRules */
         StoryboardRules: {

@@ -48,6 +48,7 @@ from app.ffmpeg.inputs import ConcatInput, FileInput, concat_list
 from app.ffmpeg.loudness import gain_db, measure_loudness
 from app.ffmpeg.probe import media_input, probe_async
 from app.ffmpeg.runner import run_ffmpeg
+from app.ffmpeg.soundtrack import VoiceTrack, voiced_soundtrack
 from app.ffmpeg.timing import FPS, TOTAL_SECONDS, ClipCut, clip_cuts
 from app.providers.base import ProgressCallback
 from app.storage.partials import temp_dir
@@ -83,6 +84,7 @@ async def compose_ad(
     on_progress: ProgressCallback | None = None,
     width: int = WIDTH,
     height: int = HEIGHT,
+    voice: VoiceTrack | None = None,
 ) -> ComposedVideo:
     """Write the ad to `out`: 30 s, `width`×`height`, 30 fps H.264 + AAC, 0.5 s crossfades.
 
@@ -91,6 +93,8 @@ async def compose_ad(
     then every frame is encoded, segment by segment, and the log says which clip was why.
     `music` may have any length (None: a silent track). Scene durations that do not sum to
     30 s are stretched to it. `on_progress` gets fractions that never decrease and end at 1.0.
+    `voice` (a voice track on the ad's timeline) is mixed over the music, which ducks under it
+    (`app.ffmpeg.soundtrack`); without it the audio is the music alone, as always.
     """
     if not clips:
         raise InvalidRequest("An ad needs at least one clip.")
@@ -116,7 +120,13 @@ async def compose_ad(
                 lambda f: report((1 - MUX_SHARE) * f),
             )  # fmt: skip
         # The audio is a light, single-threaded job: made alongside the video, it costs no time.
-        segments, audio = await _both(video, _make_audio(track, workdir / "audio.m4a", settings))
+        audio_out = workdir / "audio.m4a"
+        soundtrack = (
+            _make_audio(track, audio_out, settings)
+            if voice is None
+            else voiced_soundtrack(track, voice, TOTAL_SECONDS, workdir, audio_out, settings)
+        )
+        segments, audio = await _both(video, soundtrack)
         listing = workdir / "segments.txt"
         await asyncio.to_thread(listing.write_text, concat_list(segments))
         partial = workdir / f"ad{out.suffix or '.mp4'}"

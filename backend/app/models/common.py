@@ -37,6 +37,8 @@ ShortText = Annotated[str, Field(max_length=200)]
 """A name, a keyword, an audience: one line."""
 LongText = Annotated[str, Field(max_length=2000)]
 """A description or a prompt: a paragraph at most."""
+VoiceoverLine = Annotated[str, Field(max_length=400)]
+"""One scene's spoken line: at 2.5 words a second even a 15 s scene needs far fewer."""
 Keyword = Annotated[str, Field(min_length=1, max_length=60)]
 
 

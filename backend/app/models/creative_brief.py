@@ -60,6 +60,9 @@ class BriefFields(BaseModel):
     that shows the product shows these. Optional."""
     brand: Brand | None = None
     """Logo, colours and font. Optional."""
+    call_to_action: ShortText = ""
+    """What the ad asks the viewer to do at the end ("Shop now at serum.example"). Optional:
+    without it the director proposes one from the brief."""
 
     def missing_fields(self) -> list[RequiredBriefField]:
         return [name for name in BRIEF_FIELDS if not getattr(self, name)]

@@ -17,6 +17,8 @@ from app.models.common import (
     TOTAL_DURATION,
     LongText,
     Seconds,
+    ShortText,
+    VoiceoverLine,
 )
 from app.models.creative_brief import CreativeBrief
 from app.models.mood import Mood, MoodStyle
@@ -46,6 +48,11 @@ class Scene(BaseModel):
     """The look, in words an image model understands."""
     camera_move: CameraMove | None = None
     """Chosen by the director; the motion step picks one when it is missing."""
+    on_screen_text: ShortText = ""
+    """A short message shown as a title during the scene, taken from the brief's key messages
+    (never a claim the brief does not make). Empty: no title."""
+    voiceover: VoiceoverLine = ""
+    """What the voice says over this scene, at about 2.5 words a second. Empty: silence."""
 
 
 class SceneWithSeed(Scene):
@@ -77,6 +84,9 @@ SeededStoryboard = Annotated[list[SceneWithSeed], AfterValidator(check_storyboar
 class ScenePlan(BaseModel):
     total_duration: Seconds = TOTAL_DURATION
     scenes: Storyboard
+    call_to_action: ShortText = ""
+    """What the end card asks the viewer to do ("Shop the serum"): the brief's own when it has
+    one, else the director's proposal."""
 
 
 class PlanScenesRequest(BaseModel):

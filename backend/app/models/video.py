@@ -15,6 +15,8 @@ from app.models.common import (
     MIN_SCENES,
     TOTAL_DURATION,
     Seconds,
+    ShortText,
+    VoiceoverLine,
 )
 from app.models.cost import JobCost
 from app.models.creative_brief import BriefFields
@@ -23,6 +25,8 @@ from app.models.scene import SeededStoryboard
 from app.storyboard_rules import CROSSFADE_SECONDS
 
 Url = Annotated[str, Field(min_length=1, max_length=2000)]
+VoiceName = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[A-Za-z0-9_.:-]+$")]
+"""A voice's name (`joe`, `espeak`, `coral`) or `none`."""
 
 
 class JobStatus(StrEnum):
@@ -88,6 +92,11 @@ class ComposeClip(BaseModel):
     video_url: Url
     duration: Seconds | None = Field(default=None, gt=CROSSFADE_SECONDS, le=MAX_SCENE_SECONDS)
     status: JobStatus = JobStatus.COMPLETE
+    on_screen_text: ShortText = ""
+    """The scene's title (from its storyboard card); empty: none."""
+    voiceover: VoiceoverLine = ""
+    """The scene's spoken line; empty: the voice is quiet over this scene. A line that cannot
+    be said at a natural pace inside the scene (clear of its crossfades) is refused (422)."""
 
 
 def check_compose_clips(clips: list[ComposeClip]) -> list[ComposeClip]:
@@ -133,6 +142,13 @@ class ComposeRequest(BaseModel):
     ] = Field(default_factory=lambda: list[AdFormat](["9:16"]))
     """Shapes to make the ad in; the first is `final_video_url`. Other shapes are reframed from
     the same clips (a centre crop, or for 16:9 a blurred fill behind the 9:16 picture)."""
+    call_to_action: ShortText = ""
+    """What the end card asks the viewer to do; empty: the brief's, if it has one."""
+    voice: VoiceName | None = None
+    """Who speaks the clips' voiceover lines: a voice of the voice provider, or `none` for
+    music only. Unset: the `VOICE_NAME` setting."""
+    captions: bool = True
+    """Burn the spoken words in as captions (and offer them as .vtt/.srt)."""
 
 
 class ComposeResponse(BaseModel):

@@ -148,3 +148,24 @@ class MusicProvider(Protocol):
     async def compose(self, spec: MusicSpec, out: Path) -> Path:
         """Write a music track of `spec.duration` seconds at `out` and return its path."""
         ...
+
+
+@dataclass(frozen=True)
+class SpeechSpec:
+    text: str
+    """One line, said as written."""
+    voice: str = ""
+    """One of the provider's `voices`; empty: its default."""
+    tone: tuple[str, ...] = ()
+    """The brief's emotional tone, for providers that take directions."""
+    seed: int = 0
+
+
+class VoiceProvider(Protocol):
+    name: str
+    voices: tuple[str, ...]
+    """Voice names this provider speaks with, the default first."""
+
+    async def speak(self, spec: SpeechSpec, out: Path) -> Path:
+        """Write the line, spoken, as a WAV file at `out` and return its path."""
+        ...

@@ -1,6 +1,6 @@
 """Pick the implementation of each capability from settings.
 
-`auto` means remote when its key is set (`OPENAI_API_KEY` for the director,
+`auto` means remote when its key is set (`OPENAI_API_KEY` for the director and the voice,
 `REPLICATE_API_TOKEN` for images, motion and music; a blank value is no key), local otherwise;
 mixing is fine. Remote implementations are listed in `REMOTE_FACTORIES` and imported only when
 chosen, so a process without keys never loads the SDKs. `remote` without its key is a
@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.config import ProviderChoice, Settings
 from app.fetching import Fetcher
-from app.providers.base import Director, ImageProvider, MotionProvider, MusicProvider
+from app.providers.base import (
+    Director,
+    ImageProvider,
+    MotionProvider,
+    MusicProvider,
+    VoiceProvider,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +55,15 @@ def _replicate_music(settings: Settings, fetcher: Fetcher | None) -> Any:
     return ReplicateMusicProvider(settings, fetcher=fetcher)
 
 
+def _openai_voice(settings: Settings, fetcher: Fetcher | None) -> Any:
+    from app.providers.remote.openai_voice import OpenAIVoiceProvider
+
+    return OpenAIVoiceProvider(settings.openai, settings.voice)
+
+
 REMOTE_FACTORIES: dict[str, RemoteFactory] = {
     "director": _openai_director,
+    "voice": _openai_voice,
     "images": _replicate_images,
     "motion": _replicate_motion,
     "music": _replicate_music,
@@ -68,6 +81,8 @@ class Providers:
     images: ImageProvider
     motion: MotionProvider
     music: MusicProvider
+    voice: VoiceProvider = field(default_factory=lambda: _local_voice())
+    """Defaults to the offline voices, so a caller that builds its own set need not name one."""
 
     def names(self) -> dict[str, str]:
         return {
@@ -75,22 +90,32 @@ class Providers:
             "images": self.images.name,
             "motion": self.motion.name,
             "music": self.music.name,
+            "voice": self.voice.name,
         }
 
     async def aclose(self) -> None:
         """Close the connections remote providers hold (local ones hold none)."""
-        for provider in (self.director, self.images, self.motion, self.music):
+        for provider in (self.director, self.images, self.motion, self.music, self.voice):
             close = getattr(provider, "aclose", None)
             if close is not None:
                 await close()
 
 
+def _local_voice(timeout_seconds: float = 120.0) -> VoiceProvider:
+    from app.providers.local.voice import LocalVoiceProvider
+
+    return LocalVoiceProvider(timeout_seconds)
+
+
+_OPENAI_CAPABILITIES = ("director", "voice")
+
+
 def _key_name(capability: str) -> str:
-    return "OPENAI_API_KEY" if capability == "director" else "REPLICATE_API_TOKEN"
+    return "OPENAI_API_KEY" if capability in _OPENAI_CAPABILITIES else "REPLICATE_API_TOKEN"
 
 
 def _has_key(capability: str, settings: Settings) -> bool:
-    if capability == "director":
+    if capability in _OPENAI_CAPABILITIES:
         return settings.openai.api_key is not None
     return settings.replicate.api_token is not None
 
@@ -136,4 +161,11 @@ def build_providers(settings: Settings, fetcher: Fetcher | None = None) -> Provi
             "motion", chosen.motion, settings, lambda s: LocalMotionProvider(s.ffmpeg), fetcher
         ),
         music=_choose("music", chosen.music, settings, lambda s: LocalMusicProvider(), fetcher),
+        voice=_choose(
+            "voice",
+            chosen.voice,
+            settings,
+            lambda s: _local_voice(s.voice.timeout_seconds),
+            fetcher,
+        ),
     )

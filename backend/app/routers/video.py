@@ -33,6 +33,7 @@ from app.routers.responses import (
 )
 from app.services import clip_service, composition_service, project_recording
 from app.services.inputs import url_refusal
+from app.services.script_service import WordsOptions, request_problems
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import Job, JobTracker
@@ -111,8 +112,22 @@ async def compose_video(
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
     await _refuse_unusable_links(deps.store, deps.fetcher, ("clips", "video_url"), urls)
+    script = WordsOptions(request.voice, request.captions, request.call_to_action)
+    problems = (
+        request_problems(request.clips, script, deps.default_voice, deps.voice)
+        if deps.voice is not None
+        else []
+    )
+    if problems:
+        raise RequestValidationError(problems)
     job = await composition_service.start_compose_job(
-        deps, background, request.clips, request.mood, request.creative_brief, request.formats
+        deps,
+        background,
+        request.clips,
+        request.mood,
+        request.creative_brief,
+        request.formats,
+        script=script,
     )
     if project_id is not None:
         project_recording.record_ad_when_finished(

@@ -8,6 +8,7 @@ Links end here: each clip is brought to a local file (`app.services.inputs`) and
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +17,21 @@ from app.config import FFmpegSettings
 from app.fetching import VIDEO, Fetcher
 from app.ffmpeg.compose import ClipInput
 from app.ffmpeg.formats import VERTICAL
-from app.ffmpeg.timing import even_durations
+from app.ffmpeg.soundtrack import VoiceTrack
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.video import ComposeClip, JobKind
-from app.providers.base import MusicProvider, MusicSpec
+from app.providers.base import MusicProvider, MusicSpec, VoiceProvider
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
+from app.services.script_service import (
+    WordsOptions,
+    scene_seconds,
+    speak_clips,
+    will_speak,
+    words_for,
+)
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
@@ -34,9 +42,12 @@ from app.utils.job_tracker import Job, JobTracker
 from app.words.compose import caption_files, compose_with_words
 from app.words.timeline import AdWords
 
+logger = logging.getLogger(__name__)
+
 # Shares of the progress bar, measured roughly on the local providers.
 _FETCHED = 5
 _MUSIC_DONE = 12
+_VOICE_DONE = 16
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,10 @@ class ComposeJobDeps:
     fetcher: Fetcher
     """Brings in a clip given by a link that is not our own media."""
     ffmpeg: FFmpegSettings
+    voice: VoiceProvider | None = None
+    """Speaks the clips' voiceover lines; None: the ad is never voiced."""
+    default_voice: str = ""
+    """The `VOICE_NAME` setting: the voice when a request names none."""
 
 
 async def create_compose_job(deps: ComposeJobDeps) -> Job:
@@ -65,10 +80,11 @@ async def start_compose_job(
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
     words: AdWords | None = None,
+    script: WordsOptions | None = None,
 ) -> Job:
     job = await create_compose_job(deps)
     background.spawn(
-        run_compose_job(deps, job.job_id, clips, mood, brief, formats, words),
+        run_compose_job(deps, job.job_id, clips, mood, brief, formats, words, script),
         name=f"compose-{job.job_id}",
     )
     return job
@@ -96,13 +112,15 @@ async def run_compose_job(
     brief: BriefFields,
     formats: Sequence[str] = (VERTICAL,),
     words: AdWords | None = None,
+    script: WordsOptions | None = None,
 ) -> Job:
     """Compose job `job_id`'s ad in every format of `formats` (the first is the main one), with
     `words` on screen (none: today's ad); the finished job. A failure is recorded on the job,
-    never raised."""
+    never raised. With `script` instead (the request's voice, captions and call to action), the
+    clips' lines are spoken first and the words made from them (`app.services.script_service`)."""
     job = deps.jobs.get(job_id)
     with charged_to(job.cost):
-        await _compose(deps, job_id, clips, mood, brief, list(formats), words or AdWords())
+        await _compose(deps, job_id, clips, mood, brief, list(formats), words, script)
     return job
 
 
@@ -113,15 +131,11 @@ async def _compose(
     mood: MoodStyle,
     brief: BriefFields,
     formats: list[str],
-    words: AdWords,
+    given: AdWords | None,
+    script: WordsOptions | None,
 ) -> None:
     try:
-        durations = [clip.duration for clip in clips]
-        scene_seconds = (
-            [d for d in durations if d is not None]
-            if all(d is not None for d in durations)
-            else even_durations(len(clips))
-        )
+        seconds = scene_seconds(clips)
         store = deps.store
         # Music, ad and its provenance record appear together, or (failed, cancelled) none of
         # them does, nor any clip fetched for this ad: a killed process leaves partial files
@@ -134,28 +148,48 @@ async def _compose(
             await deps.music.compose(music_spec(mood, brief), music.partial)
             deps.jobs.advance(job_id, _MUSIC_DONE)
 
+            speaks = script is not None and deps.voice is not None
+            speaks = speaks and will_speak(clips, script or WordsOptions(), deps.default_voice)
+            voice = batch.new("music", ".wav") if speaks else None
+            voiceover = (
+                await speak_clips(
+                    deps.voice, clips, script, brief, deps.default_voice, deps.ffmpeg, voice.partial
+                )
+                if voice and deps.voice and script
+                else None
+            )
+            words = given or AdWords()
+            if script is not None and given is None:
+                words = await asyncio.to_thread(words_for, clips, voiceover, script, brief, store)
+            logger.info(
+                "ad %s: %d spoken lines, %d titles", job_id, len(words.lines), len(words.titles)
+            )
+            deps.jobs.advance(job_id, _VOICE_DONE)
+
             ad = batch.new("ads", ".mp4")
             others = {name: batch.new("ads", ".mp4") for name in formats if name != VERTICAL}
 
             def advance(fraction: float) -> None:
-                deps.jobs.advance(job_id, _MUSIC_DONE + (100 - _MUSIC_DONE) * fraction)
+                deps.jobs.advance(job_id, _VOICE_DONE + (100 - _VOICE_DONE) * fraction)
 
             # Every format's frames to encode; with words, the scenes that carry them too.
             composed = await compose_with_words(
-                [ClipInput(p, seconds) for p, seconds in zip(paths, scene_seconds, strict=True)],
+                [ClipInput(p, d) for p, d in zip(paths, seconds, strict=True)],
                 music.partial,
                 {VERTICAL: ad.partial} | {name: file.partial for name, file in others.items()},
                 words,
                 deps.ffmpeg,
                 on_progress=advance,
+                voice=VoiceTrack(voice.partial, voiceover.windows) if voice and voiceover else None,
             )
-            captions = await asyncio.to_thread(caption_files, words, scene_seconds)
+            captions = await asyncio.to_thread(caption_files, words, seconds)
             vtt = srt = None
             if captions is not None:
                 vtt, srt = batch.new("captions", ".vtt"), batch.new("captions", ".srt")
                 await asyncio.to_thread(vtt.partial.write_text, captions.webvtt, "utf-8")
                 await asyncio.to_thread(srt.partial.write_text, captions.srt, "utf-8")
-            uses = await asyncio.to_thread(_ingredients, store, paths, music.key)
+            spoken = [voice.key] if voice else []
+            uses = await asyncio.to_thread(_ingredients, store, paths, [music.key, *spoken])
             for made in (ad, *others.values()):
                 await batch.record_uses(made, uses)
         keys = {VERTICAL: ad.key} | {name: file.key for name, file in others.items()}
@@ -180,10 +214,11 @@ async def _clip_file(deps: ComposeJobDeps, batch: Batch, clip: ComposeClip) -> P
     return await input_path(deps.store, deps.fetcher, batch, clip.video_url, "clips", VIDEO, what)
 
 
-def _ingredients(store: MediaStore, clips: list[Path], music: str) -> list[str]:
-    """Every key the ad is made of: its clips, their seeds (from the clips' records), its music.
+def _ingredients(store: MediaStore, clips: list[Path], sound: list[str]) -> list[str]:
+    """Every key the ad is made of: its clips, their seeds (from the clips' records), its music
+    and voice.
 
     Blocking: it reads the clips' records.
     """
     keys = [store.key_for_path(path) for path in clips]
-    return [*keys, *(seed for key in keys for seed in store.uses_of(key)), music]
+    return [*keys, *(seed for key in keys for seed in store.uses_of(key)), *sound]

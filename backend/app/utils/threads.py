@@ -23,7 +23,13 @@ async def run_to_end(func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs)
         return await asyncio.shield(work)
     except asyncio.CancelledError:
         # The thread's result or error no longer matters, only that it has stopped writing.
-        await asyncio.wait([work])
+        # A caller is often cancelled twice (by a gather, then by whoever cancels the gather's
+        # tasks): every later cancellation is also held until the thread has ended.
+        while not work.done():
+            try:
+                await asyncio.wait([work])
+            except asyncio.CancelledError:
+                continue
         if not work.cancelled():
             work.exception()  # observed, so asyncio does not log it as never retrieved
         raise

@@ -18,6 +18,7 @@ from app.config import FFmpegSettings
 from app.ffmpeg.args import HEIGHT, WIDTH
 from app.ffmpeg.compose import ClipInput, ComposedVideo, compose_ad
 from app.ffmpeg.formats import VERTICAL
+from app.ffmpeg.soundtrack import VoiceTrack
 from app.providers.base import ProgressCallback
 from app.services.formats_service import reframe_ad
 from app.storage.partials import temp_dir
@@ -53,9 +54,11 @@ async def compose_with_words(
     on_progress: ProgressCallback | None = None,
     width: int = WIDTH,
     height: int = HEIGHT,
+    voice: VoiceTrack | None = None,
 ) -> ComposedVideo:
     """Write the ad in every format of `outputs` (format → file; 9:16 is required) with
-    `words` on screen; `sound` is the ad's whole soundtrack (music, or music and voice)."""
+    `words` on screen; `sound` is the music, `voice` the voice track mixed over it (ducking
+    it) when the ad speaks."""
     report = on_progress or (lambda _: None)
     vertical = outputs[VERTICAL]
     others = {name: out for name, out in outputs.items() if name != VERTICAL}
@@ -63,13 +66,15 @@ async def compose_with_words(
     if plan.empty:
         share = 1 / (1 + len(others))
         composed = await compose_ad(
-            clips, sound, vertical, settings, lambda f: report(share * f), width, height
+            clips, sound, vertical, settings, lambda f: report(share * f), width, height, voice
         )
         await reframe_ad(
             vertical, others, settings, lambda f: report(share + (1 - share) * f), width, height
         )
         return composed
-    return await _with_words(clips, sound, vertical, outputs, plan, settings, report, width, height)
+    return await _with_words(
+        clips, sound, vertical, outputs, plan, settings, report, width, height, voice
+    )
 
 
 async def _with_words(
@@ -82,13 +87,14 @@ async def _with_words(
     report: ProgressCallback,
     width: int,
     height: int,
+    voice: VoiceTrack | None,
 ) -> ComposedVideo:
     share = COMPOSE_SHARE_WITH_WORDS
     folder = await asyncio.to_thread(temp_dir, vertical.parent, "plain")
     try:
         plain = folder / f"plain{vertical.suffix or '.mp4'}"
         composed = await compose_ad(
-            clips, sound, plain, settings, lambda f: report(share * f), width, height
+            clips, sound, plain, settings, lambda f: report(share * f), width, height, voice
         )
         await burn_words(
             plain, outputs, plan, settings, lambda f: report(share + (1 - share) * f),

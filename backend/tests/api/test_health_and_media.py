@@ -20,6 +20,7 @@ async def test_health_names_the_provider_of_every_capability(api: ClientFactory)
         "images": "local",
         "motion": "local",
         "music": "local",
+        "voice": "local",
     }
     assert body["ffmpeg"].startswith("ffmpeg")
     assert "/" not in body["ffmpeg"]  # which FFmpeg, never where it lives

@@ -1,4 +1,5 @@
-"""A fake of OpenAI's Chat Completions API (POST /v1/chat/completions), in its shapes.
+"""A fake of OpenAI's Chat Completions API (POST /v1/chat/completions), in its shapes, and of
+its speech endpoint (POST /v1/audio/speech, see `openai_speech`).
 
 - `stream: true` answers as server-sent events of `chat.completion.chunk` objects ending in
   `data: [DONE]`, with a final usage chunk when `stream_options.include_usage` is set;
@@ -27,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from tests.fakes.openai_speech import speech_body, speech_problem
 from tests.fakes.openai_stream import StreamScript, StreamTrouble, stream_chunks
 
 API_KEY = "sk-fake-key"
@@ -39,6 +41,14 @@ BRIEF = {
     "visual_style_keywords": ["minimalist", "white", "gold"],
     "key_messages": ["Natural ingredients"],
 }
+LINES = (
+    "Look closer.",
+    "Meet the serum.",
+    "Natural ingredients.",
+    "Light on your skin.",
+    "Elegant. Calming.",
+    "Luxury Skincare Serum.",
+)
 MOODS = {
     "moods": [
         {
@@ -62,11 +72,14 @@ PLAN = {
             "description": f"Scene {number}: the serum bottle on white marble",
             "style_prompt": "minimalist white and gold, soft light",
             "camera_move": move,
+            "on_screen_text": "Natural ingredients" if number == 3 else "",
+            "voiceover": LINES[number - 1],
         }
         for number, move in enumerate(
             ("push_in", "pan_left", "pull_out", "pan_right", "rise", "descend"), start=1
         )
-    ]
+    ],
+    "call_to_action": "Shop the serum",
 }
 DEFAULT_ANSWERS: dict[str, dict[str, Any]] = {
     "BriefDraft": BRIEF,
@@ -91,6 +104,7 @@ class FakeOpenAI:
     def reset(self) -> None:
         with self._lock:
             self.requests: list[dict[str, Any]] = []
+            self.speech_requests: list[dict[str, Any]] = []
             self.faults: deque[Fault] = deque()
             self.answers: defaultdict[str, deque[str]] = defaultdict(deque)
             self.streams: deque[StreamScript] = deque()
@@ -119,7 +133,33 @@ class FakeOpenAI:
             self.faults.extend(Fault(status, retry_after_ms, code) for _ in range(count))
 
     def app(self) -> Starlette:
-        return Starlette(routes=[Route("/v1/chat/completions", self._chat, methods=["POST"])])
+        return Starlette(
+            routes=[
+                Route("/v1/chat/completions", self._chat, methods=["POST"]),
+                Route("/v1/audio/speech", self._speech, methods=["POST"]),
+            ]
+        )
+
+    async def _speech(self, request: Request) -> Response:
+        if request.headers.get("authorization") != f"Bearer {API_KEY}":
+            return _error(
+                401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key"
+            )
+        body = await request.json()
+        with self._lock:
+            self.speech_requests.append(body)
+            fault = self.faults.popleft() if self.faults else None
+        if fault is not None:
+            kind = "requests" if fault.status == 429 else "server_error"
+            return _error(fault.status, f"fake fault {fault.status}", kind, fault.code)
+        problem = speech_problem(body)
+        if problem:
+            return _error(400, problem, "invalid_request_error", None)
+        response_format = body.get("response_format", "mp3")
+        if response_format not in ("wav", "pcm"):
+            return _error(400, "this fake speaks wav and pcm only", "invalid_request_error", None)
+        audio, media_type = speech_body(body["input"], response_format)
+        return Response(audio, media_type=media_type)
 
     async def _chat(self, request: Request) -> Response:
         if request.headers.get("authorization") != f"Bearer {API_KEY}":

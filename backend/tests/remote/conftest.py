@@ -105,5 +105,7 @@ def settings(media_root: Path, fake_openai: FakeOpenAI, fake_replicate: FakeRepl
         ffmpeg=FFmpegSettings(preset="ultrafast"),
         openai=fake_openai_settings(fake_openai),
         replicate=fake_replicate_settings(fake_replicate),
-        providers=ProviderSettings(director=remote, images=remote, motion=remote, music=remote),
+        providers=ProviderSettings(
+            director=remote, images=remote, motion=remote, music=remote, voice=remote
+        ),
     )

@@ -41,7 +41,7 @@ def plan_with(durations: list[float], numbers: list[int] | None = None) -> dict[
     for index, (scene, duration) in enumerate(zip(scenes, durations, strict=True)):
         scene["duration"] = duration
         scene["scene_number"] = numbers[index] if numbers else index + 1
-    return {"scenes": scenes}
+    return {"scenes": scenes, "call_to_action": PLAN["call_to_action"]}
 
 
 async def test_the_reply_streams_in_pieces_and_its_tokens_are_charged(

@@ -50,6 +50,7 @@ async def test_health_names_the_remote_provider_of_each_capability(api: ClientFa
         "images": "replicate:black-forest-labs/flux-schnell",
         "motion": "replicate:kwaivgi/kling-v2.1",
         "music": "replicate:meta/musicgen",
+        "voice": "openai:gpt-4o-mini-tts",
     }
 
 
@@ -151,7 +152,7 @@ async def test_a_plan_the_model_cannot_get_right_is_a_502_and_never_an_invalid_p
     api: ClientFactory, fake_openai: FakeOpenAI
 ) -> None:
     for _ in range(3):
-        fake_openai.answer("StoryboardDraft", {"scenes": []})
+        fake_openai.answer("StoryboardDraft", {"scenes": [], "call_to_action": ""})
     async with api() as client:
         response = await client.post(
             "/api/scenes/plan", json={"creative_brief": brief(), "selected_mood": mood()}

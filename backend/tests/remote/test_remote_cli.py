@@ -9,11 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes.openai_api import API_KEY, FakeOpenAI
+from tests.fakes.openai_api import API_KEY, LINES, FakeOpenAI
 from tests.fakes.replicate_api import TOKEN, FakeReplicate
 from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
 
-CAPABILITIES = ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER")
+CAPABILITIES = (
+    "DIRECTOR_PROVIDER",
+    "IMAGE_PROVIDER",
+    "MOTION_PROVIDER",
+    "MUSIC_PROVIDER",
+    "VOICE_PROVIDER",
+)
 
 
 @pytest.mark.slow
@@ -42,8 +48,13 @@ def test_the_cli_renders_an_ad_with_the_sdk_clients_own_variables(
     )
     assert result.returncode == 0, result.stderr
     assert_is_the_final_ad(out)
-    # 12 mood images + 6 seeds + 6 clips + 1 track on Replicate, and moods + plan on OpenAI.
-    assert "27 provider calls" in result.stderr
+    # 12 mood images + 6 seeds + 6 clips + 1 track on Replicate, and moods + plan + the six
+    # scenes' voiceover lines on OpenAI.
+    assert "33 provider calls" in result.stderr
     assert "estimated cost $1.5" in result.stderr
     assert len(fake_replicate.created("kwaivgi/kling-v2.1")) == 6
     assert len(fake_openai.requests) == 2
+    spoken = fake_openai.speech_requests
+    assert sorted(r["input"] for r in spoken) == sorted(LINES)
+    assert {r["model"] for r in spoken} == {"gpt-4o-mini-tts"}
+    assert all("elegant" in r["instructions"] for r in spoken)

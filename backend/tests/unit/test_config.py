@@ -95,8 +95,10 @@ def test_auto_is_remote_for_each_capability_whose_key_is_set_and_mixing_works() 
         openai=OpenAISettings(api_key=SecretStr("sk-x")),
         replicate=ReplicateSettings(api_token=None),
     )
+    # The voice is OpenAI's too: one key serves both.
     assert _names(director_only) == {
-        "director": "openai:gpt-4o", "images": "local", "motion": "local", "music": "local"
+        "director": "openai:gpt-4o", "images": "local", "motion": "local", "music": "local",
+        "voice": "openai:gpt-4o-mini-tts",
     }  # fmt: skip
     both_but_local_music = Settings(
         openai=OpenAISettings(api_key=SecretStr("sk-x")),
@@ -108,6 +110,7 @@ def test_auto_is_remote_for_each_capability_whose_key_is_set_and_mixing_works() 
         "images": "replicate:black-forest-labs/flux-schnell",
         "motion": "replicate:kwaivgi/kling-v2.1",
         "music": "local",
+        "voice": "openai:gpt-4o-mini-tts",
     }
 
 
@@ -129,7 +132,13 @@ def test_a_blank_key_or_base_url_counts_as_unset(
     # so `auto` stays local and start-up does not die on the SDK's "Missing credentials".
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "REPLICATE_API_TOKEN", "REPLICATE_BASE_URL"):
         monkeypatch.setenv(name, blank)
-    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
+    for name in (
+        "DIRECTOR_PROVIDER",
+        "IMAGE_PROVIDER",
+        "MOTION_PROVIDER",
+        "MUSIC_PROVIDER",
+        "VOICE_PROVIDER",
+    ):
         monkeypatch.delenv(name, raising=False)
     settings = Settings()
     assert settings.openai.api_key is None and settings.openai.base_url is None

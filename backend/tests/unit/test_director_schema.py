@@ -33,10 +33,13 @@ def storyboard(
                     "description": f"Shot {i + 1}",
                     "style_prompt": "soft light",
                     "camera_move": "push_in",
+                    "on_screen_text": "",
+                    "voiceover": "",
                     **changes,
                 }
                 for i, duration in enumerate(durations)
-            ]
+            ],
+            "call_to_action": "",
         }
     )
 

@@ -34,6 +34,28 @@ async def test_a_cancelled_caller_waits_for_its_thread_to_finish_writing(tmp_pat
     assert late.exists(), "the write had ended before the cancellation went on"
 
 
+async def test_a_caller_cancelled_twice_still_waits(tmp_path: Path) -> None:
+    started, release = threading.Event(), threading.Event()
+    late = tmp_path / "late.partial"
+
+    def slow_write() -> None:
+        started.set()
+        release.wait(timeout=10)
+        late.write_bytes(b"late")
+
+    caller = asyncio.ensure_future(run_to_end(slow_write))
+    await asyncio.to_thread(started.wait, 10)
+    caller.cancel()
+    await asyncio.sleep(0.02)
+    caller.cancel()  # as a gather and then its owner both cancel their tasks
+    await asyncio.sleep(0.02)
+    assert not caller.done(), "the second cancellation is held too"
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await caller
+    assert late.exists()
+
+
 async def test_results_and_errors_pass_through() -> None:
     assert await run_to_end(sum, [1, 2, 3]) == 6
     with pytest.raises(ZeroDivisionError):

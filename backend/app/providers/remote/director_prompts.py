@@ -23,6 +23,7 @@ from app.models.common import (
 from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import IMAGES_PER_MOOD, MoodStyle
 from app.models.scene import CameraMove
+from app.words.script import WORDS_PER_SECOND
 
 Messages = list[ChatCompletionMessageParam]
 
@@ -93,7 +94,13 @@ least {MIN_SCENE_SECONDS:g} and at most {MAX_SCENE_SECONDS:g}, and they must sum
 each give a description of what the viewer sees, a style_prompt in words an image model \
 understands (lighting, palette, lens), and a camera_move, one of: \
 {", ".join(move.value for move in CameraMove)}; vary the moves between neighbouring scenes. \
-{NO_CLAIMS}"""
+Give each scene an on_screen_text: one of the brief's key_messages copied word for word, on \
+the scene that shows it, or "" (most scenes have none; never words of your own). Give each \
+scene a voiceover: what a voice says over it, at about {WORDS_PER_SECOND:g} words a second, \
+at most (duration - 1) x {WORDS_PER_SECOND:g} words so the 0.5 s crossfades between scenes stay \
+quiet; it may be "" for a scene with nothing to say. Give the plan a call_to_action for the \
+closing card: the brief's call_to_action word for word when it has one, else a short one of \
+your own that makes no claim. {NO_CLAIMS}"""
 
 
 def chat_messages(

@@ -20,16 +20,13 @@ from app.models.common import MAX_SCENES, MIN_SCENES, TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import IMAGES_PER_MOOD, MoodDirection
 from app.models.scene import CameraMove, ScenePlan
+from app.providers.remote.plan_words import DraftRejected, plan_words
 from app.storyboard_rules import allocate, scene_bounds
 
 RESCALE_WINDOW = 0.2
 """Durations summing within 20 % of 30 s are rescaled; further off, the plan is asked again."""
 M = TypeVar("M", bound=BaseModel)
 _HEX = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-
-
-class DraftRejected(ValueError):
-    """A draft that breaks the rules beyond repair; the message says how, for the model."""
 
 
 class _Draft(BaseModel):
@@ -62,10 +59,13 @@ class SceneDraft(_Draft):
     description: str
     style_prompt: str
     camera_move: CameraMove
+    on_screen_text: str
+    voiceover: str
 
 
 class StoryboardDraft(_Draft):
     scenes: list[SceneDraft]
+    call_to_action: str
 
 
 def brief_from(draft: BriefDraft) -> BriefFields:
@@ -111,7 +111,8 @@ def moods_from(draft: MoodBoardDraft, count: int) -> list[MoodDirection]:
     return moods
 
 
-def plan_from(draft: StoryboardDraft) -> ScenePlan:
+def plan_from(draft: StoryboardDraft, brief: BriefFields | None = None) -> ScenePlan:
+    """The plan, its words checked against `brief` (see `app.providers.remote.plan_words`)."""
     scenes = draft.scenes
     if not MIN_SCENES <= len(scenes) <= MAX_SCENES:
         raise DraftRejected(
@@ -127,7 +128,7 @@ def plan_from(draft: StoryboardDraft) -> ScenePlan:
                 f"{TOTAL_DURATION:g} s, each at least 1 s"
             )
         durations = allocate(durations, scene_bounds(len(durations)))
-    return _validate(
+    plan = _validate(
         ScenePlan,
         {
             "total_duration": TOTAL_DURATION,
@@ -142,6 +143,19 @@ def plan_from(draft: StoryboardDraft) -> ScenePlan:
                 for number, (scene, duration) in enumerate(
                     zip(scenes, durations, strict=True), start=1
                 )
+            ],
+        },
+    )
+    # Words are checked once the timing is valid: whether a line fits depends on it.
+    words = plan_words(draft, brief or BriefFields(), [s.duration for s in plan.scenes])
+    return _validate(
+        ScenePlan,
+        {
+            **plan.model_dump(),
+            "call_to_action": words.call_to_action,
+            "scenes": [
+                {**scene.model_dump(), "on_screen_text": text, "voiceover": line}
+                for scene, text, line in zip(plan.scenes, words.titles, words.lines, strict=True)
             ],
         },
     )

@@ -115,7 +115,10 @@ class OpenAIDirector:
 
     async def plan_scenes(self, brief: CreativeBrief, mood: MoodStyle) -> ScenePlan:
         return await self._structured(
-            prompts.plan_messages(brief, mood), StoryboardDraft, plan_from, "the scene plan"
+            prompts.plan_messages(brief, mood),
+            StoryboardDraft,
+            lambda draft: plan_from(draft, brief),
+            "the scene plan",
         )
 
     async def aclose(self) -> None:

@@ -17,13 +17,14 @@ from app.models.common import MAX_SCENES, MIN_SCENES
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.scene import CameraMove, Scene, ScenePlan
-from app.providers.local.director import colours
+from app.providers.local.director import colours, script
 from app.providers.local.director.audience import Persona, persona
 from app.providers.local.director.category import Category
 from app.providers.local.director.families import StyleFamily, closest_family
 from app.providers.local.director.moods import BriefTaste, choose_families
 from app.providers.local.director.text import capitalise, join_words, quote
 from app.storyboard_rules import allocate
+from app.words.windows import speech_windows
 
 
 class Role(StrEnum):
@@ -100,6 +101,7 @@ class _Context:
     category: Category
     cast: Persona
     family: StyleFamily
+    cta: str
 
     def fill(self, template: str, capital: bool = True) -> str:
         return self.cast.render(template, self.product, capital=capital, thing=self.thing)
@@ -123,7 +125,7 @@ def _describe(role: Role, ctx: _Context, benefit_index: int, message: str | None
     if role is Role.LIFESTYLE:
         # No lettering: a moment of real life, not a testimonial the brief never gave.
         return f"{ctx.fill(category.lifestyle)} — {family.atmosphere}."
-    cta = ctx.fill(category.cta)
+    cta = ctx.cta
     if not category.is_object:
         return (
             f"Closing shot: {closeup}, {family.lighting}. The name {quote(ctx.product)} appears "
@@ -153,12 +155,15 @@ def plan(brief: BriefFields, mood: MoodStyle) -> ScenePlan:
     family = closest_family(mood.style_name, mood.style_keywords)
     if family is None:  # a mood in words we do not know: fall back on the brief's best fit
         family = choose_families(taste, 1)[0]
+    cast = persona(brief.target_audience)
+    proposed = cast.render(taste.category.cta, brief.product_name, capital=True, thing=taste.thing)
     ctx = _Context(
         product=brief.product_name,
         thing=taste.thing,
         category=taste.category,
-        cast=persona(brief.target_audience),
+        cast=cast,
         family=family,
+        cta=script.call_to_action(brief, proposed),
     )
     roles = scene_roles(brief)
     durations = allocate(
@@ -168,10 +173,12 @@ def plan(brief: BriefFields, mood: MoodStyle) -> ScenePlan:
     messages = list(brief.key_messages[:MAX_BENEFITS])
     scenes: list[Scene] = []
     benefit_index = 0
+    windows = speech_windows(durations)
     for number, (role, seconds, move) in enumerate(zip(roles, durations, moves, strict=True), 1):
         message = None
         if role is Role.BENEFIT:
             message = messages[benefit_index] if benefit_index < len(messages) else None
+        room = windows[number - 1].seconds
         scenes.append(
             Scene(
                 scene_number=number,
@@ -179,8 +186,25 @@ def plan(brief: BriefFields, mood: MoodStyle) -> ScenePlan:
                 description=_describe(role, ctx, benefit_index, message)[:2000],
                 style_prompt=_style_prompt(role, mood, family, brief.emotional_tone)[:2000],
                 camera_move=move,
+                on_screen_text=message or "",
+                voiceover=_voiceover(role, ctx, brief, message, room),
             )
         )
         if role is Role.BENEFIT:
             benefit_index += 1
-    return ScenePlan(scenes=scenes)
+    return ScenePlan(scenes=scenes, call_to_action=ctx.cta)
+
+
+def _voiceover(
+    role: Role, ctx: _Context, brief: BriefFields, message: str | None, seconds: float
+) -> str:
+    """What the voice says over a scene of this role, fitted to `seconds`; see `script`."""
+    if role is Role.CTA:
+        return script.closing_line(ctx.product, ctx.cta, seconds)
+    line = {
+        Role.HOOK: script.HOOK_LINE,
+        Role.REVEAL: f"Meet {ctx.product}.",
+        Role.BENEFIT: script.sentence(message or ""),
+        Role.LIFESTYLE: script.tone_line(brief),
+    }[role]
+    return script.fitted(line, seconds)[:400]
