@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from app.config import FFmpegSettings
-from app.ffmpeg.args import audio_args
+from app.ffmpeg.compose import _make_audio
 from app.ffmpeg.inputs import FileInput
 from app.ffmpeg.runner import run_ffmpeg
 from app.ffmpeg.soundtrack import VoiceTrack, voiced_soundtrack
@@ -77,7 +77,7 @@ async def test_the_music_ducks_at_least_8_db_under_the_voice(tmp_path: Path) -> 
         )
     )  # fmt: skip
     plain_out = tmp_path / "plain.m4a"  # today's track: no voice
-    await run_ffmpeg(audio_args(FileInput(music, "wav"), 30.0, 30.0, plain_out), SETTINGS)
+    await _make_audio((FileInput(music, "wav"), 30.0), plain_out, SETTINGS)
     plain = track(plain_out)
     for start, end in windows:
         under = level_db(ducked, start + 0.2, end - 0.2)
