@@ -5,6 +5,7 @@ import { DefaultChatTransport, type UIMessage } from "ai";
 import { useEffect, useState } from "react";
 
 import { CHAT_ENDPOINT } from "@/lib/api/director";
+import { recordedPath } from "@/lib/api/recording";
 import { env } from "@/lib/env";
 import { checkedFetch } from "@/lib/errors";
 import { useAppStore } from "@/store/appStore";
@@ -31,6 +32,11 @@ function briefTransport() {
       sent = useAppStore.getState().creativeBrief;
       return { creative_brief: sent };
     },
+    // The turn is recorded in the current project (made now if this is the first real work).
+    prepareSendMessagesRequest: async ({ api, id, messages, body, trigger, messageId }) => ({
+      api: await recordedPath(api),
+      body: { ...body, id, messages, trigger, messageId },
+    }),
   });
   return { transport, lastSent: () => sent };
 }
