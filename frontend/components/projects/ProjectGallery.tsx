@@ -36,6 +36,9 @@ export function ProjectGallery({ onClose }: { onClose: () => void }) {
     [],
   );
 
+  // The gallery replaces the step on screen: focus goes to its heading, as for a step.
+  useEffect(() => document.getElementById("projects-title")?.focus(), []);
+
   useEffect(() => {
     const controller = new AbortController();
     void load(controller.signal);

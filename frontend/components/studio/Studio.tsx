@@ -65,7 +65,8 @@ function SaveNote({ save }: { save: SaveState }) {
     <p
       role="status"
       title={save.state === "error" ? save.error.message : undefined}
-      className={save.state === "error" ? "px-1 text-xs text-destructive" : "px-1 text-xs text-muted-foreground"}
+      // On a phone only a failure takes room in the header; "Saved" is still announced.
+      className={save.state === "error" ? "px-1 text-xs text-destructive" : "px-1 text-xs text-muted-foreground max-sm:sr-only"}
     >
       {text}
       {save.state === "error" && <span className="sr-only">: {save.error.message}</span>}
@@ -78,7 +79,7 @@ function HeaderActions({ onProjects, save }: { onProjects: () => void; save: Sav
     <div className="flex items-center gap-1">
       <SaveNote save={save} />
       <Button size="sm" variant="ghost" onClick={onProjects}>
-        <FolderOpen aria-hidden /> Projects
+        <FolderOpen aria-hidden /> <span className="max-sm:sr-only">Projects</span>
       </Button>
       <NewAdButton />
     </div>

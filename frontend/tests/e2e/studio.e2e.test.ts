@@ -179,6 +179,56 @@ describe("the studio, end to end", () => {
     await page.context().close();
   });
 
+  test("keeps projects on the server: a fresh browser opens the first project with its work", async () => {
+    const { page, studio } = await openStudio();
+    const projects = () => page.getByRole("button", { name: "Projects" });
+    const cardOf = (name: string) => page.getByTestId("project-card").filter({ hasText: name });
+
+    /** Name the project the studio has open, from the gallery, then go back to it. */
+    const nameCurrent = async (name: string) => {
+      await projects().click();
+      await studio.expectHeadingFocused("Your projects");
+      const current = page.locator('[data-testid="project-card"][data-current="true"]');
+      await current.getByRole("button", { name: /^Rename/ }).click();
+      await current.getByLabel("Project name").fill(name);
+      await current.getByRole("button", { name: "Save" }).click();
+      await cardOf(name).waitFor();
+    };
+
+    // Project 1: a chat turn (recorded by the director's endpoint) and a hand edit (saved).
+    await page.getByText("What are we advertising?").waitFor();
+    await studio.send("I want a 30 second vertical ad for Glow Serum, a luxury vitamin C face serum.");
+    await page.getByLabel("Product", { exact: true }).fill("Glow Serum Deluxe");
+    await page.getByRole("status").filter({ hasText: "Saved" }).first().waitFor({ state: "attached" });
+    await nameCurrent("Glow Serum launch");
+
+    // Project 2, started clean from the gallery.
+    await page.getByRole("button", { name: "New project" }).click();
+    await page.getByText("What are we advertising?").waitFor();
+    await studio.send("An ad for Ocean Mist, a sea salt hair spray for surfers.");
+    await nameCurrent("Ocean Mist launch");
+
+    // After a reload, both are listed from the server.
+    await page.reload();
+    await projects().click();
+    await cardOf("Glow Serum launch").waitFor();
+    await cardOf("Ocean Mist launch").waitFor();
+    await page.context().close();
+
+    // A fresh context has empty storage: the gallery, then the first project, come from the server.
+    const fresh = await openStudio();
+    await fresh.page.getByRole("button", { name: "Projects" }).click();
+    await fresh.page.getByTestId("project-card").filter({ hasText: "Glow Serum launch" }).waitFor();
+    const problems = await fresh.studio.checkEveryWidth("projects-gallery");
+    await fresh.page.getByRole("button", { name: "Open Glow Serum launch" }).click();
+    await expect(fresh.page.getByLabel("Product", { exact: true }).inputValue()).resolves.toBe("Glow Serum Deluxe");
+    await fresh.page.getByText("luxury vitamin C face serum").first().waitFor();
+    await expect(fresh.page.getByText("Ocean Mist").count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await fresh.page.context().close();
+  });
+
   test("looks right at phone width", async () => {
     const context = await browser!.newContext({
       viewport: { width: 390, height: 844 },
