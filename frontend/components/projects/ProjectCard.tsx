@@ -41,14 +41,15 @@ export function ProjectCard({
       data-testid="project-card"
       data-current={current}
     >
-      <div className="flex aspect-video items-center justify-center bg-muted">
+      {/* A fixed frame: a 9:16 poster is cropped to it, never stretches the card. */}
+      <div className="relative flex aspect-video items-center justify-center overflow-hidden bg-muted">
         {project.thumbnail_url ? (
           // eslint-disable-next-line @next/next/no-img-element -- sized previews from our backend
           <img
             {...thumbnail(project.thumbnail_url, "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw")}
             alt=""
             loading="lazy"
-            className="size-full object-cover"
+            className="absolute inset-0 size-full object-cover"
           />
         ) : (
           <ImageOff className="size-8 text-muted-foreground" aria-hidden />
