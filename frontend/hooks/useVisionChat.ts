@@ -5,7 +5,7 @@ import { DefaultChatTransport, type UIMessage } from "ai";
 import { useEffect, useState } from "react";
 
 import { CHAT_ENDPOINT } from "@/lib/api/director";
-import { recordedPath } from "@/lib/api/recording";
+import { recorded } from "@/lib/api/recording";
 import { env } from "@/lib/env";
 import { checkedFetch } from "@/lib/errors";
 import { useAppStore } from "@/store/appStore";
@@ -27,16 +27,12 @@ function briefTransport() {
   const transport = new DefaultChatTransport<StudioMessage>({
     api: CHAT_ENDPOINT,
     // A refusal (a 422, a 413) goes through the studio's error parser, not shown as its body.
-    fetch: checkedFetch(env.apiUrl),
+    // The turn is recorded in the current project (made now if this is the first real work).
+    fetch: (input, init) => recorded(String(input), (url) => checkedFetch(env.apiUrl)(url, init)),
     body: () => {
       sent = useAppStore.getState().creativeBrief;
       return { creative_brief: sent };
     },
-    // The turn is recorded in the current project (made now if this is the first real work).
-    prepareSendMessagesRequest: async ({ api, id, messages, body, trigger, messageId }) => ({
-      api: await recordedPath(api),
-      body: { ...body, id, messages, trigger, messageId },
-    }),
   });
   return { transport, lastSent: () => sent };
 }

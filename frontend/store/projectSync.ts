@@ -29,7 +29,13 @@ export function ensureProject(): Promise<string> {
   return creating;
 }
 
-setProjectSource(ensureProject);
+setProjectSource({
+  current: ensureProject,
+  forget: (projectId) => {
+    // Deleted elsewhere: the work on screen stays and goes into a new project on the next step.
+    if (useAppStore.getState().projectId === projectId) useAppStore.getState().setProject(null, null);
+  },
+});
 
 /** Start a clean studio on a new, empty project. */
 export async function startNewProject(): Promise<string> {

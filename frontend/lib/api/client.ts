@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { checkedFetch, readJson } from "@/lib/errors";
 
-import { recordedPath } from "./recording";
+import { recorded } from "./recording";
 
 export interface RequestOptions {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -12,9 +12,12 @@ export interface RequestOptions {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const { method = options.body === undefined ? "GET" : "POST", body, signal, record = false } = options;
-  const target = record ? await recordedPath(path) : path;
-  return checkedFetch(env.apiUrl)(`${env.apiUrl}${target}`, {
+  return options.record ? recorded(path, (target) => sendOnce(target, options)) : sendOnce(path, options);
+}
+
+function sendOnce(path: string, options: RequestOptions): Promise<Response> {
+  const { method = options.body === undefined ? "GET" : "POST", body, signal } = options;
+  return checkedFetch(env.apiUrl)(`${env.apiUrl}${path}`, {
     method,
     signal,
     headers: body === undefined ? undefined : { "Content-Type": "application/json" },

@@ -123,6 +123,29 @@ describe("every step is recorded in the current project", () => {
     expect(store().projectId).toBe(PROJECT_ID);
   });
 
+  test("a project deleted in another browser is replaced by a new one holding the work, and the step runs for it", async () => {
+    store().setProject("gone", "Deleted elsewhere");
+    store().setCreativeBrief(BRIEF);
+    const calls = stubBackend({
+      "POST /api/projects": () => jsonResponse(savedProject({ ads: [] }), { status: 201 }),
+      "POST /api/moods/generate": ({ url }) =>
+        url.includes("project_id=gone")
+          ? jsonResponse(
+              { detail: "No such project.", code: "project_not_found", message: "No such project." },
+              { status: 404 },
+            )
+          : jsonResponse({ moods: MOODS }),
+    });
+    await expect(generateMoods(BRIEF)).resolves.toEqual(MOODS);
+    expect(calls.map((c) => c.url)).toEqual([
+      "/api/moods/generate?project_id=gone",
+      "/api/projects",
+      `/api/moods/generate?project_id=${PROJECT_ID}`,
+    ]);
+    expect(calls[1]!.body).toMatchObject({ creative_brief: BRIEF });
+    expect(store().projectId).toBe(PROJECT_ID);
+  });
+
   test("a project already open is used as it is", async () => {
     store().setProject("p-1", "Mine");
     const calls = stubBackend({});
