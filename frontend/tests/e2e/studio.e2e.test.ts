@@ -23,12 +23,16 @@ import {
 let backend: Running | undefined;
 let frontend: Running | undefined;
 let browser: Browser | undefined;
-let mediaRoot: string;
+let workDir: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  mediaRoot = mkdtempSync(path.join(tmpdir(), "reelsmith-e2e-media-"));
+  // The media root has a directory of its own, so the backend's database (`data/` beside the
+  // media root) is this run's too: no project of an earlier run shows in the gallery.
+  workDir = mkdtempSync(path.join(tmpdir(), "reelsmith-e2e-"));
+  const mediaRoot = path.join(workDir, "media");
+  mkdirSync(mediaRoot);
   const [backendPort, frontendPort] = [await freePort(), await freePort()];
   const studioOrigin = `http://127.0.0.1:${frontendPort}`;
   backend = await startBackend(backendPort, studioOrigin, mediaRoot);
@@ -41,7 +45,7 @@ afterAll(async () => {
   await browser?.close();
   await frontend?.stop();
   await backend?.stop();
-  if (mediaRoot) rmSync(mediaRoot, { recursive: true, force: true });
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 async function openStudio(): Promise<{ page: Page; studio: StudioPage }> {
