@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
 
 import { ProjectGallery } from "@/components/projects/ProjectGallery";
+import { NewAdButton } from "@/components/studio/NewAdButton";
 import { useAppStore } from "@/store/appStore";
 import type { ProjectSummary } from "@/types/project.types";
 
@@ -126,5 +127,19 @@ describe("the projects gallery", () => {
       ["PATCH", "/api/projects/p1", { name: "Renamed" }],
       ["POST", "/api/projects/p1/duplicate", undefined],
     ]);
+  });
+});
+
+describe("a new ad", () => {
+  test("says the current ad stays in Projects when it is saved in one, and starts with no project", async () => {
+    const user = userEvent.setup();
+    useAppStore.getState().setCreativeBrief(BRIEF);
+    useAppStore.getState().setProject("p1", "First");
+    render(<NewAdButton />);
+    await user.click(screen.getByRole("button", { name: "New ad" }));
+    expect(screen.getByText("Start a new ad? This one stays in Projects.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Start over" }));
+    expect(useAppStore.getState().projectId).toBeNull();
+    expect(useAppStore.getState().creativeBrief).toBeNull();
   });
 });
