@@ -5,6 +5,7 @@ import { DefaultChatTransport, type UIMessage } from "ai";
 import { useEffect, useState } from "react";
 
 import { CHAT_ENDPOINT } from "@/lib/api/director";
+import { recorded } from "@/lib/api/recording";
 import { env } from "@/lib/env";
 import { checkedFetch } from "@/lib/errors";
 import { useAppStore } from "@/store/appStore";
@@ -26,7 +27,8 @@ function briefTransport() {
   const transport = new DefaultChatTransport<StudioMessage>({
     api: CHAT_ENDPOINT,
     // A refusal (a 422, a 413) goes through the studio's error parser, not shown as its body.
-    fetch: checkedFetch(env.apiUrl),
+    // The turn is recorded in the current project (made now if this is the first real work).
+    fetch: (input, init) => recorded(String(input), (url) => checkedFetch(env.apiUrl)(url, init)),
     body: () => {
       sent = useAppStore.getState().creativeBrief;
       return { creative_brief: sent };

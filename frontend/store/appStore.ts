@@ -10,6 +10,7 @@ import { createJSONStorage, persist } from "zustand/middleware";
 import { migrateStudio, STORE_VERSION } from "./migrate";
 import { createMoodsSlice, moodsInitial } from "./slices/moods";
 import { createNavigationSlice, navigationInitial } from "./slices/navigation";
+import { createProjectSlice, projectInitial } from "./slices/project";
 import { createRequestsSlice, requestsInitial } from "./slices/requests";
 import { createScenesSlice, scenesInitial } from "./slices/scenes";
 import { createVideoSlice, videoInitial } from "./slices/video";
@@ -27,6 +28,7 @@ function initialData(): Partial<AppState> {
     ...moodsInitial(),
     ...scenesInitial(),
     ...videoInitial(),
+    ...projectInitial(),
   };
 }
 
@@ -39,6 +41,7 @@ export const useAppStore = create<AppState>()(
       ...createMoodsSlice(...a),
       ...createScenesSlice(...a),
       ...createVideoSlice(...a),
+      ...createProjectSlice(...a),
     }),
     {
       name: STORE_NAME,

@@ -3,6 +3,7 @@ import type { UIMessage } from "ai";
 import type { JobClock } from "@/lib/eta";
 
 import type { Mood } from "@/types/mood.types";
+import type { Project } from "@/types/project.types";
 import type { StoryboardScene } from "@/types/scene.types";
 import type { ErrorInfo, JobStatus, Step } from "@/types/shared.types";
 import type {
@@ -147,6 +148,16 @@ export interface VideoSlice {
   toggleComposeFormat: (format: AdFormat) => void;
 }
 
+/** The project the studio is working on: saved on the server, localStorage only a cache. */
+export interface ProjectSlice {
+  /** null until the first real work (or "New project") makes one. */
+  projectId: string | null;
+  projectName: string | null;
+  setProject: (projectId: string | null, projectName: string | null) => void;
+  /** Show a saved project as it was saved, replacing everything on screen. */
+  loadProject: (project: Project) => void;
+}
+
 export type { JobClock };
 
 export type AppState = NavigationSlice &
@@ -154,4 +165,5 @@ export type AppState = NavigationSlice &
   VisionSlice &
   MoodsSlice &
   ScenesSlice &
-  VideoSlice;
+  VideoSlice &
+  ProjectSlice;

@@ -16,11 +16,15 @@ export function NewAdButton({
 }) {
   const reset = useAppStore((s) => s.reset);
   const hasWork = useAppStore((s) => s.chatMessages.length > 0 || s.creativeBrief !== null);
+  // Work in a project stays on the server (in Projects); only work in none is lost.
+  const saved = useAppStore((s) => s.projectId !== null);
   const [confirming, setConfirming] = useState(false);
   if (confirming) {
     return (
       <div className="flex items-center gap-2 text-sm" role="group" aria-label="Start a new ad?">
-        <span className="hidden sm:inline">Discard this ad and start over?</span>
+        <span className="hidden sm:inline">
+          {saved ? "Start a new ad? This one stays in Projects." : "Discard this ad and start over?"}
+        </span>
         <Button
           size="sm"
           variant="destructive"

@@ -10,6 +10,7 @@ export async function generateMoods(
   const { moods } = await apiRequest<{ moods: Mood[] }>("/api/moods/generate", {
     body: { creative_brief: creativeBrief, avoid_styles: avoidStyles } satisfies GenerateMoodsRequest,
     signal,
+    record: true,
   });
   return moods;
 }

@@ -18,6 +18,7 @@ export async function planScenes(
   const { scene_plan } = await apiRequest<{ scene_plan: ScenePlan }>("/api/scenes/plan", {
     body: { creative_brief: creativeBrief, selected_mood: selectedMood } satisfies PlanScenesRequest,
     signal,
+    record: true,
   });
   return scene_plan;
 }
@@ -30,7 +31,7 @@ export async function generateSeeds(
 ): Promise<SceneWithSeed[]> {
   const { scenes_with_seeds } = await apiRequest<{ scenes_with_seeds: SceneWithSeed[] }>(
     "/api/scenes/seeds",
-    { body: { scenes, mood_style: moodStyle, creative_brief: creativeBrief } satisfies GenerateSeedsRequest, signal },
+    { body: { scenes, mood_style: moodStyle, creative_brief: creativeBrief } satisfies GenerateSeedsRequest, signal, record: true },
   );
   return scenes_with_seeds;
 }
@@ -49,6 +50,7 @@ export async function regenerateSeed(
     {
       body: { scenes, mood_style: moodStyle, creative_brief: creativeBrief, variation } satisfies RegenerateSeedRequest,
       signal,
+      record: true,
     },
   );
   return scene_with_seed;

@@ -16,13 +16,14 @@ import type {
 import type { CreativeBrief } from "@/types/vision.types";
 
 export function generateClips(scenes: SceneWithSeed[]): Promise<GenerateVideoResponse> {
-  return apiRequest("/api/video/generate", { body: { scenes } satisfies GenerateVideoRequest });
+  return apiRequest("/api/video/generate", { body: { scenes } satisfies GenerateVideoRequest, record: true });
 }
 
 /** A new job that keeps the finished clips and renders the named scenes again. */
 export function retryClips(jobId: string, sceneNumbers: number[]): Promise<GenerateVideoResponse> {
   return apiRequest(`/api/video/generate/${encodeURIComponent(jobId)}/retry`, {
     body: { scene_numbers: sceneNumbers } satisfies RetryClipsRequest,
+    record: true,
   });
 }
 
@@ -46,6 +47,7 @@ export function composeVideo(
       creative_brief: creativeBrief,
       formats: [...formats],
     } satisfies ComposeRequest,
+    record: true,
   });
 }
 

@@ -23,12 +23,16 @@ import {
 let backend: Running | undefined;
 let frontend: Running | undefined;
 let browser: Browser | undefined;
-let mediaRoot: string;
+let workDir: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  mediaRoot = mkdtempSync(path.join(tmpdir(), "reelsmith-e2e-media-"));
+  // The media root has a directory of its own, so the backend's database (`data/` beside the
+  // media root) is this run's too: no project of an earlier run shows in the gallery.
+  workDir = mkdtempSync(path.join(tmpdir(), "reelsmith-e2e-"));
+  const mediaRoot = path.join(workDir, "media");
+  mkdirSync(mediaRoot);
   const [backendPort, frontendPort] = [await freePort(), await freePort()];
   const studioOrigin = `http://127.0.0.1:${frontendPort}`;
   backend = await startBackend(backendPort, studioOrigin, mediaRoot);
@@ -41,7 +45,7 @@ afterAll(async () => {
   await browser?.close();
   await frontend?.stop();
   await backend?.stop();
-  if (mediaRoot) rmSync(mediaRoot, { recursive: true, force: true });
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 async function openStudio(): Promise<{ page: Page; studio: StudioPage }> {
@@ -177,6 +181,56 @@ describe("the studio, end to end", () => {
     expect(problems).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
+  });
+
+  test("keeps projects on the server: a fresh browser opens the first project with its work", async () => {
+    const { page, studio } = await openStudio();
+    const projects = () => page.getByRole("button", { name: "Projects" });
+    const cardOf = (name: string) => page.getByTestId("project-card").filter({ hasText: name });
+
+    /** Name the project the studio has open, from the gallery, then go back to it. */
+    const nameCurrent = async (name: string) => {
+      await projects().click();
+      await studio.expectHeadingFocused("Your projects");
+      const current = page.locator('[data-testid="project-card"][data-current="true"]');
+      await current.getByRole("button", { name: /^Rename/ }).click();
+      await current.getByLabel("Project name").fill(name);
+      await current.getByRole("button", { name: "Save" }).click();
+      await cardOf(name).waitFor();
+    };
+
+    // Project 1: a chat turn (recorded by the director's endpoint) and a hand edit (saved).
+    await page.getByText("What are we advertising?").waitFor();
+    await studio.send("I want a 30 second vertical ad for Glow Serum, a luxury vitamin C face serum.");
+    await page.getByLabel("Product", { exact: true }).fill("Glow Serum Deluxe");
+    await page.getByRole("status").filter({ hasText: "Saved" }).first().waitFor({ state: "attached" });
+    await nameCurrent("Glow Serum launch");
+
+    // Project 2, started clean from the gallery.
+    await page.getByRole("button", { name: "New project" }).click();
+    await page.getByText("What are we advertising?").waitFor();
+    await studio.send("An ad for Ocean Mist, a sea salt hair spray for surfers.");
+    await nameCurrent("Ocean Mist launch");
+
+    // After a reload, both are listed from the server.
+    await page.reload();
+    await projects().click();
+    await cardOf("Glow Serum launch").waitFor();
+    await cardOf("Ocean Mist launch").waitFor();
+    await page.context().close();
+
+    // A fresh context has empty storage: the gallery, then the first project, come from the server.
+    const fresh = await openStudio();
+    await fresh.page.getByRole("button", { name: "Projects" }).click();
+    await fresh.page.getByTestId("project-card").filter({ hasText: "Glow Serum launch" }).waitFor();
+    const problems = await fresh.studio.checkEveryWidth("projects-gallery");
+    await fresh.page.getByRole("button", { name: "Open Glow Serum launch" }).click();
+    await expect(fresh.page.getByLabel("Product", { exact: true }).inputValue()).resolves.toBe("Glow Serum Deluxe");
+    await fresh.page.getByText("luxury vitamin C face serum").first().waitFor();
+    await expect(fresh.page.getByText("Ocean Mist").count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await fresh.page.context().close();
   });
 
   test("looks right at phone width", async () => {
