@@ -82,7 +82,12 @@ export function useScenePlanning() {
       if (before?.sourceKey === sourceKey && before.plannedKey === sceneTextKey(scenes)) {
         return "same" as const;
       }
-      state.setScenePlan({ total_duration: result.total_duration, sourceKey, scenes });
+      state.setScenePlan({
+        total_duration: result.total_duration,
+        call_to_action: result.call_to_action,
+        sourceKey,
+        scenes,
+      });
       // Seeds are next: say so now, or a render between the two requests would see a plan
       // with no images and nothing painting them, and start painting twice.
       state.setRequest("seeds", { state: "loading" });

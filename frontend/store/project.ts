@@ -45,6 +45,7 @@ function storyboard(project: Project, brief: CreativeBrief | null, moodId: strin
   });
   return {
     total_duration: project.scene_plan.total_duration ?? 30,
+    call_to_action: project.scene_plan.call_to_action,
     scenes,
     sourceKey: brief ? planKey(brief, moodId) : "",
     plannedKey: sceneTextKey(scenes),
@@ -119,7 +120,7 @@ function apiPlan(plan: StoryboardPlan | null): ScenePlan | null {
   const scenes = plan.scenes.map(
     ({ seed_image_url: _url, seed_description: _painted, variation: _take, ...scene }) => scene,
   );
-  return { total_duration: plan.total_duration, scenes };
+  return { total_duration: plan.total_duration, call_to_action: plan.call_to_action ?? "", scenes };
 }
 
 /**

@@ -92,6 +92,8 @@ export interface MoodsSlice {
 export interface StoryboardPlan {
   total_duration: number;
   scenes: StoryboardScene[];
+  /** What the end card asks the viewer to do, as the director proposed it. */
+  call_to_action?: string;
   /** `planKey` of the brief and mood this storyboard was planned for. */
   sourceKey: string;
   /** `sceneTextKey` of the scenes as the director planned them: edits are what differs. */
