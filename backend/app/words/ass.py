@@ -152,13 +152,19 @@ def ass_document(
         w, h, fade = layout.width, layout.height, f"\\fad({CARD_FADE_MS},0)"
         event(0, card.start, card.end, "CardFill",
               f"{{\\an7\\pos(0,0){fade}\\p1}}m 0 0 l {w} 0 {w} {h} 0 {h}{{\\p0}}")  # fmt: skip
-        centre = h // 2
+        # The name grows up from just above the middle and the call to action down from just
+        # below it, so neither can run into the other however many lines each wraps to.
+        centre, gap = h // 2, round(layout.name_size * 0.4)
+        action = card.call_to_action.strip()
+        name_at = (
+            f"\\an2\\pos({w // 2},{centre - gap})" if action else f"\\an5\\pos({w // 2},{centre})"
+        )
         event(1, card.start, card.end, "CardName",
-              f"{{\\an5\\pos({w // 2},{centre}){fade}}}{ass_text(card.product_name)}")  # fmt: skip
-        if card.call_to_action.strip():
-            y = centre + round(layout.name_size * 1.6)
+              f"{{{name_at}{fade}}}{ass_text(card.product_name)}")  # fmt: skip
+        if action:
+            action_at = f"\\an8\\pos({w // 2},{centre + gap})"
             event(1, card.start, card.end, "CardAction",
-                  f"{{\\an5\\pos({w // 2},{y}){fade}}}{ass_text(card.call_to_action)}")  # fmt: skip
+                  f"{{{action_at}{fade}}}{ass_text(card.call_to_action)}")  # fmt: skip
     x, y = layout.width // 2, layout.top
     rise = round(layout.height * RISE)
     for title in titles:
