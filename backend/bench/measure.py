@@ -119,7 +119,11 @@ def main() -> None:
         seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     own = resource.getrusage(resource.RUSAGE_SELF)
-    peak_kb = max(memory.peak_kb, usage.ru_maxrss, own.ru_maxrss)
+    # This process's own high-water mark starts with whatever the forking parent held (Linux
+    # keeps it across exec), so it only counts when the step itself raised it; the sampler
+    # sees this process's real size every 20 ms either way.
+    own_peak = own.ru_maxrss if own.ru_maxrss > before.ru_maxrss else 0
+    peak_kb = max(memory.peak_kb, usage.ru_maxrss, own_peak)
     own_cpu = own.ru_utime + own.ru_stime - before.ru_utime - before.ru_stime
     result = {
         "seconds": seconds,
