@@ -7,6 +7,7 @@
 import type { UIMessage } from "ai";
 
 import { newId } from "@/lib/ids";
+import { TOTAL_DURATION } from "@/lib/timing";
 import type { Mood } from "@/types/mood.types";
 import type { Project, ProjectCreate, ProjectUpdate } from "@/types/project.types";
 import type { ScenePlan, StoryboardScene } from "@/types/scene.types";
@@ -44,7 +45,7 @@ function storyboard(project: Project, brief: CreativeBrief | null, moodId: strin
     };
   });
   return {
-    total_duration: project.scene_plan.total_duration ?? 30,
+    total_duration: project.scene_plan.total_duration ?? TOTAL_DURATION,
     call_to_action: project.scene_plan.call_to_action,
     scenes,
     sourceKey: brief ? planKey(brief, moodId) : "",
@@ -73,7 +74,7 @@ export function projectToState(project: Project): Partial<AppState> {
   const clipsFrom = scenePlan ? storyboardKey(scenePlan.scenes) : null;
   const ad = project.ads.at(-1);
   const finalVideo: FinalVideo | null = ad
-    ? { video_url: ad.final_video_url, videos: ad.final_videos, duration: ad.duration ?? 30, audio_url: ad.audio_url ?? null }
+    ? { video_url: ad.final_video_url, videos: ad.final_videos, duration: ad.duration ?? TOTAL_DURATION, audio_url: ad.audio_url ?? null }
     : null;
   return {
     projectId: project.project_id,
