@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from app.config import Settings
 from app.db.engine import Database
+from app.db.models import LOCAL_USER_ID
 from app.providers.registry import Providers
 from app.runtime import Runtime
 from app.services.clip_service import ClipJobDeps
@@ -68,3 +69,13 @@ ProvidersDep = Annotated[Providers, Depends(get_providers)]
 BackgroundDep = Annotated[BackgroundTasks, Depends(get_background)]
 ClipJobDepsDep = Annotated[ClipJobDeps, Depends(get_clip_job_deps)]
 ComposeJobDepsDep = Annotated[ComposeJobDeps, Depends(get_compose_job_deps)]
+
+
+def current_user_id() -> str:
+    """Whose request this is. Without accounts every request is the studio's one local user;
+    with accounts (issue "Work that scales out") this reads the bearer token instead. Every
+    owner check, rate limit and budget takes the user from here, never from the request body."""
+    return LOCAL_USER_ID
+
+
+CurrentUserId = Annotated[str, Depends(current_user_id)]
