@@ -37,7 +37,8 @@ async def change(session: AsyncSession, job_id: str, **columns: Any) -> None:
 
 async def step(session: AsyncSession, job_id: str, name: str, **columns: Any) -> None:
     """Write a step's columns, inserting the step if it is new (nothing if the job is gone)."""
-    row = await session.scalar(select(JobStep).where(JobStep.job_id == job_id, JobStep.name == name))
+    query = select(JobStep).where(JobStep.job_id == job_id, JobStep.name == name)
+    row = await session.scalar(query)
     if row is None:
         if await session.get(Job, job_id) is None:
             return

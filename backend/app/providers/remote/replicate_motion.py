@@ -70,7 +70,7 @@ class ReplicateMotionProvider:
             return await self._runner.fetch(urls[0], out, VIDEO)
 
     async def _create(
-        self, spec: MotionSpec, seconds: int, on_progress: ProgressCallback | None
+        self, spec: MotionSpec, seconds: float, on_progress: ProgressCallback | None
     ) -> list[str]:
         model = self._runner.model
         jpeg = await asyncio.to_thread(seed_jpeg, spec.image)
