@@ -137,8 +137,8 @@ async def resume_unfinished(
         except Exception:
             logger.exception("job %s could not be resumed", job.job_id)
             _give_up(clip_deps.jobs, clip_deps.checkpoints, job)
-    if unfinished:
-        logger.info(
+    if unfinished:  # the last process stopped with work in flight: worth an operator's eye
+        logger.warning(
             "resumed %d unfinished jobs in %.3f s",
             len(unfinished),
             time.perf_counter() - started,

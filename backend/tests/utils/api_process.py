@@ -61,7 +61,7 @@ class ApiProcess:
         with self.log.open("ab") as log:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
-                 "--port", str(self.port), "--log-level", "info"],
+                 "--port", str(self.port), "--log-level", "info", "--no-access-log"],
                 cwd=BACKEND,
                 env=self.env,
                 stdout=log,
