@@ -28,6 +28,7 @@ from typing import Any
 from app.db import jobs as repo
 from app.db.engine import Database
 from app.db.models import Job as JobRow
+from app.db.models import JobStep
 from app.errors import ErrorCode, JobNotFound, MediaNotFound, MediaPathRefused
 from app.models.scene import SceneWithSeed
 from app.models.video import (
@@ -148,17 +149,18 @@ async def resume_unfinished(
 
 def _snapshot(row: JobRow) -> _Unfinished:
     steps = {
-        step.name: (
-            step.status,
-            step.output_key,
-            step.prediction_id,
-            ErrorInfo(code=ErrorCode(step.error_code), message=step.error_message or "")
-            if step.error_code in set(ErrorCode)
-            else None,
-        )
+        step.name: (step.status, step.output_key, step.prediction_id, _stored_error(step))
         for step in row.steps
     }
     return _Unfinished(row.id, row.kind, row.project_id, dict(row.request), steps)
+
+
+def _stored_error(step: JobStep) -> ErrorInfo | None:
+    """A failed step's error as checkpointed (an `ErrorCode` value, written by us)."""
+    if step.error_code is None:
+        return None
+    code = next((c for c in ErrorCode if c.value == step.error_code), ErrorCode.INTERNAL_ERROR)
+    return ErrorInfo(code=code, message=step.error_message or "")
 
 
 async def _resume_clips(
