@@ -69,8 +69,8 @@ async def update_project(project_id: str, body: ProjectUpdate, db: DbDep) -> Pro
     responses=merge(PROJECT, PARAMETERS),
 )
 async def delete_project(project_id: str, db: DbDep, runtime: RuntimeDep) -> Response:
-    """Delete the project and its media (its jobs' clips, ads, music and captions too), except
-    files another project also holds; a job still running for it is stopped first."""
+    """Delete the project and its media, except files another project also holds."""
+    # Its jobs' outputs (clips, ads, music, captions) too; a job still running is stopped first.
     key = await project_service.require(db, project_id)
     await durable_jobs.cancel_project_jobs(
         db, runtime.jobs, runtime.background, runtime.checkpoints, key

@@ -12,6 +12,7 @@ router = APIRouter(prefix="/api/status", tags=["jobs"], responses=merge(JOB, PAR
 
 @router.get("/{job_id}")
 async def job_status(job_id: str, jobs: JobsDep, db: DbDep) -> JobStatusResponse:
-    """Any job, clip rendering or composition, held in memory or read back from its checkpoint."""
+    """Any job, clip rendering or composition."""
+    # Held in memory, or read back from its checkpoint (a job of an earlier process).
     job = await durable_jobs.load(db, jobs, job_id)
     return JobStatusResponse.model_validate(job.fields())
