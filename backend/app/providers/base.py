@@ -159,6 +159,8 @@ class MusicSpec:
     prompt: str = ""
     """A text description for music models that read one."""
     extra: dict[str, str] = field(default_factory=dict)
+    remote: RemoteRun | None = field(default=None, compare=False)
+    """For a remote provider: the job's hook on its prediction (see `RemoteRun`)."""
 
 
 class MusicProvider(Protocol):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
 from app.models.video import ComposeClip, ErrorInfo, JobKind
-from app.providers.base import MusicProvider, MusicSpec, VoiceProvider
+from app.providers.base import MusicProvider, MusicSpec, RemoteRun, VoiceProvider
 from app.services.checkpoints import Checkpoints
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
@@ -132,14 +132,19 @@ async def run_compose_job(
     formats: Sequence[str] = (VERTICAL,),
     words: AdWords | None = None,
     script: WordsOptions | None = None,
+    music_prediction: str | None = None,
 ) -> Job:
     """Compose job `job_id`'s ad in every format of `formats` (the first is the main one), with
     `words` on screen (none: today's ad); the finished job. A failure is recorded on the job,
     never raised. With `script` instead (the request's voice, captions and call to action), the
-    clips' lines are spoken first and the words made from them (`app.services.script_service`)."""
+    clips' lines are spoken first and the words made from them (`app.services.script_service`).
+    `music_prediction` is a remote music prediction an earlier process started for this job:
+    re-attached to (its output fetched again if it had finished), not created again."""
     job = deps.jobs.get(job_id)
     with charged_to(job.cost):
-        await _compose(deps, job_id, clips, mood, brief, list(formats), words, script)
+        await _compose(
+            deps, job_id, clips, mood, brief, list(formats), words, script, music_prediction
+        )
     deps.checkpoints.job_finished(job)
     return job
 
@@ -153,6 +158,7 @@ async def _compose(
     formats: list[str],
     given: AdWords | None,
     script: WordsOptions | None,
+    music_prediction: str | None = None,
 ) -> None:
     steps = _Steps(deps.checkpoints, job_id)
     try:
@@ -167,7 +173,10 @@ async def _compose(
 
             music = batch.new("music", ".wav")
             steps.start("music")
-            await deps.music.compose(music_spec(mood, brief), music.partial)
+            await deps.music.compose(
+                replace(music_spec(mood, brief), remote=steps.remote(music_prediction)),
+                music.partial,
+            )
             steps.done(music.key)
             deps.jobs.advance(job_id, _MUSIC_DONE)
 
@@ -249,6 +258,15 @@ class _Steps:
     def start(self, name: str) -> None:
         self._running = name
         self._checkpoints.step_started(self._job_id, name, name)
+
+    def remote(self, resume_id: str | None) -> RemoteRun:
+        """The running step's hook on a remote prediction: its id checkpointed when created."""
+        name, checkpoints = self._running or "", self._checkpoints
+        return RemoteRun(
+            created=lambda made: checkpoints.step_prediction(self._job_id, name, made),
+            resume_id=resume_id,
+            keep_on_shutdown=checkpoints.keep_on_shutdown,
+        )
 
     def done(self, output_key: str) -> None:
         if self._running is not None:

@@ -8,7 +8,8 @@ process left, and before any request is served):
                again; a clip whose remote prediction was in flight re-attaches to it by its id
                (GET and poll on, no new create); any other unfinished clip starts over
     compose    runs again from its clips and its request (music and ad are committed together,
-               so an interrupted compose has nothing of its own to keep)
+               so an interrupted compose has no file of its own to keep); a remote music
+               prediction is re-attached by its id, its output fetched again if it had finished
 
 A resumed job is held by the tracker under its old id, so the studio polling it carries on, and
 records its result in its project as the first process would have.
@@ -226,6 +227,7 @@ def _resume_compose(
             deps.jobs.on_finish,
         )
     script = WordsOptions(request.voice, request.captions, request.call_to_action)
+    music = unfinished.steps.get("music")
     background.spawn(
         composition_service.run_compose_job(
             deps,
@@ -235,6 +237,7 @@ def _resume_compose(
             request.creative_brief,
             request.formats,
             script=script,
+            music_prediction=music[2] if music else None,
         ),
         name=composition_service.task_name(job.job_id),
     )

@@ -1,19 +1,21 @@
-"""Issue 13: a clip's prediction outlives its process. The motion provider hands its id to the
-job as soon as the create answers, re-attaches to it by that id (no second create, no second
+"""Issue 13: a clip's prediction outlives its process. The motion (and music) provider hands its id
+to the job as soon as the create answers, re-attaches to it by that id (no second create, no second
 charge for the GPU), and a shutdown leaves it running instead of canceling it."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 import av
 import pytest
 
 from app.config import Settings
-from app.providers.base import RemoteRun
+from app.providers.base import MusicSpec, RemoteRun
 from app.providers.remote.replicate_motion import ReplicateMotionProvider
+from app.providers.remote.replicate_music import ReplicateMusicProvider
 from tests.fakes.replicate_api import FakeReplicate
 from tests.remote.helpers import motion_spec, seed_png
 
@@ -96,3 +98,30 @@ async def test_without_a_checkpoint_a_cancelled_prediction_is_still_canceled(
         await task
     await provider.aclose()
     assert fake_replicate.canceled == created
+
+
+async def test_a_finished_music_prediction_is_fetched_again_not_paid_again(
+    fake_replicate: FakeReplicate, settings: Settings, tmp_path: Path
+) -> None:
+    """A compose killed after its music was made (the file lost with the rest of the batch)
+    re-attaches to the music's prediction, already succeeded, and fetches its output again."""
+    spec = MusicSpec(
+        duration=30, emotional_tone=("calm",), style_keywords=("gold",), seed=1, prompt="calm"
+    )
+    created = _Created()
+    first = ReplicateMusicProvider(settings)
+    try:
+        await first.compose(replace(spec, remote=RemoteRun(created=created)), tmp_path / "a.wav")
+    finally:
+        await first.aclose()
+
+    second = ReplicateMusicProvider(settings)
+    try:
+        again = replace(spec, remote=RemoteRun(resume_id=created[0]))
+        out = await second.compose(again, tmp_path / "b.wav")
+    finally:
+        await second.aclose()
+
+    with av.open(str(out)) as container:
+        assert container.duration / av.time_base == pytest.approx(30.0, abs=0.1)
+    assert len(fake_replicate.created()) == 1 and len(created) == 1
