@@ -31,7 +31,9 @@ from tests.fakes.replicate_api import TOKEN, FakeReplicate
 from tests.utils.api_process import ApiProcess, finished, wait_for
 from tests.utils.factories import brief, mood, scenes
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
+"""Four server starts, five clips and two composes: minutes, not the usual few seconds, on a
+busy machine."""
 
 HELD_SCENE = 3
 

@@ -55,7 +55,7 @@ class ApiProcess:
         }
         self._process: subprocess.Popen[bytes] | None = None
 
-    def start(self, within: float = 90.0) -> float:
+    def start(self, within: float = 180.0) -> float:
         """Start the server and wait until it answers; the seconds that took."""
         started = time.monotonic()
         with self.log.open("ab") as log:
@@ -110,7 +110,7 @@ class ApiProcess:
         return [p for p in self.media.rglob("*") if ".partial" in p.name]
 
 
-def wait_for(check: Callable[[], T | None], what: str, within: float = 180.0) -> T:
+def wait_for(check: Callable[[], T | None], what: str, within: float = 300.0) -> T:
     """Poll `check` until it returns something (not None); fails after `within` seconds."""
     deadline = time.monotonic() + within
     while True:
@@ -122,7 +122,7 @@ def wait_for(check: Callable[[], T | None], what: str, within: float = 180.0) ->
         time.sleep(0.1)
 
 
-def finished(client: httpx.Client, url: str, within: float = 240.0) -> dict[str, Any]:
+def finished(client: httpx.Client, url: str, within: float = 600.0) -> dict[str, Any]:
     """Poll a status URL until its job has ended; its last answer."""
 
     def ended() -> dict[str, Any] | None:
