@@ -28,6 +28,8 @@ from app.routers import (
 )
 from app.routers.responses import SERVER
 from app.runtime import open_runtime
+from app.services.checkpoints import open_checkpoints
+from app.services.durable_jobs import resume_unfinished
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +42,15 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         database = settings.database
         async with (
             open_database(database.url, database.data_dir, settings.media.root) as db,
-            open_runtime(settings, providers) as runtime,
+            open_checkpoints(db) as checkpoints,
+            open_runtime(settings, providers, checkpoints) as runtime,
         ):
             app.state.db = db
             app.state.runtime = runtime
             logger.info("providers: %s", runtime.providers.names())
+            await resume_unfinished(
+                db, runtime.clip_job_deps(), runtime.compose_job_deps(), runtime.background
+            )
             yield
 
     app = FastAPI(

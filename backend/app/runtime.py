@@ -12,6 +12,7 @@ from app.config import Settings
 from app.fetching import Fetcher, build_fetcher
 from app.pipeline import PipelineDeps
 from app.providers.registry import Providers, build_providers
+from app.services.checkpoints import Checkpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
 from app.storage.media_store import MediaStore
@@ -31,6 +32,8 @@ class Runtime:
     providers: Providers
     fetcher: Fetcher
     """The one outbound-fetch policy: client links and model outputs alike."""
+    checkpoints: Checkpoints
+    """Where jobs are recorded step by step (the API: its database; the CLI: nowhere)."""
 
     # The edge: each job takes only what it uses, unpacked from here.
 
@@ -41,6 +44,7 @@ class Runtime:
             motion=self.providers.motion,
             fetcher=self.fetcher,
             ffmpeg=self.settings.ffmpeg,
+            checkpoints=self.checkpoints,
         )
 
     def compose_job_deps(self) -> ComposeJobDeps:
@@ -52,6 +56,7 @@ class Runtime:
             ffmpeg=self.settings.ffmpeg,
             voice=self.providers.voice,
             default_voice=self.settings.voice.name,
+            checkpoints=self.checkpoints,
         )
 
     def pipeline_deps(self) -> PipelineDeps:
@@ -66,8 +71,17 @@ class Runtime:
 
 @asynccontextmanager
 async def open_runtime(
-    settings: Settings, providers: Providers | None = None
+    settings: Settings, providers: Providers | None = None, checkpoints: Checkpoints | None = None
 ) -> AsyncIterator[Runtime]:
+    """The runtime, its background work cancelled on exit.
+
+    A graceful shutdown (SIGTERM) with durable checkpoints leaves each job where its last
+    checkpoint says, for the next start to resume, and leaves a remote prediction in flight
+    running (`checkpoints.closing`): the next start re-attaches to it by its id, so the clip is
+    paid for once rather than canceled and paid again. If no process comes back, Replicate's own
+    `Cancel-After` deadline (sent with each create) ends it. Without durable checkpoints (the
+    CLI) nobody would re-attach, and in-flight predictions are canceled as before.
+    """
     store = await open_store(settings)
     fetcher = build_fetcher(settings)
     runtime = Runtime(
@@ -77,10 +91,12 @@ async def open_runtime(
         background=BackgroundTasks(),
         providers=providers or build_providers(settings, fetcher),
         fetcher=fetcher,
+        checkpoints=checkpoints or Checkpoints(),
     )
     try:
         yield runtime
     finally:
+        runtime.checkpoints.closing = True
         await runtime.background.cancel_all()
         if providers is None:  # ours to close; providers handed in belong to the caller
             await runtime.providers.aclose()

@@ -111,7 +111,8 @@ class Job(Base):
     )
     kind: Mapped[str] = mapped_column(String(20))
     """`clips` or `compose`."""
-    status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    """`processing` until it ends: what a start-up resumes."""
     progress: Mapped[int] = mapped_column(Integer, default=0)
     request: Mapped[dict[str, Any]] = mapped_column(Document, default=dict)
     """What the job was asked to do, enough to start it again after a restart."""

@@ -105,6 +105,23 @@ class ImageProvider(Protocol):
 
 
 @dataclass(frozen=True)
+class RemoteRun:
+    """How a job follows a remote prediction across restarts; local providers ignore it.
+
+    `created` is called with the prediction's id as soon as the create answers (the job
+    checkpoints it); `resume_id`, when set, is a prediction an earlier process created for this
+    same clip: the provider re-attaches to it (polls it on) instead of creating another.
+    `keep_on_shutdown()` says, when the wait is cancelled, whether the process is shutting down
+    with this prediction checkpointed, so that it is left running for the next start to
+    re-attach to rather than canceled and paid for again.
+    """
+
+    created: Callable[[str], None] = field(default=lambda _id: None)
+    resume_id: str | None = None
+    keep_on_shutdown: Callable[[], bool] = field(default=lambda: False)
+
+
+@dataclass(frozen=True)
 class MotionSpec:
     image: Path
     """The scene's seed image."""
@@ -119,6 +136,8 @@ class MotionSpec:
     keyframes: tuple[int, ...] = (0,)
     """Frames that must be keyframes (IDRs), for a provider that renders in the ad's normal
     form (`app.ffmpeg.form`); the others ignore it and their clips are normalised after."""
+    remote: RemoteRun | None = field(default=None, compare=False)
+    """For a remote provider: the job's hook on its prediction (see `RemoteRun`)."""
 
 
 class MotionProvider(Protocol):
@@ -140,6 +159,8 @@ class MusicSpec:
     prompt: str = ""
     """A text description for music models that read one."""
     extra: dict[str, str] = field(default_factory=dict)
+    remote: RemoteRun | None = field(default=None, compare=False)
+    """For a remote provider: the job's hook on its prediction (see `RemoteRun`)."""
 
 
 class MusicProvider(Protocol):

@@ -11,10 +11,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.deps import DbDep, StoreDep
+from app.deps import DbDep, RuntimeDep
 from app.models.project import Project, ProjectCreate, ProjectList, ProjectUpdate
 from app.routers.responses import BODY, PARAMETERS, PROJECT, merge
-from app.services import project_service
+from app.services import durable_jobs, project_service
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 
@@ -68,9 +68,14 @@ async def update_project(project_id: str, body: ProjectUpdate, db: DbDep) -> Pro
     response_class=Response,
     responses=merge(PROJECT, PARAMETERS),
 )
-async def delete_project(project_id: str, db: DbDep, store: StoreDep) -> Response:
+async def delete_project(project_id: str, db: DbDep, runtime: RuntimeDep) -> Response:
     """Delete the project and its media, except files another project also holds."""
-    await project_service.delete(db, store, project_id)
+    # Its jobs' outputs (clips, ads, music, captions) too; a job still running is stopped first.
+    key = await project_service.require(db, project_id)
+    await durable_jobs.cancel_project_jobs(
+        db, runtime.jobs, runtime.background, runtime.checkpoints, key
+    )
+    await project_service.delete(db, runtime.store, key)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -2,14 +2,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.deps import JobsDep
+from app.deps import DbDep, JobsDep
 from app.models.video import JobStatusResponse
 from app.routers.responses import JOB, PARAMETERS, merge
+from app.services import durable_jobs
 
 router = APIRouter(prefix="/api/status", tags=["jobs"], responses=merge(JOB, PARAMETERS))
 
 
 @router.get("/{job_id}")
-async def job_status(job_id: str, jobs: JobsDep) -> JobStatusResponse:
+async def job_status(job_id: str, jobs: JobsDep, db: DbDep) -> JobStatusResponse:
     """Any job, clip rendering or composition."""
-    return JobStatusResponse.model_validate(jobs.get(job_id).fields())
+    # Held in memory, or read back from its checkpoint (a job of an earlier process).
+    job = await durable_jobs.load(db, jobs, job_id)
+    return JobStatusResponse.model_validate(job.fields())

@@ -31,7 +31,7 @@ from app.routers.responses import (
     STORAGE,
     merge,
 )
-from app.services import clip_service, composition_service, project_recording
+from app.services import clip_service, composition_service, durable_jobs, project_recording
 from app.services.inputs import url_refusal
 from app.services.script_service import WordsOptions, request_problems
 from app.storage.media_store import MediaStore
@@ -41,8 +41,9 @@ from app.utils.job_tracker import Job, JobTracker
 router = APIRouter(prefix="/api/video", tags=["video"])
 
 
-def _job_of_kind(jobs: JobTracker, job_id: str, kind: JobKind) -> Job:
-    job = jobs.get(job_id)
+async def _job_of_kind(db: Database, jobs: JobTracker, job_id: str, kind: JobKind) -> Job:
+    """The job, held in memory or read back from its checkpoint (after a restart)."""
+    job = await durable_jobs.load(db, jobs, job_id)
     if job.kind is not kind:
         raise JobNotFound(job_id)
     return job
@@ -67,7 +68,7 @@ async def generate_video(
     """Start rendering one clip per scene; poll the status endpoint with the job id."""
     urls = [scene.seed_image_url for scene in request.scenes]
     await _refuse_unusable_links(deps.store, deps.fetcher, ("scenes", "seed_image_url"), urls)
-    job = await clip_service.start_clip_job(deps, background, request.scenes)
+    job = await clip_service.start_clip_job(deps, background, request.scenes, project_id)
     _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
 
@@ -86,15 +87,19 @@ async def retry_clips(
     project_id: ProjectParam,
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
-    job = await clip_service.retry_clips(deps, background, job_id, request.scene_numbers)
+    await durable_jobs.load(db, deps.jobs, job_id)  # a job of an earlier process too
+    job = await clip_service.retry_clips(
+        deps, background, job_id, request.scene_numbers, project_id
+    )
     _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
 
 
 @router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def video_status(job_id: str, jobs: JobsDep) -> VideoStatusResponse:
+async def video_status(job_id: str, jobs: JobsDep, db: DbDep) -> VideoStatusResponse:
     """Progress of a clip job, clip by clip."""
-    return VideoStatusResponse.model_validate(_job_of_kind(jobs, job_id, JobKind.CLIPS).fields())
+    job = await _job_of_kind(db, jobs, job_id, JobKind.CLIPS)
+    return VideoStatusResponse.model_validate(job.fields())
 
 
 @router.post(
@@ -128,6 +133,8 @@ async def compose_video(
         request.creative_brief,
         request.formats,
         script=script,
+        request=request.model_dump(mode="json"),
+        project_id=project_id,
     )
     if project_id is not None:
         project_recording.record_ad_when_finished(
@@ -146,9 +153,9 @@ def _record_clips(
 
 
 @router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def compose_status(job_id: str, jobs: JobsDep) -> ComposeStatusResponse:
+async def compose_status(job_id: str, jobs: JobsDep, db: DbDep) -> ComposeStatusResponse:
     """Progress of a composition job, and the final video once it is done."""
-    job = _job_of_kind(jobs, job_id, JobKind.COMPOSE)
+    job = await _job_of_kind(db, jobs, job_id, JobKind.COMPOSE)
     return ComposeStatusResponse.model_validate(job.fields())
 
 

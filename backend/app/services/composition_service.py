@@ -3,6 +3,10 @@
 Links end here: each clip is brought to a local file (`app.services.inputs`) and the composer
 (`app.ffmpeg.compose`) sees paths only. `run_compose_job` is the step itself, runnable anywhere
 `ComposeJobDeps` can be built; the API spawns it in the background, the pipeline awaits it.
+
+Its steps are checkpointed (`app.services.checkpoints`): `music`, then `compose`, each started
+and finished with its output's key. Music and ad are committed together, so a compose cut short
+by a restart has nothing to keep: it runs again from its clips (`app.services.durable_jobs`).
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from app.config import FFmpegSettings
 from app.fetching import VIDEO, Fetcher
@@ -21,8 +26,9 @@ from app.ffmpeg.soundtrack import VoiceTrack
 from app.models.common import TOTAL_DURATION
 from app.models.creative_brief import BriefFields
 from app.models.mood import MoodStyle
-from app.models.video import ComposeClip, JobKind
-from app.providers.base import MusicProvider, MusicSpec, VoiceProvider
+from app.models.video import ComposeClip, ErrorInfo, JobKind
+from app.providers.base import MusicProvider, MusicSpec, RemoteRun, VoiceProvider
+from app.services.checkpoints import Checkpoints
 from app.services.inputs import input_path
 from app.services.job_errors import error_info
 from app.services.script_service import (
@@ -64,12 +70,23 @@ class ComposeJobDeps:
     """Speaks the clips' voiceover lines; None: the ad is never voiced."""
     default_voice: str = ""
     """The `VOICE_NAME` setting: the voice when a request names none."""
+    checkpoints: Checkpoints = field(default_factory=Checkpoints)
+    """Where each step is recorded as it starts and ends (the API: the database)."""
 
 
-async def create_compose_job(deps: ComposeJobDeps) -> Job:
-    """A new compose job, recorded as processing, for `run_compose_job` to do."""
+async def create_compose_job(
+    deps: ComposeJobDeps, request: dict[str, Any] | None = None, project_id: str | None = None
+) -> Job:
+    """A new compose job, recorded as processing, for `run_compose_job` to do; `request` (the
+    API's compose request, as JSON) is checkpointed with it, to compose again after a restart."""
     await deps.store.ensure_room()
-    return deps.jobs.create(JobKind.COMPOSE)
+    job = deps.jobs.create(JobKind.COMPOSE)
+    deps.checkpoints.job_created(job, request or {}, project_id)
+    return job
+
+
+def task_name(job_id: str) -> str:
+    return f"compose-{job_id}"
 
 
 async def start_compose_job(
@@ -81,11 +98,13 @@ async def start_compose_job(
     formats: Sequence[str] = (VERTICAL,),
     words: AdWords | None = None,
     script: WordsOptions | None = None,
+    request: dict[str, Any] | None = None,
+    project_id: str | None = None,
 ) -> Job:
-    job = await create_compose_job(deps)
+    job = await create_compose_job(deps, request, project_id)
     background.spawn(
         run_compose_job(deps, job.job_id, clips, mood, brief, formats, words, script),
-        name=f"compose-{job.job_id}",
+        name=task_name(job.job_id),
     )
     return job
 
@@ -113,14 +132,20 @@ async def run_compose_job(
     formats: Sequence[str] = (VERTICAL,),
     words: AdWords | None = None,
     script: WordsOptions | None = None,
+    music_prediction: str | None = None,
 ) -> Job:
     """Compose job `job_id`'s ad in every format of `formats` (the first is the main one), with
     `words` on screen (none: today's ad); the finished job. A failure is recorded on the job,
     never raised. With `script` instead (the request's voice, captions and call to action), the
-    clips' lines are spoken first and the words made from them (`app.services.script_service`)."""
+    clips' lines are spoken first and the words made from them (`app.services.script_service`).
+    `music_prediction` is a remote music prediction an earlier process started for this job:
+    re-attached to (its output fetched again if it had finished), not created again."""
     job = deps.jobs.get(job_id)
     with charged_to(job.cost):
-        await _compose(deps, job_id, clips, mood, brief, list(formats), words, script)
+        await _compose(
+            deps, job_id, clips, mood, brief, list(formats), words, script, music_prediction
+        )
+    deps.checkpoints.job_finished(job)
     return job
 
 
@@ -133,7 +158,9 @@ async def _compose(
     formats: list[str],
     given: AdWords | None,
     script: WordsOptions | None,
+    music_prediction: str | None = None,
 ) -> None:
+    steps = _Steps(deps.checkpoints, job_id)
     try:
         seconds = scene_seconds(clips)
         store = deps.store
@@ -145,7 +172,12 @@ async def _compose(
             deps.jobs.advance(job_id, _FETCHED)
 
             music = batch.new("music", ".wav")
-            await deps.music.compose(music_spec(mood, brief), music.partial)
+            steps.start("music")
+            await deps.music.compose(
+                replace(music_spec(mood, brief), remote=steps.remote(music_prediction)),
+                music.partial,
+            )
+            steps.done(music.key)
             deps.jobs.advance(job_id, _MUSIC_DONE)
 
             speaks = script is not None and deps.voice is not None
@@ -173,6 +205,7 @@ async def _compose(
                 deps.jobs.advance(job_id, _VOICE_DONE + (100 - _VOICE_DONE) * fraction)
 
             # Every format's frames to encode; with words, the scenes that carry them too.
+            steps.start("compose")
             composed = await compose_with_words(
                 [ClipInput(p, d) for p, d in zip(paths, seconds, strict=True)],
                 music.partial,
@@ -192,6 +225,7 @@ async def _compose(
             uses = await asyncio.to_thread(_ingredients, store, paths, [music.key, *spoken])
             for made in (ad, *others.values()):
                 await batch.record_uses(made, uses)
+        steps.done(ad.key)
         keys = {VERTICAL: ad.key} | {name: file.key for name, file in others.items()}
         videos = {name: store.url_for(keys[name]) for name in formats}
         deps.jobs.complete(
@@ -206,7 +240,43 @@ async def _compose(
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        deps.jobs.fail(job_id, error_info(exc, "composing the video"))
+        error = error_info(exc, "composing the video")
+        steps.failed(error)
+        deps.jobs.fail(job_id, error)
+
+
+class _Steps:
+    """The step running now, checkpointed as it starts and ends. `music` is finished as soon as
+    its file is written (its key is the one the ad will commit); `compose` once the ad is in
+    place."""
+
+    def __init__(self, checkpoints: Checkpoints, job_id: str) -> None:
+        self._checkpoints = checkpoints
+        self._job_id = job_id
+        self._running: str | None = None
+
+    def start(self, name: str) -> None:
+        self._running = name
+        self._checkpoints.step_started(self._job_id, name, name)
+
+    def remote(self, resume_id: str | None) -> RemoteRun:
+        """The running step's hook on a remote prediction: its id checkpointed when created."""
+        name, checkpoints = self._running or "", self._checkpoints
+        return RemoteRun(
+            created=lambda made: checkpoints.step_prediction(self._job_id, name, made),
+            resume_id=resume_id,
+            keep_on_shutdown=checkpoints.keep_on_shutdown,
+        )
+
+    def done(self, output_key: str) -> None:
+        if self._running is not None:
+            self._checkpoints.step_finished(self._job_id, self._running, output_key=output_key)
+        self._running = None
+
+    def failed(self, error: ErrorInfo) -> None:
+        if self._running is not None:
+            self._checkpoints.step_finished(self._job_id, self._running, error=error)
+        self._running = None
 
 
 async def _clip_file(deps: ComposeJobDeps, batch: Batch, clip: ComposeClip) -> Path:

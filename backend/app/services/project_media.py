@@ -22,7 +22,7 @@ from app.storage.media_store import MEDIA_PREFIX, MediaStore
 
 logger = logging.getLogger(__name__)
 
-PROJECT_FOLDERS = frozenset({"moods", "seeds", "clips", "music", "ads", ASSETS_FOLDER})
+PROJECT_FOLDERS = frozenset({"moods", "seeds", "clips", "music", "ads", "captions", ASSETS_FOLDER})
 """Where the steps write: a URL into any other folder is never a project's to remove."""
 
 

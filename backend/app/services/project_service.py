@@ -10,8 +10,10 @@ import asyncio
 import uuid
 from typing import Any
 
+from app.db import jobs as jobs_repo
 from app.db import projects as repo
 from app.db.engine import Database
+from app.db.models import Job as JobRow
 from app.db.models import Project as ProjectRow
 from app.db.models import Video
 from app.errors import ProjectNotFound
@@ -105,12 +107,16 @@ async def duplicate(db: Database, project_id: str) -> Project:
 
 
 async def delete(db: Database, store: MediaStore, project_id: str) -> int:
-    """Delete the project and the media no other project holds; the bytes freed."""
+    """Delete the project, its jobs, and the media no other project holds: what its work names
+    and what its jobs made (clips, music, ads, captions), whether or not it was recorded in the
+    project yet. The bytes freed. Stop its running jobs first (`durable_jobs`)."""
     async with db.session() as session:
         row = await _get(session, project_id)
-        mine = media_keys(store, _documents(row))
+        jobs = await jobs_repo.of_project(session, row.id)
+        mine = media_keys(store, _documents(row)) | _job_outputs(store, jobs)
         others = await repo.others(session, row.id)
         still_used = media_keys(store, [doc for other in others for doc in _documents(other)])
+        await jobs_repo.delete(session, jobs)
         await repo.delete(session, row)
     return await asyncio.to_thread(delete_media, store, mine - still_used)
 
@@ -137,6 +143,13 @@ async def _get(session: Any, project_id: str, *, for_update: bool = False) -> Pr
     if row is None:
         raise ProjectNotFound()
     return row
+
+
+def _job_outputs(store: MediaStore, jobs: Any) -> set[str]:
+    """The keys of what the jobs made: each step's output and every URL of their answers."""
+    rows: list[JobRow] = list(jobs)
+    keys = {step.output_key for job in rows for step in job.steps if step.output_key}
+    return keys | media_keys(store, [job.result for job in rows if job.result])
 
 
 def _documents(row: ProjectRow) -> list[object]:

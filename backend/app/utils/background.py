@@ -36,6 +36,15 @@ class BackgroundTasks:
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
+    async def cancel(self, name: str) -> bool:
+        """Cancel the running task called `name` and wait until it has stopped (its clean-up
+        done); whether there was one."""
+        found = [task for task in self._tasks if task.get_name() == name]
+        for task in found:
+            task.cancel()
+        await asyncio.gather(*found, return_exceptions=True)
+        return bool(found)
+
     async def cancel_all(self) -> None:
         for task in list(self._tasks):
             task.cancel()

@@ -22,7 +22,8 @@ from app.utils.costs import CostLedger
 logger = logging.getLogger(__name__)
 
 MAX_JOBS = 500
-"""Finished jobs beyond this many are forgotten, oldest first; their media stays on disk."""
+"""Finished jobs beyond this many are forgotten here, oldest first; the API reads them back
+from the database (`app.services.durable_jobs`), and their media stays on disk."""
 
 
 @dataclass
@@ -131,6 +132,21 @@ class JobTracker:
         self._jobs[job.job_id] = job
         self._forget_old_jobs()
         return job
+
+    def adopt(self, job: Job) -> Job:
+        """Hold a job this process did not create: one resumed after a restart, or one read back
+        from the database to answer for it. The one held already wins."""
+        held = self._jobs.setdefault(job.job_id, job)
+        self._forget_old_jobs()
+        return held
+
+    def holds(self, job_id: str) -> bool:
+        return job_id in self._jobs
+
+    def forget(self, job_id: str) -> None:
+        """Drop a job (its project was deleted); its listeners are never called."""
+        self._jobs.pop(job_id, None)
+        self._listeners.pop(job_id, None)
 
     def get(self, job_id: str) -> Job:
         job = self._jobs.get(job_id)

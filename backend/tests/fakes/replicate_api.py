@@ -20,7 +20,8 @@ the wall clock plus whatever `advance()` added, so a test can pass a deadline wi
 Markers in a prompt script what the "model" does: `[fail]` fails, `[fail-once]` fails the
 first time that exact prompt is run, `[hang]` never finishes, `[queued]` is never started (as
 when no worker is free), `[404]` succeeds with an output URL that is gone, `[garbage]` succeeds
-with noise instead of media; `[slow-create]` answers the create only after `create_delay`
+with noise instead of media, `[held]` stays processing while the test holds it (`held`, a
+slow model; released, it finishes as any other); `[slow-create]` answers the create only after `create_delay`
 seconds, the prediction existing from the start (a create still in flight). HTTP-level faults
 are queued: `fail_creates(3, 429, retry_after="1")` answers the next three creates with 429
 (`fail_gets` and `fail_cancels` likewise).
@@ -107,6 +108,7 @@ class FakeReplicate:
             """The most predictions that were starting or processing at the same moment."""
             self._offset = 0.0
             self.create_delay = 0.5
+            self.held = False
         self.uploads.reset()
 
     # --- what tests call -------------------------------------------------------------------
@@ -226,7 +228,10 @@ class FakeReplicate:
             if prediction is None:
                 return _problem(404, "Not found", "prediction not found")
             runs.expire(prediction, self.now())
-            runs.advance(prediction, self.polls_to_finish, self.failed_once, self._deliver)
+            if prediction.marker == runs.HELD and self.held:
+                prediction.status = "processing"
+            else:
+                runs.advance(prediction, self.polls_to_finish, self.failed_once, self._deliver)
             return JSONResponse(runs.view(prediction, self.origin))
 
     async def _cancel(self, request: Request) -> Response:

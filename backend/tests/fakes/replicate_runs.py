@@ -20,7 +20,8 @@ from typing import Any
 from tests.fakes import media
 from tests.fakes.replicate_models import MODELS
 
-MARKERS = ("[fail-once]", "[fail]", "[hang]", "[queued]", "[404]", "[garbage]")
+HELD = "[held]"
+MARKERS = ("[fail-once]", "[fail]", "[hang]", "[queued]", "[404]", "[garbage]", HELD)
 TERMINAL = ("succeeded", "failed", "canceled", "aborted")
 RUNNING = ("starting", "processing")
 ASPECT_SIZES = {"9:16": (144, 256), "16:9": (256, 144), "1:1": (192, 192)}

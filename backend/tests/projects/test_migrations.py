@@ -124,3 +124,28 @@ async def test_the_server_upgrades_an_old_database_when_it_starts(
 
     assert [p["name"] for p in listed] == ["Made before the upgrade"]
     assert _revision(data / DATABASE_FILE) == head()
+
+
+def test_0003_indexes_the_jobs_status_and_keeps_the_jobs(tmp_path: Path) -> None:
+    """Start-up reads the unfinished jobs by status; a job made at 0002 is still there."""
+    url = _url(tmp_path)
+    file = tmp_path / DATABASE_FILE
+    upgrade(url, "0002")
+    assert "ix_jobs_status" not in _names(file, "index")
+    with sqlite3.connect(file) as connection:
+        connection.execute(
+            "INSERT INTO jobs (id, kind, status, progress, request, cost_usd, created_at,"
+            " updated_at) VALUES ('job-1', 'clips', 'processing', 40, '{}', 0,"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+
+    upgrade(url)
+
+    assert _revision(file) == head()
+    assert "ix_jobs_status" in _names(file, "index")
+    with sqlite3.connect(file) as connection:
+        assert connection.execute("SELECT id, status FROM jobs").fetchall() == [
+            ("job-1", "processing")
+        ]
+    downgrade(url, "0002")
+    assert "ix_jobs_status" not in _names(file, "index")

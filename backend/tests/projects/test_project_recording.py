@@ -265,24 +265,64 @@ async def test_an_unknown_project_is_a_404_and_no_work_is_done(
     assert images.specs == [] and motion.specs == [], "nothing was painted or rendered"
 
 
-async def test_a_project_deleted_while_its_clips_render_is_not_brought_back(
-    api: ClientFactory,
+class _HeldMotion(FakeMotion):
+    """A scene whose prompt says `[hold]` stays in flight, a partial file written, until
+    released; the others render at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holding = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def animate(self, spec: Any, out: Path, on_progress: Any = None) -> Path:
+        if "[hold]" in spec.prompt:
+            await asyncio.to_thread(out.write_bytes, b"half a clip")
+            self.holding.set()
+            await self.release.wait()
+        return await super().animate(spec, out, on_progress)
+
+
+def _media_files(root: Path, folder: str) -> list[str]:
+    return sorted(p.name for p in (root / folder).rglob("*") if p.is_file())
+
+
+async def test_deleting_a_project_stops_its_running_job_and_removes_what_it_made(
+    api: ClientFactory, media_root: Path
 ) -> None:
-    async with api(fake_providers()) as client:
+    """Issue 13: deleting a project deletes its media, the outputs of its jobs included, and a
+    job still running for it is stopped first: nothing of it is left on disk, or brought back."""
+    motion = _HeldMotion()
+    async with api(fake_providers(motion)) as client:
         project_id = await _project(client)
         params = {"project_id": project_id}
+        storyboard = scenes()
+        storyboard[2]["description"] += " [hold]"
         seeded = (
-            await client.post("/api/scenes/seeds", json={"scenes": scenes(), "mood_style": mood()})
+            await client.post(
+                "/api/scenes/seeds", json={"scenes": storyboard, "mood_style": mood()}
+            )
         ).json()["scenes_with_seeds"]
         job = (
             await client.post("/api/video/generate", params=params, json={"scenes": seeded})
         ).json()
+        await asyncio.wait_for(motion.holding.wait(), 60)
+        while True:  # the other four clips finish while scene 3 is held
+            status = (await client.get(f"/api/video/status/{job['job_id']}")).json()
+            if sum(c["status"] == "complete" for c in status["clips"]) == 4:
+                break
+            await asyncio.sleep(0.05)
+        made = _media_files(media_root, "clips")
+
         deleted = await client.delete(f"/api/projects/{project_id}")
-        done, _ = await poll(client, f"/api/video/status/{job['job_id']}")
+        motion.release.set()
         await asyncio.sleep(0.2)
+        after = await client.get(f"/api/video/status/{job['job_id']}")
         listed = (await client.get("/api/projects")).json()["projects"]
         health = await client.get("/health")
 
+    finished = [name for name in made if name.endswith(".mp4") and not name.startswith(".")]
+    assert len(finished) == 4 and any(".partial" in name for name in made), made
     assert deleted.status_code == 204
-    assert done["status"] == "complete"
+    assert _media_files(media_root, "clips") == [], "the job's clips (and its partial) are gone"
+    assert after.status_code == 404 and after.json()["code"] == "job_not_found"
     assert listed == [] and health.status_code == 200

@@ -14,6 +14,12 @@ Replicate ends the prediction itself at the `Cancel-After` deadline sent with th
 seconds after ours, so that while we are alive our own cancel (and its clearer error) comes
 first.
 
+One exit is the exception: a process shutting down (SIGTERM) while its job is checkpointed
+(`keep_on_shutdown()`) leaves the prediction running. Its id is in the job's checkpoint, and the
+next start re-attaches to it (`attach_prediction`: GET it, poll on), so the clip is paid for
+once; canceling it would throw away GPU time already paid for and pay it again after the
+restart. If no process comes back in time, Replicate's own `Cancel-After` deadline ends it.
+
 Polling GETs are retried on 429/503/504 by the client's transport; the other transient failures
 of a poll (500, 502, a dropped connection) are simply polled past, a few in a row at most, since
 the next poll asks the same question.
@@ -74,6 +80,7 @@ async def run_prediction(
     on_progress: ProgressCallback | None = None,
     on_created: Callable[[Prediction], None] | None = None,
     sleep: Sleep = asyncio.sleep,
+    keep_on_shutdown: Callable[[], bool] = lambda: False,
 ) -> Prediction:
     """Run `model` on `payload` and return the prediction in its terminal state.
 
@@ -108,8 +115,60 @@ async def run_prediction(
             cancel_after=lambda: cancel_after_header(deadline - loop.time() + CANCEL_AFTER_GRACE),
         )
     )
+    return await _wait_or_cancel(
+        client, prediction, model, policy, deadline, on_progress, sleep, keep_on_shutdown
+    )
+
+
+async def attach_prediction(
+    client: replicate.Client,
+    model: ReplicateModel,
+    prediction_id: str,
+    policy: PollPolicy,
+    *,
+    on_progress: ProgressCallback | None = None,
+    sleep: Sleep = asyncio.sleep,
+    keep_on_shutdown: Callable[[], bool] = lambda: False,
+) -> Prediction | None:
+    """Re-attach to a prediction an earlier process created: GET it and poll it to its end, as
+    `run_prediction` would have; nothing is created. None when there is nothing to wait for:
+    Replicate no longer knows it, or it was canceled or aborted while no process watched it
+    (its `Cancel-After` deadline came first); the caller then creates a new one."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + policy.deadline
+    try:
+        prediction = await client.predictions.async_get(prediction_id)
+    except Exception as exc:
+        status = reported_status(exc)
+        if status == "aborted" or getattr(exc, "status", None) == 404:
+            return None
+        raise translate(exc, f"checking on {model.owner_name}") from exc
+    if prediction.status in ("canceled", "aborted"):
+        return None
+    logger.info("re-attached to prediction %s (%s)", prediction.id, prediction.status)
+    return await _wait_or_cancel(
+        client, prediction, model, policy, deadline, on_progress, sleep, keep_on_shutdown
+    )
+
+
+async def _wait_or_cancel(
+    client: replicate.Client,
+    prediction: Prediction,
+    model: ReplicateModel,
+    policy: PollPolicy,
+    deadline: float,
+    on_progress: ProgressCallback | None,
+    sleep: Sleep,
+    keep_on_shutdown: Callable[[], bool],
+) -> Prediction:
     try:
         return await _wait(prediction, model, policy.interval, deadline, on_progress, sleep)
+    except asyncio.CancelledError:
+        if keep_on_shutdown():
+            logger.info("shutting down: prediction %s left running to re-attach", prediction.id)
+            raise
+        await finish(cancel(client, prediction))
+        raise
     except BaseException:
         await finish(cancel(client, prediction))
         raise

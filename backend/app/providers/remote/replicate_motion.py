@@ -60,23 +60,33 @@ class ReplicateMotionProvider:
         model = self._runner.model
         seconds = choose_duration(spec.duration, model.durations, model.shortfall_seconds)
         async with self._runner.slots:
-            jpeg = await asyncio.to_thread(seed_jpeg, spec.image)
-            async with self._runner.upload(jpeg, "seed.jpg", "image/jpeg", "the seed image") as url:
-                values: dict[InputRole, object] = {
-                    InputRole.PROMPT: motion_prompt(spec),
-                    InputRole.IMAGE: url,
-                    InputRole.DURATION: seconds,
-                    InputRole.ASPECT_RATIO: aspect_ratio(
-                        spec.width, spec.height, model.aspect_ratios
-                    ),
-                    InputRole.WIDTH: spec.width,
-                    InputRole.HEIGHT: spec.height,
-                    InputRole.SEED: spec.seed,
-                }
-                urls = await self._runner.predict(
-                    values, media_seconds=float(seconds), on_progress=on_progress
+            urls = None
+            if spec.remote is not None:  # a prediction an earlier process left running
+                urls = await self._runner.reattach(
+                    spec.remote, media_seconds=float(seconds), on_progress=on_progress
                 )
+            if urls is None:
+                urls = await self._create(spec, seconds, on_progress)
             return await self._runner.fetch(urls[0], out, VIDEO)
+
+    async def _create(
+        self, spec: MotionSpec, seconds: float, on_progress: ProgressCallback | None
+    ) -> list[str]:
+        model = self._runner.model
+        jpeg = await asyncio.to_thread(seed_jpeg, spec.image)
+        async with self._runner.upload(jpeg, "seed.jpg", "image/jpeg", "the seed image") as url:
+            values: dict[InputRole, object] = {
+                InputRole.PROMPT: motion_prompt(spec),
+                InputRole.IMAGE: url,
+                InputRole.DURATION: seconds,
+                InputRole.ASPECT_RATIO: aspect_ratio(spec.width, spec.height, model.aspect_ratios),
+                InputRole.WIDTH: spec.width,
+                InputRole.HEIGHT: spec.height,
+                InputRole.SEED: spec.seed,
+            }
+            return await self._runner.predict(
+                values, media_seconds=float(seconds), on_progress=on_progress, remote=spec.remote
+            )
 
     async def aclose(self) -> None:
         await self._runner.aclose()

@@ -40,7 +40,13 @@ class ReplicateMusicProvider:
             InputRole.SEED: spec.seed,
         }
         async with self._runner.slots:
-            urls = await self._runner.predict(values, media_seconds=float(seconds))
+            urls = None
+            if spec.remote is not None:  # a prediction an earlier process started (or finished)
+                urls = await self._runner.reattach(spec.remote, media_seconds=float(seconds))
+            if urls is None:
+                urls = await self._runner.predict(
+                    values, media_seconds=float(seconds), remote=spec.remote
+                )
             return await self._runner.fetch(urls[0], out, AUDIO)
 
     async def aclose(self) -> None:

@@ -23,11 +23,17 @@ from app.config_models import InputRole, ReplicateModel
 from app.errors import ProviderBadOutput
 from app.fetching import Fetcher, FetchError, MediaKind
 from app.models.cost import ProviderCall
-from app.providers.base import ProgressCallback
+from app.providers.base import ProgressCallback, RemoteRun
 from app.providers.remote.backoff import Backoff
 from app.providers.remote.model_inputs import build_input, output_urls
 from app.providers.remote.output_errors import output_error
-from app.providers.remote.predictions import PollPolicy, Sleep, failure_reason, run_prediction
+from app.providers.remote.predictions import (
+    PollPolicy,
+    Sleep,
+    attach_prediction,
+    failure_reason,
+    run_prediction,
+)
 from app.providers.remote.pricing import prediction_cost
 from app.providers.remote.replicate_client import build_client
 from app.providers.remote.uploads import uploaded
@@ -65,33 +71,73 @@ class ReplicateRunner:
         *,
         media_seconds: float = 0.0,
         on_progress: ProgressCallback | None = None,
+        remote: RemoteRun | None = None,
     ) -> list[str]:
         """Run the model and return its output URLs; raises unless it succeeded with some.
 
         `media_seconds` is the length of media asked for, for models priced per second of it.
+        `remote` hears the prediction's id as soon as it is created (see `RemoteRun`).
         """
-        policy = PollPolicy(
-            interval=self._settings.poll_interval,
-            deadline=self.model.deadline_seconds,
-            create=self._backoff(),
-            settle=self._settings.timeout_seconds,
-        )
         created: list[Prediction] = []
+
+        def on_created(prediction: Prediction) -> None:
+            if not created and remote is not None:
+                remote.created(prediction.id)
+            created.append(prediction)
+
         try:
             prediction = await run_prediction(
                 self.client,
                 self.model,
                 build_input(self.model, values),
-                policy,
+                self._policy(),
                 on_progress=on_progress,
-                on_created=created.append,
+                on_created=on_created,
                 sleep=self._sleep,
+                keep_on_shutdown=remote.keep_on_shutdown if remote else lambda: False,
             )
         finally:
             # Charged however it ended: a prediction canceled at its deadline, or because a
             # sibling failed, may have run on a GPU too.
             if created:
                 self._record(created[0], media_seconds)
+        return self._outputs(prediction)
+
+    async def reattach(
+        self,
+        remote: RemoteRun,
+        *,
+        media_seconds: float = 0.0,
+        on_progress: ProgressCallback | None = None,
+    ) -> list[str] | None:
+        """The output URLs of `remote.resume_id`, a prediction an earlier process created and
+        this one polls on to its end; None when there is none to re-attach to (then `predict`)."""
+        if remote.resume_id is None:
+            return None
+        prediction = await attach_prediction(
+            self.client,
+            self.model,
+            remote.resume_id,
+            self._policy(),
+            on_progress=on_progress,
+            sleep=self._sleep,
+            keep_on_shutdown=remote.keep_on_shutdown,
+        )
+        if prediction is None:
+            logger.info("prediction %s is gone; creating a new one", remote.resume_id)
+            return None
+        self._record(prediction, media_seconds)
+        return self._outputs(prediction)
+
+    def _policy(self) -> PollPolicy:
+        return PollPolicy(
+            interval=self._settings.poll_interval,
+            deadline=self.model.deadline_seconds,
+            create=self._backoff(),
+            settle=self._settings.timeout_seconds,
+        )
+
+    def _outputs(self, prediction: Prediction) -> list[str]:
         if prediction.status != "succeeded":
             raise failure_reason(prediction)
         urls = output_urls(prediction.output)

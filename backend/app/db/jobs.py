@@ -1,0 +1,78 @@
+"""Jobs and their steps, as checkpointed: small queries, one purpose each. Callers own the session.
+
+A job row is inserted once, when the job is created; afterwards only updated, so that a write
+arriving for a job deleted meanwhile (its project was) changes nothing instead of bringing it
+back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.db.base import utcnow
+from app.db.models import Job, JobStep
+
+PROCESSING = "processing"
+
+
+async def add(
+    session: AsyncSession, job_id: str, kind: str, request: dict[str, Any], project_id: str | None
+) -> None:
+    session.add(
+        Job(id=job_id, kind=kind, status=PROCESSING, request=request, project_id=project_id)
+    )
+    await session.flush()
+
+
+async def change(session: AsyncSession, job_id: str, **columns: Any) -> None:
+    await session.execute(
+        update(Job).where(Job.id == job_id).values(**columns, updated_at=utcnow())
+    )
+
+
+async def step(session: AsyncSession, job_id: str, name: str, **columns: Any) -> None:
+    """Write a step's columns, inserting the step if it is new (nothing if the job is gone)."""
+    query = select(JobStep).where(JobStep.job_id == job_id, JobStep.name == name)
+    row = await session.scalar(query)
+    if row is None:
+        if await session.get(Job, job_id) is None:
+            return
+        row = JobStep(job_id=job_id, name=name, **columns)
+        session.add(row)
+    else:
+        for column, value in columns.items():
+            setattr(row, column, value)
+        row.updated_at = utcnow()
+    await session.flush()
+
+
+async def get(session: AsyncSession, job_id: str) -> Job | None:
+    query = select(Job).where(Job.id == job_id).options(selectinload(Job.steps))
+    return (await session.scalars(query)).one_or_none()
+
+
+async def unfinished(session: AsyncSession) -> Sequence[Job]:
+    """Jobs a process was running when it stopped, oldest first."""
+    query = (
+        select(Job)
+        .where(Job.status == PROCESSING)
+        .options(selectinload(Job.steps))
+        .order_by(Job.created_at, Job.id)
+    )
+    return (await session.scalars(query)).all()
+
+
+async def of_project(session: AsyncSession, project_id: str) -> Sequence[Job]:
+    query = select(Job).where(Job.project_id == project_id).options(selectinload(Job.steps))
+    return (await session.scalars(query)).all()
+
+
+async def delete(session: AsyncSession, jobs: Sequence[Job]) -> None:
+    for job in jobs:
+        await session.delete(job)
+    await session.flush()
