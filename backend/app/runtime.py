@@ -14,8 +14,10 @@ from app.pipeline import PipelineDeps
 from app.providers.registry import Providers, build_providers
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
+from app.storage.bucket_cache import BucketCache
 from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
+from app.storage.s3_remote import S3Remote
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
 
@@ -92,8 +94,9 @@ async def open_store(settings: Settings) -> MediaStore:
     The sweep finishes before any job can start (a job's own partial files must not be taken
     for leftovers); the count, which stats every file, goes on in a thread.
     """
-    media = settings.media
-    store = MediaStore(media.root, media.public_base_url, media.max_bytes)
+    store = build_store(settings)
+    if store.bucket is not None:
+        await asyncio.to_thread(store.bucket.remote.open)
     swept = await asyncio.to_thread(sweep, store.root)
     if swept.files or swept.folders:
         logger.info(
@@ -102,5 +105,17 @@ async def open_store(settings: Settings) -> MediaStore:
             swept.files,
             swept.folders,
         )
+    if store.bucket is not None:
+        await asyncio.to_thread(store.bucket.trim)
     store.start_counting()
     return store
+
+
+def build_store(settings: Settings) -> MediaStore:
+    """The store `MEDIA_BACKEND` names: the media root alone, or a bucket it caches."""
+    media = settings.media
+    bucket = None
+    if media.backend == "s3":
+        remote = S3Remote(settings.s3)
+        bucket = BucketCache(remote, media.root.resolve(), media.cache_max_bytes)
+    return MediaStore(media.root, media.public_base_url, media.max_bytes, bucket)
