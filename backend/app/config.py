@@ -65,6 +65,8 @@ class S3Settings(BaseSettings):
     endpoint_url: OptionalURL = None
     """An S3-compatible server (SeaweedFS, MinIO, R2...); unset: AWS."""
     bucket: str = "reelsmith-media"
+    prefix: str = ""
+    """A folder of the bucket the media lives under (`reelsmith/`); empty: its top."""
     region: str = "us-east-1"
     access_key_id: OptionalSecret = None
     """Unset: boto3's own lookup (the environment, `~/.aws`, an instance role)."""

@@ -34,7 +34,8 @@ IN_USE_SECONDS = 15 * 60
 
 @dataclass
 class _Group:
-    """A cached file and its companions: dropped together, dated by the file's last use."""
+    """A cached file and its companions: dropped together, dated by the file's last use
+    (its access time: `touch`ed by every `resolve`)."""
 
     used: float
     size: int
@@ -55,7 +56,7 @@ class BucketCache:
         the bucket."""
         prefix = key + "."
         found = {
-            item.key: item.size
+            item.key: item
             for item in self.remote.listing(key)
             if item.key == key or (item.key.startswith(prefix) and "/" not in item.key[len(key) :])
         }
@@ -70,10 +71,12 @@ class BucketCache:
                     if name == key:  # removed between the listing and now
                         return False
                     continue
+                # Dated as stored, so its ETag is the same from any cache, however often fetched.
+                os.utime(partial, (time.time(), found[name].mtime))
                 partial.replace(target)
             finally:
                 partial.unlink(missing_ok=True)
-        self.added(sum(found.values()))
+        self.added(sum(item.size for item in found.values()))
         return True
 
     def holds(self, key: str) -> bool:
@@ -98,9 +101,10 @@ class BucketCache:
         self.added(path.stat().st_size)
 
     def touch(self, path: Path) -> None:
-        """Mark a cached file as just used, so the cache keeps it longest."""
+        """Mark a cached file as just used, so the cache keeps it longest: its access time,
+        as its modification time makes its ETag."""
         with contextlib.suppress(OSError):
-            os.utime(path)
+            os.utime(path, (time.time(), path.stat().st_mtime))
 
     def added(self, size: int) -> None:
         """Count bytes put in the cache; past an eighth of the bound, trim."""
@@ -152,7 +156,7 @@ def _groups(root: Path) -> list[_Group]:
             path = Path(folder, name)
             subject = _subject_of(name, subjects)
             if subject is None:
-                subjects[name] = _Group(info.st_mtime, info.st_size, [path])
+                subjects[name] = _Group(info.st_atime, info.st_size, [path])
             else:
                 subject.size += info.st_size
                 subject.paths.insert(0, path)  # companions go first, the file last

@@ -46,6 +46,7 @@ class RemoteObject:
 class S3Remote:
     def __init__(self, settings: S3Settings) -> None:
         self.bucket = settings.bucket
+        self.prefix = settings.prefix
         secret = settings.secret_access_key
         key_id = settings.access_key_id
         self._client: Any = boto3.client(
@@ -77,13 +78,15 @@ class S3Remote:
 
     def upload(self, path: Path, key: str) -> None:
         with _unavailable("store a file"):
-            self._client.upload_file(str(path), self.bucket, key, Config=_TRANSFER)
+            self._client.upload_file(str(path), self.bucket, self.prefix + key, Config=_TRANSFER)
 
     def download(self, key: str, path: Path) -> bool:
         """Write the object at `key` to `path`; False when there is none."""
         with _unavailable("read a file"):
             try:
-                self._client.download_file(self.bucket, key, str(path), Config=_TRANSFER)
+                self._client.download_file(
+                    self.bucket, self.prefix + key, str(path), Config=_TRANSFER
+                )
             except ClientError as exc:
                 if _code(exc) in _MISSING:
                     return False
@@ -94,7 +97,7 @@ class S3Remote:
         """A small object's bytes (a record); None when there is none."""
         with _unavailable("read a file"):
             try:
-                answer = self._client.get_object(Bucket=self.bucket, Key=key)
+                answer = self._client.get_object(Bucket=self.bucket, Key=self.prefix + key)
             except ClientError as exc:
                 if _code(exc) in _MISSING:
                     return None
@@ -105,11 +108,12 @@ class S3Remote:
     def listing(self, prefix: str = "") -> Iterator[RemoteObject]:
         with _unavailable("list the files"):
             pages = self._client.get_paginator("list_objects_v2").paginate(
-                Bucket=self.bucket, Prefix=prefix
+                Bucket=self.bucket, Prefix=self.prefix + prefix
             )
             for page in pages:
                 for item in page.get("Contents", []):
-                    yield RemoteObject(item["Key"], item["Size"], item["LastModified"].timestamp())
+                    key = item["Key"][len(self.prefix) :]
+                    yield RemoteObject(key, item["Size"], item["LastModified"].timestamp())
 
     def total_bytes(self) -> int:
         return sum(item.size for item in self.listing())
@@ -122,10 +126,17 @@ class S3Remote:
                 chunk = doomed[start : start + _DELETE_BATCH]
                 answer = self._client.delete_objects(
                     Bucket=self.bucket,
-                    Delete={"Objects": [{"Key": key} for key in chunk], "Quiet": True},
+                    Delete={
+                        "Objects": [{"Key": self.prefix + key} for key in chunk],
+                        "Quiet": True,
+                    },
                 )
                 for error in answer.get("Errors", []):
                     logger.warning("the bucket kept %s: %s", error.get("Key"), error.get("Code"))
+
+    def delete_all(self) -> None:
+        """Remove every object under the prefix (a test's, at its end)."""
+        self.delete(item.key for item in self.listing())
 
 
 def _code(exc: ClientError) -> str:
