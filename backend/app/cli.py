@@ -29,8 +29,9 @@ from app.errors import ReelsmithError, StorageUnavailable
 from app.ffmpeg.formats import FORMATS
 from app.models.creative_brief import Brand, CreativeBrief
 from app.pipeline import render_ad
-from app.runtime import build_store, open_runtime
+from app.runtime import open_runtime
 from app.services import asset_service, project_service
+from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.storage.prune import BucketFiles, apply_prune, plan_prune
 

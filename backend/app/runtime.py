@@ -14,10 +14,9 @@ from app.pipeline import PipelineDeps
 from app.providers.registry import Providers, build_providers
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
-from app.storage.bucket_cache import BucketCache
+from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
-from app.storage.s3_remote import S3Remote
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
 
@@ -109,13 +108,3 @@ async def open_store(settings: Settings) -> MediaStore:
         await asyncio.to_thread(store.bucket.trim)
     store.start_counting()
     return store
-
-
-def build_store(settings: Settings) -> MediaStore:
-    """The store `MEDIA_BACKEND` names: the media root alone, or a bucket it caches."""
-    media = settings.media
-    bucket = None
-    if media.backend == "s3":
-        remote = S3Remote(settings.s3)
-        bucket = BucketCache(remote, media.root.resolve(), media.cache_max_bytes)
-    return MediaStore(media.root, media.public_base_url, media.max_bytes, bucket)

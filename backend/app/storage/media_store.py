@@ -176,19 +176,20 @@ class MediaStore:
         """
         paths = {key: self._path_for(key) for key in dict.fromkeys(keys)}
         freed = 0
-        sizes = self.bucket.sizes(list(paths)) if self.bucket else {}
         for key, path in paths.items():
             try:
                 size = path.lstat().st_size
                 path.unlink()
             except FileNotFoundError:
-                size = 0
+                continue
             except OSError as exc:
                 logger.warning("could not remove %s: %s", key, exc)
                 continue
-            freed += sizes.get(key, size) if self.bucket else size
-        if self.bucket is not None:
+            freed += size
+        if self.bucket is not None:  # the bucket's sizes are what the quota counts
+            sizes = self.bucket.sizes(list(paths))
             self.bucket.remote.delete(sizes)
+            freed = sum(sizes.values())
         self.usage.add(-freed)
         return freed
 

@@ -20,9 +20,9 @@ from app.cli import prune_media
 from app.config import MediaSettings, S3Settings, Settings
 from app.errors import MediaNotFound, StorageFull, StorageUnavailable
 from app.ffmpeg.form import SIDECAR_SUFFIX
-from app.runtime import build_store
 from app.services.project_media import delete_media
 from app.storage import provenance
+from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.storage.s3_remote import S3Remote
 from tests.conftest import BASE_URL, ClientFactory
