@@ -25,14 +25,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.assets.intake import MAX_UPLOAD_BYTES
 from app.config import Settings, get_settings
 from app.db.engine import open_database
-from app.errors import ReelsmithError
+from app.errors import ReelsmithError, StorageUnavailable
 from app.ffmpeg.formats import FORMATS
 from app.models.creative_brief import Brand, CreativeBrief
 from app.pipeline import render_ad
 from app.runtime import open_runtime
 from app.services import asset_service, project_service
+from app.storage.build import build_store
 from app.storage.media_store import MediaStore
-from app.storage.prune import apply_prune, plan_prune
+from app.storage.prune import BucketFiles, apply_prune, plan_prune
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -195,13 +196,27 @@ async def _render(
     return output
 
 
-def prune_media(root: Path, days: float, dry_run: bool, keep: frozenset[str] = frozenset()) -> None:
+def prune_media(
+    root: Path,
+    days: float,
+    dry_run: bool,
+    keep: frozenset[str] = frozenset(),
+    store: MediaStore | None = None,
+) -> None:
     """Print each file removed (or, with `dry_run`, that would be) and the bytes freed.
 
-    `keep`: keys kept whatever their age (what saved projects name)."""
-    plan = plan_prune(root, days * 86400, time.time(), keep)
+    `keep`: keys kept whatever their age (what saved projects name). A `store` with a bucket
+    is pruned in its bucket (and cache); otherwise the files under `root` are."""
+    bucket = store.bucket if store is not None else None
+    files = root if bucket is None else BucketFiles(bucket.remote.listing(), bucket.remote.read)
+    plan = plan_prune(files, days * 86400, time.time(), keep)
     verb = "would remove" if dry_run else "removed"
-    freed = plan.size if dry_run else apply_prune(root, plan)
+    if dry_run:
+        freed = plan.size
+    elif store is not None and bucket is not None:
+        freed = store.remove(item.key for item in plan.doomed)
+    else:
+        freed = apply_prune(root, plan)
     for item in plan.doomed:
         print(f"{verb} {item.key} ({_size(item.size)})")
     summary = f"{len(plan.doomed)} files, {_size(freed)}"
@@ -237,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             settings = get_settings()
             keep = asyncio.run(project_media(settings))
-            prune_media(settings.media.root, args.older_than, args.dry_run, keep)
+            store = build_store(settings)
+            prune_media(settings.media.root, args.older_than, args.dry_run, keep, store)
         except SQLAlchemyError as exc:
             # Without the projects, pruning could take what a saved project shows: nothing goes.
             console.print(
@@ -246,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         except OSError as exc:
             console.print(f"[red]Pruning stopped:[/red] {exc}")
+            return 1
+        except StorageUnavailable as exc:
+            console.print(f"[red]Pruning stopped:[/red] {exc.message}")
             return 1
         return 0
     try:

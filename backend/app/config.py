@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -54,6 +54,27 @@ class ProviderChoice(StrEnum):
     REMOTE = "remote"
 
 
+MediaBackend = Literal["local", "s3"]
+
+
+class S3Settings(BaseSettings):
+    """The bucket that holds the media with `MEDIA_BACKEND=s3` (AWS or any compatible server)."""
+
+    model_config = _config("S3_")
+
+    endpoint_url: OptionalURL = None
+    """An S3-compatible server (SeaweedFS, MinIO, R2...); unset: AWS."""
+    bucket: str = "reelsmith-media"
+    prefix: str = ""
+    """A folder of the bucket the media lives under (`reelsmith/`); empty: its top."""
+    region: str = "us-east-1"
+    access_key_id: OptionalSecret = None
+    """Unset: boto3's own lookup (the environment, `~/.aws`, an instance role)."""
+    secret_access_key: OptionalSecret = None
+    create_bucket: bool = False
+    """Create the bucket at start-up when it is missing (a development server's)."""
+
+
 class MediaSettings(BaseSettings):
     model_config = _config()
 
@@ -78,6 +99,16 @@ class MediaSettings(BaseSettings):
         validation_alias=AliasChoices("MEDIA_MAX_BYTES", "max_bytes"),
     )
     """Quota of the media store: once it holds this much, new work is refused (507); 0: none."""
+    backend: MediaBackend = Field(
+        default="local", validation_alias=AliasChoices("MEDIA_BACKEND", "backend")
+    )
+    """`local`: the media root is the store. `s3`: a bucket is, and the root a working cache."""
+    cache_max_bytes: int = Field(
+        default=2 * 1024**3,
+        ge=0,
+        validation_alias=AliasChoices("MEDIA_CACHE_MAX_BYTES", "cache_max_bytes"),
+    )
+    """With `s3`: how much the local cache keeps before it drops what was used longest ago."""
 
 
 class DatabaseSettings(BaseSettings):
@@ -246,6 +277,7 @@ class Settings(BaseSettings):
     """Origins allowed to call the API from a browser (comma-separated in the environment)."""
 
     media: MediaSettings = Field(default_factory=MediaSettings)
+    s3: S3Settings = Field(default_factory=S3Settings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     ffmpeg: FFmpegSettings = Field(default_factory=FFmpegSettings)

@@ -8,6 +8,7 @@
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── PreviewUnavailable         400 preview_unavailable (a sized preview of no readable image)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
+    ├── StorageUnavailable         503 storage_unavailable (the media bucket cannot be reached)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
     │   ├── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
     │   ├── UnreadableImage        422 unreadable_image  (an upload that does not decode whole)
@@ -63,6 +64,7 @@ class ErrorCode(StrEnum):
     MEDIA_PATH_REFUSED = "media_path_refused"
     PREVIEW_UNAVAILABLE = "preview_unavailable"
     STORAGE_FULL = "storage_full"
+    STORAGE_UNAVAILABLE = "storage_unavailable"
     INVALID_REQUEST = "invalid_request"
     UNSUPPORTED_MEDIA = "unsupported_media"
     UNREADABLE_IMAGE = "unreadable_image"
@@ -154,6 +156,21 @@ class StorageFull(ReelsmithError):
     code = ErrorCode.STORAGE_FULL
 
     def __init__(self, message: str = OUT_OF_SPACE) -> None:
+        super().__init__(message)
+
+
+class StorageUnavailable(ReelsmithError):
+    """With `MEDIA_BACKEND=s3`, the bucket refused or did not answer. The cause (its endpoint,
+    status and request id) goes to the log, never to the client."""
+
+    status_code = 503
+    code = ErrorCode.STORAGE_UNAVAILABLE
+
+    def __init__(
+        self,
+        message: str = "The media storage could not be reached; try again in a moment, or ask "
+        "the operator to check it.",
+    ) -> None:
         super().__init__(message)
 
 

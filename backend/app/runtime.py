@@ -15,6 +15,7 @@ from app.providers.registry import Providers, build_providers
 from app.services.checkpoints import Checkpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
+from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
 from app.utils.background import BackgroundTasks
@@ -108,8 +109,9 @@ async def open_store(settings: Settings) -> MediaStore:
     The sweep finishes before any job can start (a job's own partial files must not be taken
     for leftovers); the count, which stats every file, goes on in a thread.
     """
-    media = settings.media
-    store = MediaStore(media.root, media.public_base_url, media.max_bytes)
+    store = build_store(settings)
+    if store.bucket is not None:
+        await asyncio.to_thread(store.bucket.remote.open)
     swept = await asyncio.to_thread(sweep, store.root)
     if swept.files or swept.folders:
         logger.info(
@@ -118,5 +120,7 @@ async def open_store(settings: Settings) -> MediaStore:
             swept.files,
             swept.folders,
         )
+    if store.bucket is not None:
+        await asyncio.to_thread(store.bucket.trim)
     store.start_counting()
     return store

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
-from app.config import MediaSettings, ProviderChoice, ProviderSettings, Settings
+from app.config import MediaSettings, ProviderChoice, ProviderSettings, S3Settings, Settings
 from app.providers.registry import Providers
 
 # Shared checks live in tests/utils; rewritten like test modules, their failures explain themselves.
@@ -28,11 +28,40 @@ def media_root(tmp_path: Path) -> Path:
     return tmp_path / "media"
 
 
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A real S3 server (SeaweedFS) on loopback, started once per session when first asked."""
+    from tests.utils.s3 import seaweedfs_script
+
+    server = seaweedfs_script().start(tmp_path_factory.mktemp("seaweedfs"))
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def settings(media_root: Path) -> Settings:
+def media_backend() -> str:
+    """The store `settings` use; a module runs under both with `params=["local", "s3"]`."""
+    return "local"
+
+
+@pytest.fixture
+def s3(request: pytest.FixtureRequest) -> Iterator[S3Settings]:
+    """A folder of its own in the test bucket, emptied afterwards."""
+    from app.storage.s3_remote import S3Remote
+    from tests.utils.s3 import s3_settings
+
+    settings = s3_settings(request.getfixturevalue("seaweedfs"))
+    yield settings
+    S3Remote(settings).delete_all()
+
+
+@pytest.fixture
+def settings(media_root: Path, media_backend: str, request: pytest.FixtureRequest) -> Settings:
     local = ProviderChoice.LOCAL
+    s3 = request.getfixturevalue("s3") if media_backend == "s3" else S3Settings()
     return Settings(
-        media=MediaSettings(root=media_root, public_base_url=BASE_URL),
+        media=MediaSettings(root=media_root, public_base_url=BASE_URL, backend=media_backend),
+        s3=s3,
         providers=ProviderSettings(
             director=local, images=local, motion=local, music=local, voice=local
         ),

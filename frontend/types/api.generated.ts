@@ -715,7 +715,7 @@ export interface components {
          * @description Every code a client can see, in an HTTP body, a job's or clip's error, or the chat.
          * @enum {string}
          */
-        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "invalid_request" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
+        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "storage_unavailable" | "invalid_request" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
         /**
          * ErrorInfo
          * @description A job's or a clip's failure: the same `code` and `message` as every error body.
@@ -2995,6 +2995,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description With `MEDIA_BACKEND=s3`, the bucket holding the file did not answer (`storage_unavailable`); try again in a moment. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     media_head: {
@@ -3072,6 +3081,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description With `MEDIA_BACKEND=s3`, the bucket holding the file did not answer (`storage_unavailable`); try again in a moment. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
 }
@@ -3091,7 +3109,7 @@ export const briefRulesRequired_fieldsValues: ReadonlyArray<FlattenedDeepRequire
 export const briefSynthesisMissing_fieldsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BriefSynthesis"]["missing_fields"]> = ["product_name", "target_audience", "emotional_tone", "visual_style_keywords", "key_messages"];
 export const cameraMoveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CameraMove"]> = ["push_in", "pull_out", "pan_left", "pan_right", "rise", "descend"];
 export const composeRequestFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComposeRequest"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "invalid_request", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "storage_unavailable", "invalid_request", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
 export const jobKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobKind"]> = ["clips", "compose"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["processing", "complete", "failed"];
 export const studioConfigFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StudioConfig"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];

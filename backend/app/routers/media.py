@@ -1,5 +1,13 @@
+"""`/media/{key}`: every stored file, whichever backend holds it.
+
+With `MEDIA_BACKEND=s3` the file is served from the local cache, downloaded into it first if
+need be, so the URLs stay ours, range requests and ETags behave as with local media, and the
+bucket never needs to be reachable from the browser.
+"""
+
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -71,7 +79,7 @@ async def media_head(
 
 async def _path(store: MediaStore, key: str, width: int | None) -> Path:
     if width is None:
-        return store.resolve(key)
+        return await asyncio.to_thread(store.resolve, key)
     return await previews_of(store).path_for(key, width)
 
 

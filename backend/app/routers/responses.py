@@ -100,6 +100,10 @@ MEDIA: Responses = {
         "(`w`) was asked of a file that is not a readable image (`preview_unavailable`)."
     ),
     404: _error("No stored file with this key (`media_not_found`)."),
+    503: _error(
+        "With `MEDIA_BACKEND=s3`, the bucket holding the file did not answer "
+        "(`storage_unavailable`); try again in a moment."
+    ),
 }
 
 _FILE = {"schema": {"type": "string", "format": "binary"}}

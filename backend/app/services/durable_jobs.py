@@ -30,7 +30,7 @@ from app.db import jobs as repo
 from app.db.engine import Database
 from app.db.models import Job as JobRow
 from app.db.models import JobStep
-from app.errors import ErrorCode, JobNotFound, MediaNotFound, MediaPathRefused
+from app.errors import ErrorCode, JobNotFound
 from app.models.scene import SceneWithSeed
 from app.models.video import (
     Clip,
@@ -251,16 +251,9 @@ def _give_up(jobs: JobTracker, checkpoints: Checkpoints, unfinished: _Unfinished
 
 
 async def _exists(store: MediaStore, key: str) -> bool:
-    """Whether a checkpointed output is still in the store (blocking check, in a thread)."""
-
-    def found() -> bool:
-        try:
-            store.resolve(key)
-        except (MediaNotFound, MediaPathRefused):
-            return False
-        return True
-
-    return await asyncio.to_thread(found)
+    """Whether a checkpointed output is still in the store (blocking check, in a thread; with
+    a bucket it asks the bucket rather than downloading the file)."""
+    return await asyncio.to_thread(store.holds, key)
 
 
 async def cancel_project_jobs(

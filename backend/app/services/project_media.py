@@ -9,18 +9,13 @@ cut-out); files it names that another project (a duplicate) names too stay.
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Iterable
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from app.errors import MediaNotFound, MediaPathRefused
-from app.ffmpeg.form import sidecar_path
+from app.ffmpeg.form import SIDECAR_SUFFIX
 from app.models.assets import ASSETS_FOLDER, cutout_key
 from app.storage import provenance
 from app.storage.media_store import MEDIA_PREFIX, MediaStore
-
-logger = logging.getLogger(__name__)
 
 PROJECT_FOLDERS = frozenset({"moods", "seeds", "clips", "music", "ads", "captions", ASSETS_FOLDER})
 """Where the steps write: a URL into any other folder is never a project's to remove."""
@@ -61,36 +56,14 @@ def delete_media(store: MediaStore, keys: Iterable[str]) -> int:
     """Remove each key's file and what sits beside it; blocking. The bytes freed."""
     freed = 0
     for key in sorted(set(keys)):
-        try:
-            path = store.resolve(key)
-        except (MediaNotFound, MediaPathRefused):
+        if not store.holds(key):
             continue  # already gone, or never a file of ours
-        companions = [
-            path.with_name(path.name + provenance.RECORD_SUFFIX),
-            sidecar_path(path),
-        ]
-        if key.startswith(f"{ASSETS_FOLDER}/"):
-            companions.append(store.root / cutout_key(key))
-        for file in [path, *companions]:
-            freed += _remove(file)
-        if key.startswith(f"{ASSETS_FOLDER}/"):
-            _remove_empty(path.parent)
-    store.usage.add(-freed)
+        companions = [provenance.record_key(key), key + SIDECAR_SUFFIX]
+        upload = key.startswith(f"{ASSETS_FOLDER}/")
+        if upload:
+            companions.append(cutout_key(key))
+        freed += store.remove([key, *companions])
+        if upload:
+            with contextlib.suppress(OSError):  # not empty, or already gone
+                (store.root / key).parent.rmdir()
     return freed
-
-
-def _remove(path: Path) -> int:
-    try:
-        size = path.lstat().st_size
-        path.unlink()
-    except FileNotFoundError:
-        return 0
-    except OSError as exc:
-        logger.warning("could not remove a project's file %s: %s", path.name, exc)
-        return 0
-    return size
-
-
-def _remove_empty(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not empty, or already gone
-        folder.rmdir()

@@ -11,6 +11,11 @@ Every file arrives through one door, `batch()` (or `writing()` for a single file
 batch renames its files into place when it ends well, or removes them however else it ends
 (an error, a cancelled job). Readers never see half a file; a full or read-only disk is a
 `StorageFull`; the byte count behind `MEDIA_MAX_BYTES` stays current.
+
+With `MEDIA_BACKEND=s3` a bucket is the media's home and the root its working cache
+(`app.storage.bucket_cache`): a batch uploads its files as it commits them, `resolve` downloads
+a key the cache lacks, and the quota counts what the bucket holds. Callers see local paths
+either way.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -30,9 +35,10 @@ from urllib.parse import unquote, urlsplit
 from app.errors import QUOTA_REACHED, MediaNotFound, MediaPathRefused, StorageFull
 from app.storage import provenance
 from app.storage.batch import Batch, NewFile
+from app.storage.bucket_cache import BucketCache
 from app.storage.faults import storage_faults
 from app.storage.partials import is_work_in_progress, partial_path
-from app.storage.usage import Usage
+from app.storage.usage import Usage, measure
 
 logger = logging.getLogger(__name__)
 
@@ -76,12 +82,20 @@ class StoredFile:
 
 
 class MediaStore:
-    def __init__(self, root: Path, public_base_url: str, max_bytes: int = 0) -> None:
+    def __init__(
+        self,
+        root: Path,
+        public_base_url: str,
+        max_bytes: int = 0,
+        bucket: BucketCache | None = None,
+    ) -> None:
         self.root = root.resolve()
         self.public_base_url = public_base_url.rstrip("/")
         self.max_bytes = max_bytes
         """`MEDIA_MAX_BYTES`: beyond it new work is refused; 0 means no limit."""
-        self.usage = Usage()
+        self.bucket = bucket
+        """The bucket behind the root with `MEDIA_BACKEND=s3`; None: the root is the store."""
+        self.usage = Usage(bucket.remote_bytes if bucket else measure)
         self._counting: threading.Thread | None = None
         with storage_faults():
             self.root.mkdir(parents=True, exist_ok=True)
@@ -122,6 +136,7 @@ class MediaStore:
             yield batch.new(folder, suffix)
 
     def url_for(self, key: str) -> str:
+        """The one place a media URL is made: whatever the backend, it is ours, `/media/...`."""
         return f"{self.public_base_url}{MEDIA_PREFIX}{key}"
 
     def key_for_path(self, path: Path) -> str:
@@ -134,26 +149,65 @@ class MediaStore:
         """The file behind a key; refuses odd keys, 404s missing files and folders.
 
         Work in progress and provenance records are not media: they are not found either.
+        Blocking: with a bucket, a key the cache lacks is downloaded.
         """
         path = self._path_for(key)
         hidden = any(map(is_work_in_progress, key.split("/"))) or provenance.is_record(key)
-        try:
-            found = not hidden and path.is_file()
-        except OSError:  # the root and the key together are longer than the system takes
-            found = False
-        if not found:
+        if hidden or not self._local_copy(key, path):
             raise MediaNotFound(f"No media file at {key!r}.")
         return path
 
+    def holds(self, key: str) -> bool:
+        """Whether `key` names a file of ours, without downloading it (blocking)."""
+        try:
+            path = self._path_for(key)
+        except MediaPathRefused:
+            return False
+        if any(map(is_work_in_progress, key.split("/"))) or provenance.is_record(key):
+            return False
+        if _is_file(path):
+            return True
+        return self.bucket is not None and self.bucket.holds(key)
+
+    def remove(self, keys: Iterable[str]) -> int:
+        """Delete these keys' files, here and in the bucket (blocking); the bytes freed.
+
+        A key that names nothing is skipped; an odd one is refused before anything goes.
+        """
+        paths = {key: self._path_for(key) for key in dict.fromkeys(keys)}
+        freed = 0
+        for key, path in paths.items():
+            try:
+                size = path.lstat().st_size
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                logger.warning("could not remove %s: %s", key, exc)
+                continue
+            freed += size
+        if self.bucket is not None:  # the bucket's sizes are what the quota counts
+            sizes = self.bucket.sizes(list(paths))
+            self.bucket.remote.delete(sizes)
+            freed = sum(sizes.values())
+        self.usage.add(-freed)
+        return freed
+
     def count_in(self, path: Path) -> None:
         """Count a file another writer put in the store whole (the fetcher renames its own
-        checked downloads into place); blocking."""
+        checked downloads into place), uploading it to the bucket if there is one; blocking."""
+        if self.bucket is not None:
+            self.bucket.upload(path, self.key_for_path(path))
         self.usage.add(path.stat().st_size)
 
     def uses_of(self, key: str) -> list[str]:
         """What the file at `key` was made from, as its record says (blocking)."""
+        record = provenance.record_key(key)
+        path = self._path_for(record)
         try:
-            data = self._path_for(provenance.record_key(key)).read_bytes()
+            if not self._local_copy(record, path):
+                return []
+            data = path.read_bytes()
         except OSError:
             return []
         return provenance.decode(data) or []
@@ -161,9 +215,7 @@ class MediaStore:
     def start_counting(self) -> None:
         """Count the bytes already stored, in a thread; the count is kept current after it."""
         if self._counting is None:
-            self._counting = threading.Thread(
-                target=self.usage.count, args=(self.root,), name="media-usage", daemon=True
-            )
+            self._counting = threading.Thread(target=self._count, name="media-usage", daemon=True)
             self._counting.start()
 
     async def ensure_room(self) -> None:
@@ -191,9 +243,25 @@ class MediaStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         return NewFile(key=key, path=path, partial=partial_path(path))
 
+    def _count(self) -> None:
+        try:
+            self.usage.count(self.root)
+        except Exception:  # a bucket that does not answer: counted again before refusing
+            logger.exception("media store: the first count of its bytes failed")
+
+    def _local_copy(self, key: str, path: Path) -> bool:
+        """Whether the file of `key` is at `path` now, downloaded if need be (blocking)."""
+        if _is_file(path):
+            if self.bucket is not None:
+                self.bucket.touch(path)
+            return True
+        return self.bucket is not None and self.bucket.fetch(key, path)
+
     def _commit(self, files: list[NewFile]) -> None:
         for file in files:
             size = file.partial.stat().st_size
+            if self.bucket is not None:
+                self.bucket.upload(file.partial, file.key)
             file.partial.replace(file.path)
             file.committed = True
             self.usage.add(size)
@@ -201,6 +269,13 @@ class MediaStore:
     def _abandon(self, batch: Batch) -> None:
         """Remove what a failed batch wrote or adopted; never raises over the batch's error."""
         counted = [file.path for file in batch.files if file.committed] + batch.adopted
+        if self.bucket is not None and counted:
+            uploaded = [file.key for file in batch.files if file.committed]
+            uploaded += [self.key_for_path(path) for path in batch.adopted]
+            try:
+                self.bucket.remote.delete(uploaded)
+            except Exception as exc:  # the batch's own error is the one to tell
+                logger.warning("could not remove a failed batch's files from the bucket: %s", exc)
         uncounted = [file.partial for file in batch.files if not file.committed]
         for path in [*counted, *uncounted]:
             try:
@@ -250,3 +325,10 @@ class MediaStore:
 
 
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # the root and the key together are longer than the system takes
+        return False

@@ -9,20 +9,23 @@ now, or whenever their source is gone, however it went.
 
 It works on the files alone, so it runs beside a live server: it looks one level deep into the
 known folders, never follows nor removes a symbolic link, leaves work in progress to the
-start-up sweep, and touches nothing outside the store.
+start-up sweep, and touches nothing outside the store. With `MEDIA_BACKEND=s3` it plans from one
+listing of the bucket (`BucketFiles`), each object dated as stored, and removes through the
+store, from the bucket and the cache alike.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.storage import provenance
 from app.storage.partials import is_work_in_progress
 from app.storage.previews import PREVIEWS, source_of
+from app.storage.s3_remote import RemoteObject
 
 
 @dataclass(frozen=True)
@@ -49,22 +52,73 @@ class _File:
     mtime: float
 
 
+class BucketFiles:
+    """What the bucket holds, read in one listing, in the shape pruning reads a folder in."""
+
+    def __init__(self, listing: Iterable[RemoteObject], read: Callable[[str], bytes | None]):
+        self._objects = {item.key: item for item in listing}
+        self._read = read
+
+    def files(self, folder: str) -> dict[str, _File]:
+        found = {}
+        for key, item in self._objects.items():
+            parent, _, name = key.rpartition("/")
+            if parent == folder and not is_work_in_progress(name):
+                found[name] = _File(name, item.size, item.mtime)
+        return found
+
+    def previews(self) -> list[tuple[str, int]]:
+        return [
+            (key, item.size)
+            for key, item in self._objects.items()
+            if key.startswith(f"{PREVIEWS}/") and not is_work_in_progress(key.rpartition("/")[2])
+        ]
+
+    def is_file(self, key: str) -> bool:
+        return key in self._objects
+
+    def record(self, key: str) -> list[str] | None:
+        data = self._read(key)
+        return None if data is None else provenance.decode(data)
+
+
+class _LocalFiles:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def files(self, folder: str) -> dict[str, _File]:
+        return _files(self.root / folder)
+
+    def previews(self) -> list[tuple[str, int]]:
+        return _previews(self.root)
+
+    def is_file(self, key: str) -> bool:
+        return _is_file(self.root / key)
+
+    def record(self, key: str) -> list[str] | None:
+        return _read_record(self.root / key)
+
+
 def plan_prune(
-    root: Path, older_than_seconds: float, now: float, keep_keys: Iterable[str] = ()
+    root: Path | BucketFiles,
+    older_than_seconds: float,
+    now: float,
+    keep_keys: Iterable[str] = (),
 ) -> PrunePlan:
     """What pruning would remove: unused intermediates last changed before `now - older_than`.
 
     `keep_keys` are kept whatever their age too: what a saved project still shows.
     Blocking; reads the ads' records.
     """
+    store = _LocalFiles(root) if isinstance(root, Path) else root
     plan = PrunePlan()
     keep: set[str] = set(keep_keys)
     unrecorded_until = float("-inf")
-    ads = _files(root / provenance.ADS)
+    ads = store.files(provenance.ADS)
     for ad in ads.values():
         if provenance.is_record(ad.name):
             continue
-        uses = _read_record(root / provenance.ADS / provenance.record_key(ad.name))
+        uses = store.record(f"{provenance.ADS}/{provenance.record_key(ad.name)}")
         if uses is None:
             plan.unrecorded_ads += 1
             unrecorded_until = max(unrecorded_until, ad.mtime)
@@ -73,7 +127,7 @@ def plan_prune(
 
     cutoff = now - older_than_seconds
     for folder in provenance.INTERMEDIATES:
-        files = _files(root / folder)
+        files = store.files(folder)
         for file in files.values():
             key = f"{folder}/{file.name}"
             if provenance.is_record(file.name):
@@ -93,9 +147,9 @@ def plan_prune(
         if orphan and file.mtime < cutoff:
             plan.doomed.append(Doomed(f"{provenance.ADS}/{file.name}", file.size))
     pruned = {item.key for item in plan.doomed}
-    for key, size in _previews(root):
+    for key, size in store.previews():
         source = source_of(key)
-        if source is not None and (source in pruned or not _is_file(root / source)):
+        if source is not None and (source in pruned or not store.is_file(source)):
             plan.doomed.append(Doomed(key, size))
     return plan
 

@@ -11,6 +11,7 @@ import os
 import stat
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from app.storage.partials import is_work_in_progress
@@ -36,7 +37,9 @@ def measure(root: Path) -> int:
 class Usage:
     """A byte count shared by the event loop's worker threads; every method is thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, measure: Callable[[Path], int] = measure) -> None:
+        self._measure = measure
+        """How the bytes are counted: the files under the root, or a bucket's objects."""
         self._lock = threading.Lock()
         self._walk = threading.Lock()
         self._counted = threading.Event()
@@ -77,7 +80,7 @@ class Usage:
                 self._walking, self._during_walk = True, 0
             total: int | None = None
             try:
-                total = measure(root)
+                total = self._measure(root)
             finally:
                 with self._lock:
                     if total is not None:
