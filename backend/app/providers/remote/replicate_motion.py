@@ -24,6 +24,7 @@ from app.models.scene import CameraMove
 from app.providers.base import MotionSpec, ProgressCallback
 from app.providers.remote.model_inputs import aspect_ratio, choose_duration
 from app.providers.remote.predictions import Sleep
+from app.providers.remote.pricing import Estimate
 from app.providers.remote.replicate_runner import ReplicateRunner
 
 MAX_SIDE = 1280
@@ -51,6 +52,13 @@ class ReplicateMotionProvider:
             sleep,
         )
         self.name = self._runner.name
+
+    def quote(self, duration: float) -> Estimate:
+        """The expected cost of one clip of `duration` seconds: billed for the length asked of
+        the model, which `animate` chooses the same way."""
+        model = self._runner.model
+        seconds = choose_duration(duration, model.durations, model.shortfall_seconds)
+        return self._runner.quote(float(seconds))
 
     async def animate(
         self, spec: MotionSpec, out: Path, on_progress: ProgressCallback | None = None

@@ -15,6 +15,7 @@ from app.fetching import AUDIO, Fetcher, build_fetcher
 from app.providers.base import MusicSpec
 from app.providers.remote.model_inputs import choose_duration
 from app.providers.remote.predictions import Sleep
+from app.providers.remote.pricing import Estimate
 from app.providers.remote.replicate_runner import ReplicateRunner
 
 
@@ -30,6 +31,12 @@ class ReplicateMusicProvider:
             sleep,
         )
         self.name = self._runner.name
+
+    def quote(self, duration: float) -> Estimate:
+        """The expected cost of one track of `duration` seconds, chosen as `compose` does."""
+        model = self._runner.model
+        seconds = choose_duration(duration, model.durations, model.shortfall_seconds)
+        return self._runner.quote(float(seconds))
 
     async def compose(self, spec: MusicSpec, out: Path) -> Path:
         model = self._runner.model
