@@ -93,6 +93,28 @@ async def test_events_arrive_in_order_rising_coalesced_and_end_with_the_final_st
     assert all(event["status"] == "processing" for event in received[:-1])
 
 
+async def test_progress_reported_from_a_worker_thread_reaches_the_stream(
+    settings: Settings,
+) -> None:
+    async with running(settings, min_interval_seconds=0.01) as (app, client):
+        jobs = tracker(app)
+        job = jobs.create(JobKind.CLIPS, clips=[ClipState(1, 30.0)])
+
+        async def work() -> None:
+            # A provider's progress callback may run in a thread, as FFmpeg readers do.
+            await asyncio.sleep(0.05)
+            await asyncio.to_thread(jobs.advance_clip, job.job_id, 1, 0.5)
+            await asyncio.sleep(0.05)
+            jobs.finish_clip(job.job_id, 1, video_url=f"{BASE_URL}/media/clips/a.mp4")
+            jobs.complete(job.job_id)
+
+        worker = asyncio.create_task(work())
+        response = await client.get(f"/api/jobs/{job.job_id}/events")
+        await worker
+
+    assert [event["progress"] for event in events(response.text)] == [0, 50, 100]
+
+
 async def test_a_finished_job_sends_its_final_status_once_and_ends(settings: Settings) -> None:
     async with running(settings) as (app, client):
         jobs = tracker(app)

@@ -56,9 +56,12 @@ class ReplicateMotionProvider:
     def quote(self, duration: float) -> Estimate:
         """The expected cost of one clip of `duration` seconds: billed for the length asked of
         the model, which `animate` chooses the same way."""
+        return self._runner.quote(float(self._seconds(duration)))
+
+    def _seconds(self, duration: float) -> float | int:
+        """The length to ask the model for: the one it bills."""
         model = self._runner.model
-        seconds = choose_duration(duration, model.durations, model.shortfall_seconds)
-        return self._runner.quote(float(seconds))
+        return choose_duration(duration, model.durations, model.shortfall_seconds)
 
     async def animate(
         self, spec: MotionSpec, out: Path, on_progress: ProgressCallback | None = None
@@ -66,7 +69,7 @@ class ReplicateMotionProvider:
         if not spec.duration > 0:
             raise InvalidRequest(f"A clip must last a positive time, not {spec.duration:g} s.")
         model = self._runner.model
-        seconds = choose_duration(spec.duration, model.durations, model.shortfall_seconds)
+        seconds = self._seconds(spec.duration)
         async with self._runner.slots:
             jpeg = await asyncio.to_thread(seed_jpeg, spec.image)
             async with self._runner.upload(jpeg, "seed.jpg", "image/jpeg", "the seed image") as url:

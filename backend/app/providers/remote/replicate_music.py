@@ -34,13 +34,15 @@ class ReplicateMusicProvider:
 
     def quote(self, duration: float) -> Estimate:
         """The expected cost of one track of `duration` seconds, chosen as `compose` does."""
+        return self._runner.quote(float(self._seconds(duration)))
+
+    def _seconds(self, duration: float) -> float | int:
+        """The length to ask the model for: the one it bills."""
         model = self._runner.model
-        seconds = choose_duration(duration, model.durations, model.shortfall_seconds)
-        return self._runner.quote(float(seconds))
+        return choose_duration(duration, model.durations, model.shortfall_seconds)
 
     async def compose(self, spec: MusicSpec, out: Path) -> Path:
-        model = self._runner.model
-        seconds = choose_duration(spec.duration, model.durations, model.shortfall_seconds)
+        seconds = self._seconds(spec.duration)
         values: dict[InputRole, object] = {
             InputRole.PROMPT: music_prompt(spec),
             InputRole.DURATION: seconds,
