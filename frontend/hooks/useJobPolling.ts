@@ -84,7 +84,7 @@ export function useJobPolling<T>({
       if (report.status !== "processing") source.close();
       callbacks.current.onStatus(report);
     };
-    // Refused (an unknown job, no free stream), dropped, or a proxy that buffers: poll instead.
+    // Refused (an unknown job, no free stream, no auth header to send) or dropped: poll instead.
     // The poll says whether the job is still known, as it always has.
     source.onerror = fallBack;
     return () => source.close();
