@@ -244,6 +244,30 @@ class VoiceSettings(BaseSettings):
     """USD per million characters spoken, for the cost estimate."""
 
 
+class EventsSettings(BaseSettings):
+    """Progress pushed as Server-Sent Events (`GET /api/jobs/{job_id}/events`)."""
+
+    model_config = _config("EVENTS_")
+
+    max_streams: int = Field(default=100, ge=0)
+    """Event streams open at once in this process; past it a new one is refused (503) and the
+    studio polls instead. 0: no streams, polling only."""
+    min_interval_seconds: float = Field(default=0.25, ge=0)
+    """Least time between two events of one stream: changes in between are sent as one."""
+
+
+class BudgetSettings(BaseSettings):
+    """Money: how much paid provider work one user may start in a day."""
+
+    model_config = _config()
+
+    daily_usd: float = Field(
+        default=0.0, ge=0, validation_alias=AliasChoices("DAILY_BUDGET_USD", "daily_usd")
+    )
+    """USD of estimated provider spend per user per day (UTC); paid work whose estimate would
+    go past it is refused with 402. 0: unlimited (the default, for local use)."""
+
+
 class ProviderSettings(BaseSettings):
     """Per-capability selection: `auto`, `local` or `remote`."""
 
@@ -285,6 +309,8 @@ class Settings(BaseSettings):
     replicate: ReplicateSettings = Field(default_factory=ReplicateSettings)
     providers: ProviderSettings = Field(default_factory=ProviderSettings)
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
+    events: EventsSettings = Field(default_factory=EventsSettings)
+    budget: BudgetSettings = Field(default_factory=BudgetSettings)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -63,6 +63,9 @@ class ReplicateModel(BaseModel):
     price_usd: float = Field(default=0.0, ge=0)
     """USD per `price_per`: the price table, one line per model."""
     price_per: PriceUnit = PriceUnit.RUN
+    estimate_compute_seconds: float = Field(default=0.0, ge=0)
+    """For models priced per GPU second: how long one prediction is expected to run, for the
+    cost estimate made before it starts (the bill itself uses the time it really ran)."""
     max_concurrent: int = Field(default=4, ge=1)
     """Predictions of this model running at once."""
     deadline_seconds: float = Field(default=300.0, gt=0)
@@ -180,5 +183,7 @@ class MusicModel(ReplicateModel):
     # meta/musicgen bills GPU time: an Nvidia A100 (80GB) at $0.0014 per second.
     price_usd: float = 0.0014
     price_per: PriceUnit = PriceUnit.COMPUTE_SECOND
+    # stereo-large runs about a minute for a 30 s track on that GPU.
+    estimate_compute_seconds: float = 60.0
     max_concurrent: int = 2
     deadline_seconds: float = 600.0

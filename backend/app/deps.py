@@ -16,6 +16,7 @@ from app.services.composition_service import ComposeJobDeps
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
+from app.utils.spend import DailySpend
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -54,6 +55,10 @@ def get_background(runtime: RuntimeDep) -> BackgroundTasks:
     return runtime.background
 
 
+def get_spend(runtime: RuntimeDep) -> DailySpend:
+    return runtime.spend
+
+
 def get_clip_job_deps(runtime: RuntimeDep) -> ClipJobDeps:
     return runtime.clip_job_deps()
 
@@ -69,6 +74,7 @@ ProvidersDep = Annotated[Providers, Depends(get_providers)]
 BackgroundDep = Annotated[BackgroundTasks, Depends(get_background)]
 ClipJobDepsDep = Annotated[ClipJobDeps, Depends(get_clip_job_deps)]
 ComposeJobDepsDep = Annotated[ComposeJobDeps, Depends(get_compose_job_deps)]
+SpendDep = Annotated[DailySpend, Depends(get_spend)]
 
 
 def current_user_id() -> str:

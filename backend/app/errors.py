@@ -9,6 +9,8 @@
     ├── PreviewUnavailable         400 preview_unavailable (a sized preview of no readable image)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
     ├── StorageUnavailable         503 storage_unavailable (the media bucket cannot be reached)
+    ├── BudgetExceeded             402 budget_exceeded   (paid work past the user's daily budget)
+    ├── TooManyStreams             503 too_many_streams  (every progress-event stream is taken)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
     │   ├── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
     │   ├── UnreadableImage        422 unreadable_image  (an upload that does not decode whole)
@@ -66,6 +68,8 @@ class ErrorCode(StrEnum):
     STORAGE_FULL = "storage_full"
     STORAGE_UNAVAILABLE = "storage_unavailable"
     INVALID_REQUEST = "invalid_request"
+    BUDGET_EXCEEDED = "budget_exceeded"
+    TOO_MANY_STREAMS = "too_many_streams"
     UNSUPPORTED_MEDIA = "unsupported_media"
     UNREADABLE_IMAGE = "unreadable_image"
     IMAGE_TOO_LARGE = "image_too_large"
@@ -172,6 +176,24 @@ class StorageUnavailable(ReelsmithError):
         "the operator to check it.",
     ) -> None:
         super().__init__(message)
+
+
+class BudgetExceeded(ReelsmithError):
+    """Paid work whose estimate would take the user past the daily budget; nothing started."""
+
+    status_code = 402
+    code = ErrorCode.BUDGET_EXCEEDED
+
+
+class TooManyStreams(ReelsmithError):
+    status_code = 503
+    code = ErrorCode.TOO_MANY_STREAMS
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The server is sending progress to as many screens as it can; this one asks for "
+            "progress every few seconds instead."
+        )
 
 
 class InvalidRequest(ReelsmithError):

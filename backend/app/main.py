@@ -18,7 +18,9 @@ from app.routers import (
     assets,
     config,
     director,
+    estimates,
     health,
+    jobs,
     media,
     moods,
     projects,
@@ -68,7 +70,20 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         allow_methods=["*"],
         allow_headers=["*"],
     )
-    for module in (health, config, director, assets, moods, scenes, video, status, projects, media):
+    for module in (
+        health,
+        config,
+        director,
+        assets,
+        moods,
+        scenes,
+        video,
+        estimates,
+        status,
+        jobs,
+        projects,
+        media,
+    ):
         app.include_router(module.router)
     install_error_handlers(app)
     return app

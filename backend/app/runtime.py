@@ -15,11 +15,13 @@ from app.providers.registry import Providers, build_providers
 from app.services.checkpoints import Checkpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
+from app.services.job_events import StreamSlots
 from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
+from app.utils.spend import DailySpend
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,10 @@ class Runtime:
     """The one outbound-fetch policy: client links and model outputs alike."""
     checkpoints: Checkpoints
     """Where jobs are recorded step by step (the API: its database; the CLI: nowhere)."""
+    spend: DailySpend
+    """Each user's provider spend today, against the daily budget (in memory)."""
+    streams: StreamSlots
+    """Progress-event streams open now, at most `EVENTS_MAX_STREAMS`."""
 
     # The edge: each job takes only what it uses, unpacked from here.
 
@@ -93,6 +99,8 @@ async def open_runtime(
         providers=providers or build_providers(settings, fetcher),
         fetcher=fetcher,
         checkpoints=checkpoints or Checkpoints(),
+        spend=DailySpend(settings.budget.daily_usd),
+        streams=StreamSlots(settings.events.max_streams),
     )
     try:
         yield runtime

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { ApiError, toErrorInfo } from "@/lib/errors";
 import type { ErrorInfo, JobStatus } from "@/types/shared.types";
@@ -23,6 +23,12 @@ interface PollOptions<T> {
    */
   onTrouble?: (error: ErrorInfo | null) => void;
   intervalMs?: number;
+  /**
+   * Where the job's progress is pushed as Server-Sent Events. Given, the job is followed
+   * through `EventSource` while the stream works, and polled once it fails (or where the
+   * browser has no `EventSource`); the store keeps progress from going backwards either way.
+   */
+  eventsUrl?: (jobId: string) => string;
 }
 
 /** How long to wait before the next poll after `failures` failures in a row. */
@@ -30,7 +36,15 @@ export function pollDelay(failures: number, intervalMs = POLL_INTERVAL_MS): numb
   return Math.min(MAX_POLL_INTERVAL_MS, intervalMs * 2 ** Math.max(0, failures - 1));
 }
 
-/** Poll a background job while it is processing: once at once, then every `intervalMs`. */
+/** Whether this browser can listen to a job's events at all. */
+export function canStream(): boolean {
+  return typeof globalThis.EventSource === "function";
+}
+
+/**
+ * Follow a background job while it is processing: through its event stream when there is one,
+ * else (or once the stream fails) by polling, once at once, then every `intervalMs`.
+ */
 export function useJobPolling<T>({
   jobId,
   status,
@@ -39,15 +53,45 @@ export function useJobPolling<T>({
   onLost,
   onTrouble,
   intervalMs = POLL_INTERVAL_MS,
+  eventsUrl,
 }: PollOptions<T>): void {
   // Callbacks change identity every render; the loop reads the latest without restarting.
-  const callbacks = useRef({ fetchStatus, onStatus, onLost, onTrouble });
+  const callbacks = useRef({ fetchStatus, onStatus, onLost, onTrouble, eventsUrl });
   useEffect(() => {
-    callbacks.current = { fetchStatus, onStatus, onLost, onTrouble };
+    callbacks.current = { fetchStatus, onStatus, onLost, onTrouble, eventsUrl };
   });
+  // The job whose stream failed: it is polled from then on (a new job tries a stream again).
+  const [streamFailed, setStreamFailed] = useState<string | null>(null);
+  const streaming = Boolean(eventsUrl) && canStream() && jobId !== null && streamFailed !== jobId;
 
   useEffect(() => {
-    if (!jobId || status !== "processing") return;
+    const url = callbacks.current.eventsUrl;
+    if (!jobId || status !== "processing" || !streaming || !url) return;
+    const source = new EventSource(url(jobId));
+    const fallBack = () => {
+      source.close();
+      setStreamFailed(jobId);
+    };
+    source.onmessage = (event: MessageEvent<string>) => {
+      let report: T & { status?: unknown };
+      try {
+        report = JSON.parse(event.data) as T & { status?: unknown };
+      } catch {
+        fallBack();
+        return;
+      }
+      // The last event is the finished job: close before the browser tries to reconnect.
+      if (report.status !== "processing") source.close();
+      callbacks.current.onStatus(report);
+    };
+    // Refused (an unknown job, no free stream, no auth header to send) or dropped: poll instead.
+    // The poll says whether the job is still known, as it always has.
+    source.onerror = fallBack;
+    return () => source.close();
+  }, [jobId, status, streaming]);
+
+  useEffect(() => {
+    if (!jobId || status !== "processing" || streaming) return;
     const controller = new AbortController();
     let failures = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -83,5 +127,5 @@ export function useJobPolling<T>({
       clearTimeout(timer);
       callbacks.current.onTrouble?.(null);
     };
-  }, [jobId, status, intervalMs]);
+  }, [jobId, status, intervalMs, streaming]);
 }

@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 
-import { composeStatus, composeVideo } from "@/lib/api/video";
+import { composeStatus, composeVideo, jobEventsUrl } from "@/lib/api/video";
 import { useAppStore } from "@/store/appStore";
 import { clipsKey } from "@/store/keys";
 import { tracked } from "@/store/requests";
@@ -69,6 +69,7 @@ export function useComposeJobPolling() {
     jobId,
     status,
     fetchStatus: composeStatus,
+    eventsUrl: jobEventsUrl,
     onStatus: applyComposeStatus,
     onTrouble: (error) => setPollTrouble("compose", error),
     onLost: (lostJobId: string, error: ErrorInfo) =>

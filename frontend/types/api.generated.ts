@@ -85,6 +85,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{job_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Job Events
+         * @description Any job's status (as `GET /api/status/{job_id}` answers it) whenever it changes, a few
+         *     times a second at most, ending with the finished job; a comment every 15 s keeps proxies
+         *     from closing a quiet stream.
+         */
+        get: operations["job_events_api_jobs__job_id__events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/moods/generate": {
         parameters: {
             query?: never;
@@ -277,6 +299,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/video/compose/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate Compose
+         * @description What composing this request would cost (music, and the voice when it speaks).
+         */
+        post: operations["estimate_compose_api_video_compose_estimate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/video/compose/status/{job_id}": {
         parameters: {
             query?: never;
@@ -297,6 +339,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/video/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate Cost
+         * @description What rendering these scenes' clips, then composing the ad (music, and the voice when a
+         *     line is spoken), would cost with the configured providers; and today's budget.
+         */
+        post: operations["estimate_cost_api_video_estimate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/video/generate": {
         parameters: {
             query?: never;
@@ -308,7 +371,8 @@ export interface paths {
         put?: never;
         /**
          * Generate Video
-         * @description Start rendering one clip per scene; poll the status endpoint with the job id.
+         * @description Start rendering one clip per scene; poll the status endpoint with the job id (or follow
+         *     `/api/jobs/{job_id}/events`). 402 when its estimate is past the daily budget.
          */
         post: operations["generate_video_api_video_generate_post"];
         delete?: never;
@@ -548,6 +612,23 @@ export interface components {
             missing_fields: ("product_name" | "target_audience" | "emotional_tone" | "visual_style_keywords" | "key_messages")[];
         };
         /**
+         * BudgetStatus
+         * @description The user's daily provider-spend budget as it stands now.
+         */
+        BudgetStatus: {
+            /** Daily Usd */
+            daily_usd: number;
+            /** Remaining Usd */
+            remaining_usd: number | null;
+            /**
+             * Resets At
+             * Format: date-time
+             */
+            resets_at: string;
+            /** Spent Usd */
+            spent_usd: number;
+        };
+        /**
          * CameraMove
          * @description How the camera moves over a scene's seed image when it becomes a clip.
          * @enum {string}
@@ -679,6 +760,40 @@ export interface components {
             status: components["schemas"]["JobStatus"];
         };
         /**
+         * CostEstimate
+         * @description What generating the clips, then composing the ad, will cost with the configured
+         *     providers: 0 for local ones, the price table's figures for remote ones.
+         */
+        CostEstimate: {
+            budget: components["schemas"]["BudgetStatus"];
+            /** Clips Usd */
+            clips_usd: number;
+            /** Compose Usd */
+            compose_usd: number;
+            /** Items */
+            items?: components["schemas"]["CostLine"][];
+            /** Total Usd */
+            total_usd: number;
+        };
+        /**
+         * CostLine
+         * @description What one capability of one step is expected to cost, before it runs.
+         */
+        CostLine: {
+            /** Capability */
+            capability: string;
+            /** Estimated Usd */
+            estimated_usd: number;
+            /** Provider */
+            provider: string;
+            /** Step */
+            step: string;
+            /** Unit */
+            unit: string;
+            /** Units */
+            units: number;
+        };
+        /**
          * CreativeBrief
          * @description A brief good enough to make an ad from: at least the product is named.
          */
@@ -715,7 +830,7 @@ export interface components {
          * @description Every code a client can see, in an HTTP body, a job's or clip's error, or the chat.
          * @enum {string}
          */
-        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "storage_unavailable" | "invalid_request" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
+        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "storage_unavailable" | "invalid_request" | "budget_exceeded" | "too_many_streams" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
         /**
          * ErrorInfo
          * @description A job's or a clip's failure: the same `code` and `message` as every error body.
@@ -735,6 +850,16 @@ export interface components {
             detail: string;
             /** Message */
             message: string;
+        };
+        /**
+         * EstimateRequest
+         * @description The storyboard about to be rendered, and the voice the ad would be composed with.
+         */
+        EstimateRequest: {
+            /** Scenes */
+            scenes: components["schemas"]["SceneWithSeed-Input"][];
+            /** Voice */
+            voice?: string | null;
         };
         /** FieldError */
         FieldError: {
@@ -1748,6 +1873,64 @@ export interface operations {
             };
         };
     };
+    job_events_api_jobs__job_id__events_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One `message` event per change; its data is the status body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description No job with this id (`job_not_found`); it may have expired. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path or query parameter does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every stream slot is taken (`too_many_streams`): poll instead. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     generate_moods_api_moods_generate_post: {
         parameters: {
             query?: {
@@ -2561,6 +2744,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Paid work whose estimate would go past the user's daily provider budget (`budget_exceeded`), with a sentence naming the budget, what is spent and when it resets; nothing was started. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2599,6 +2791,66 @@ export interface operations {
             };
             /** @description The media store is full (`storage_full`); nothing was written. */
             507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    estimate_compose_api_video_compose_estimate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComposeRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEstimate"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2657,6 +2909,66 @@ export interface operations {
             };
         };
     };
+    estimate_cost_api_video_estimate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEstimate"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     generate_video_api_video_generate_post: {
         parameters: {
             query?: {
@@ -2684,6 +2996,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Paid work whose estimate would go past the user's daily provider budget (`budget_exceeded`), with a sentence naming the budget, what is spent and when it resets; nothing was started. */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2767,6 +3088,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Paid work whose estimate would go past the user's daily provider budget (`budget_exceeded`), with a sentence naming the budget, what is spent and when it resets; nothing was started. */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3109,7 +3439,7 @@ export const briefRulesRequired_fieldsValues: ReadonlyArray<FlattenedDeepRequire
 export const briefSynthesisMissing_fieldsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BriefSynthesis"]["missing_fields"]> = ["product_name", "target_audience", "emotional_tone", "visual_style_keywords", "key_messages"];
 export const cameraMoveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CameraMove"]> = ["push_in", "pull_out", "pan_left", "pan_right", "rise", "descend"];
 export const composeRequestFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComposeRequest"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "storage_unavailable", "invalid_request", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "storage_unavailable", "invalid_request", "budget_exceeded", "too_many_streams", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
 export const jobKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobKind"]> = ["clips", "compose"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["processing", "complete", "failed"];
 export const studioConfigFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StudioConfig"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];

@@ -50,3 +50,8 @@ export interface FinalVideo {
   duration: number;
   audio_url: string | null;
 }
+
+/** What the clips, then the ad, would cost with the configured providers, and today's budget. */
+export type CostEstimate = Sent<Schemas["CostEstimate"]>;
+
+export type EstimateRequest = Schemas["EstimateRequest"];

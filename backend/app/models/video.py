@@ -68,6 +68,14 @@ class GenerateVideoResponse(BaseModel):
     clips: list[Clip]
 
 
+class EstimateRequest(BaseModel):
+    """The storyboard about to be rendered, and the voice the ad would be composed with."""
+
+    scenes: SeededStoryboard
+    voice: VoiceName | None = None
+    """As in a compose request: a voice, `none`, or unset for the `VOICE_NAME` setting."""
+
+
 class RetryClipsRequest(BaseModel):
     scene_numbers: list[int] = Field(default_factory=list, max_length=MAX_SCENES)
     """Scenes to render again; empty means every failed one."""

@@ -133,3 +133,13 @@ def merge(*groups: Responses) -> Responses:
     for group in groups:
         merged.update(group)
     return merged
+
+
+BUDGET: Responses = {
+    402: _error(
+        "Paid work whose estimate would go past the user's daily provider budget "
+        "(`budget_exceeded`), with a sentence naming the budget, what is spent and when it "
+        "resets; nothing was started."
+    )
+}
+"""Routes that start paid provider work."""

@@ -7,7 +7,15 @@ from fastapi import APIRouter, status
 from fastapi.exceptions import RequestValidationError
 
 from app.db.engine import Database
-from app.deps import BackgroundDep, ClipJobDepsDep, ComposeJobDepsDep, DbDep, JobsDep
+from app.deps import (
+    BackgroundDep,
+    ClipJobDepsDep,
+    ComposeJobDepsDep,
+    CurrentUserId,
+    DbDep,
+    JobsDep,
+    SpendDep,
+)
 from app.errors import ErrorCode, JobNotFound
 from app.fetching import Fetcher
 from app.models.video import (
@@ -23,6 +31,7 @@ from app.models.video import (
 from app.routers.projects import ProjectParam
 from app.routers.responses import (
     BODY,
+    BUDGET,
     JOB,
     JOB_OR_PROJECT,
     PARAMETERS,
@@ -31,7 +40,13 @@ from app.routers.responses import (
     STORAGE,
     merge,
 )
-from app.services import clip_service, composition_service, durable_jobs, project_recording
+from app.services import (
+    clip_service,
+    composition_service,
+    cost_estimate,
+    durable_jobs,
+    project_recording,
+)
 from app.services.inputs import url_refusal
 from app.services.script_service import WordsOptions, request_problems
 from app.storage.media_store import MediaStore
@@ -56,7 +71,7 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
 @router.post(
     "/generate",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET),
 )
 async def generate_video(
     request: GenerateVideoRequest,
@@ -64,11 +79,20 @@ async def generate_video(
     background: BackgroundDep,
     db: DbDep,
     project_id: ProjectParam,
+    spend: SpendDep,
+    user_id: CurrentUserId,
 ) -> GenerateVideoResponse:
-    """Start rendering one clip per scene; poll the status endpoint with the job id."""
+    """Start rendering one clip per scene; poll the status endpoint with the job id (or follow
+    `/api/jobs/{job_id}/events`). 402 when its estimate is past the daily budget."""
     urls = [scene.seed_image_url for scene in request.scenes]
     await _refuse_unusable_links(deps.store, deps.fetcher, ("scenes", "seed_image_url"), urls)
-    job = await clip_service.start_clip_job(deps, background, request.scenes, project_id)
+    usd = cost_estimate.clips_cost(deps.motion, request.scenes).estimated_usd
+    job = await spend.pay_for(
+        user_id,
+        usd,
+        lambda: clip_service.start_clip_job(deps, background, request.scenes, project_id),
+        deps.jobs.on_finish,
+    )
     _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
 
@@ -76,7 +100,7 @@ async def generate_video(
 @router.post(
     "/generate/{job_id}/retry",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE),
+    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE, BUDGET),
 )
 async def retry_clips(
     job_id: str,
@@ -85,11 +109,19 @@ async def retry_clips(
     background: BackgroundDep,
     db: DbDep,
     project_id: ProjectParam,
+    spend: SpendDep,
+    user_id: CurrentUserId,
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
     await durable_jobs.load(db, deps.jobs, job_id)  # a job of an earlier process too
-    job = await clip_service.retry_clips(
-        deps, background, job_id, request.scene_numbers, project_id
+    usd = cost_estimate.retry_cost(deps.jobs, deps.motion, job_id, request.scene_numbers)
+    job = await spend.pay_for(
+        user_id,
+        usd,
+        lambda: clip_service.retry_clips(
+            deps, background, job_id, request.scene_numbers, project_id
+        ),
+        deps.jobs.on_finish,
     )
     _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
@@ -105,7 +137,7 @@ async def video_status(job_id: str, jobs: JobsDep, db: DbDep) -> VideoStatusResp
 @router.post(
     "/compose",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET),
 )
 async def compose_video(
     request: ComposeRequest,
@@ -113,6 +145,8 @@ async def compose_video(
     background: BackgroundDep,
     db: DbDep,
     project_id: ProjectParam,
+    spend: SpendDep,
+    user_id: CurrentUserId,
 ) -> ComposeResponse:
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
@@ -125,16 +159,22 @@ async def compose_video(
     )
     if problems:
         raise RequestValidationError(problems)
-    job = await composition_service.start_compose_job(
-        deps,
-        background,
-        request.clips,
-        request.mood,
-        request.creative_brief,
-        request.formats,
-        script=script,
-        request=request.model_dump(mode="json"),
-        project_id=project_id,
+    usd = cost_estimate.total(cost_estimate.compose_request_cost(deps, request))
+    job = await spend.pay_for(
+        user_id,
+        usd,
+        lambda: composition_service.start_compose_job(
+            deps,
+            background,
+            request.clips,
+            request.mood,
+            request.creative_brief,
+            request.formats,
+            script=script,
+            request=request.model_dump(mode="json"),
+            project_id=project_id,
+        ),
+        deps.jobs.on_finish,
     )
     if project_id is not None:
         project_recording.record_ad_when_finished(

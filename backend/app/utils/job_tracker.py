@@ -105,6 +105,34 @@ class JobTracker:
         self._max_jobs = max_jobs
         self._on_progress = on_progress
         self._listeners: dict[str, list[Callable[[Job], None]]] = {}
+        self._watchers: dict[str, list[Callable[[Job], None]]] = {}
+
+    def watch(self, job_id: str, watcher: Callable[[Job], None]) -> Callable[[], None]:
+        """Call `watcher` with the job after every change a status answer would show (progress,
+        a clip's end, the job's end); the function returned stops it. How a stream of progress
+        events follows a job without polling the tracker."""
+        self.get(job_id)
+        watchers = self._watchers.setdefault(job_id, [])
+        watchers.append(watcher)
+
+        def stop() -> None:
+            if watcher in watchers:
+                watchers.remove(watcher)
+            if not watchers and self._watchers.get(job_id) is watchers:
+                del self._watchers[job_id]
+
+        return stop
+
+    def watching(self, job_id: str) -> int:
+        """How many watchers follow the job (a closed stream must leave none behind)."""
+        return len(self._watchers.get(job_id, ()))
+
+    def _changed(self, job: Job) -> None:
+        for watcher in list(self._watchers.get(job.job_id, ())):
+            try:
+                watcher(job)
+            except Exception:  # a watcher's fault is not the job's
+                logger.exception("a watcher of job %s failed", job.job_id)
 
     def on_finish(self, job_id: str, listener: Callable[[Job], None]) -> None:
         """Call `listener` with the job once it completes or fails (now, if it has already):
@@ -116,6 +144,7 @@ class JobTracker:
             self._listeners.setdefault(job_id, []).append(listener)
 
     def _finished(self, job: Job) -> None:
+        self._changed(job)
         for listener in self._listeners.pop(job.job_id, []):
             try:
                 listener(job)
@@ -160,8 +189,10 @@ class JobTracker:
         ceiling = 100 if job.finished else 99
         before = job.progress
         job.progress = max(job.progress, min(ceiling, int(percent)))
-        if job.progress > before and self._on_progress is not None:
-            self._on_progress(job)
+        if job.progress > before:
+            self._changed(job)
+            if self._on_progress is not None:
+                self._on_progress(job)
 
     def advance_clip(self, job_id: str, scene_number: int, fraction: float) -> None:
         """Record one clip's progress; the job's progress is the mean over its clips."""
@@ -183,6 +214,7 @@ class JobTracker:
         clip.error = error
         clip.status = JobStatus.FAILED if error else JobStatus.COMPLETE
         self.advance_clip(job_id, scene_number, 1.0)
+        self._changed(self.get(job_id))  # the clip's status, even when the bar did not move
 
     def complete(
         self,

@@ -74,3 +74,25 @@ def test_a_finish_listener_hears_each_job_end_once_even_when_it_came_late() -> N
         (composed.job_id, JobStatus.COMPLETE),
     ]
     assert composed.status is JobStatus.COMPLETE, "a failing listener does not change the job"
+
+
+def test_watchers_hear_every_change_a_status_shows_until_they_stop() -> None:
+    from app.models.video import JobKind
+    from app.utils.job_tracker import ClipState, JobTracker
+
+    jobs = JobTracker()
+    job = jobs.create(JobKind.CLIPS, clips=[ClipState(1), ClipState(2)])
+    heard: list[tuple[int, str]] = []
+    stop = jobs.watch(job.job_id, lambda j: heard.append((j.progress, j.status.value)))
+
+    jobs.advance_clip(job.job_id, 1, 0.5)
+    jobs.advance_clip(job.job_id, 1, 0.4)  # no change: nobody is woken
+    jobs.finish_clip(job.job_id, 2, video_url="http://testserver/media/clips/b.mp4")
+    jobs.complete(job.job_id)
+    assert [progress for progress, _ in heard] == sorted(progress for progress, _ in heard)
+    assert heard[0] == (25, "processing") and heard[-1] == (100, "complete")
+    assert jobs.watching(job.job_id) == 1
+
+    stop()
+    stop()  # twice is harmless
+    assert jobs.watching(job.job_id) == 0

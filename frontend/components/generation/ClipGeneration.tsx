@@ -8,10 +8,12 @@ import { Notice } from "@/components/studio/Notice";
 import { failureOf, RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
 import { Button } from "@/components/ui/button";
+import { useCostEstimate } from "@/hooks/useCostEstimate";
 import { useVideoGeneration } from "@/hooks/useVideoGeneration";
 import { useAppStore } from "@/store/appStore";
 
 import { ClipProgress } from "./ClipProgress";
+import { CostEstimate } from "./CostEstimate";
 import { ProgressIndicator } from "./ProgressIndicator";
 
 /** Step 4: every scene's seed image becomes a clip; progress, playback, and retries. */
@@ -37,6 +39,9 @@ export function ClipGeneration() {
           ? `${failed.length} of ${clips.length} clips failed`
           : `Rendering stopped with ${done} of ${clips.length} clips ready`;
   const clipState = lost ? "waiting" : processing ? "rendering" : "stopped";
+  // Past the daily budget: said beside the button that was refused, not above the step.
+  const failure = failureOf(request);
+  const refusal = !hasJob && failure?.code === "budget_exceeded" ? failure : null;
 
   const posterFor = (sceneNumber: number) =>
     scenes.find((s) => s.scene_number === sceneNumber)?.seed_image_url ?? null;
@@ -75,7 +80,7 @@ export function ClipGeneration() {
         )}
         <RequestError
           title="The clips could not be started"
-          error={failureOf(request)}
+          error={refusal ? null : failure}
           onRetry={() => void start()}
         />
         {/* A job that failed as a whole; failed clips speak for themselves on their cards. */}
@@ -99,6 +104,12 @@ export function ClipGeneration() {
             <Button size="lg" onClick={() => void start()} disabled={starting}>
               {starting ? "Starting…" : "Generate clips"}
             </Button>
+            <ClipsEstimate />
+            {refusal && (
+              <p role="alert" className="max-w-md text-sm text-destructive" data-testid="budget-refusal">
+                {refusal.message}
+              </p>
+            )}
           </div>
         ) : (
           <>
@@ -134,4 +145,9 @@ export function ClipGeneration() {
       </div>
     </section>
   );
+}
+
+/** Mounted only before the first render, so the estimate is asked for only then. */
+function ClipsEstimate() {
+  return <CostEstimate estimate={useCostEstimate()} />;
 }

@@ -1,6 +1,6 @@
 import type { JobCost } from "@/types/video.types";
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+export const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
 
 /** The estimated provider cost of a job; silent when only local providers ran (no calls). */
 export function CostNote({ cost, what }: { cost: JobCost | null; what: string }) {

@@ -7,6 +7,8 @@ import type {
   ComposeRequest,
   ComposeResponse,
   ComposeStatusResponse,
+  CostEstimate,
+  EstimateRequest,
   GeneratedClip,
   GenerateVideoRequest,
   GenerateVideoResponse,
@@ -29,6 +31,16 @@ export function retryClips(jobId: string, sceneNumbers: number[]): Promise<Gener
 
 export function clipStatus(jobId: string, signal?: AbortSignal): Promise<VideoStatusResponse> {
   return apiRequest(`/api/video/status/${encodeURIComponent(jobId)}`, { signal });
+}
+
+/** What rendering these scenes, then composing the ad, would cost; and today's budget. */
+export function estimateCost(scenes: SceneWithSeed[], signal?: AbortSignal): Promise<CostEstimate> {
+  return apiRequest("/api/video/estimate", { body: { scenes } satisfies EstimateRequest, signal });
+}
+
+/** Where a job's progress is pushed as Server-Sent Events (`EventSource`). */
+export function jobEventsUrl(jobId: string): string {
+  return `${env.apiUrl}/api/jobs/${encodeURIComponent(jobId)}/events`;
 }
 
 export function composeVideo(

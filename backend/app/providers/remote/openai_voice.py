@@ -16,6 +16,7 @@ from app.config import OpenAISettings, VoiceSettings
 from app.models.cost import ProviderCall
 from app.providers.base import SpeechSpec
 from app.providers.remote.openai_client import build_client, translate
+from app.providers.remote.pricing import Estimate
 from app.utils.costs import record
 
 VOICES = (
@@ -44,6 +45,10 @@ class OpenAIVoiceProvider:
         self.name = f"openai:{self._model}"
         self.voices = VOICES
 
+    def quote(self, text: str) -> Estimate:
+        """What speaking `text` costs: OpenAI bills speech per character of input."""
+        return Estimate(units=len(text), unit="character", usd=len(text) * self._price / 1_000_000)
+
     async def speak(self, spec: SpeechSpec, out: Path) -> Path:
         voice = spec.voice or VOICES[0]
         async with self._slots:
@@ -58,15 +63,16 @@ class OpenAIVoiceProvider:
                     await response.stream_to_file(out)
             except openai.OpenAIError as exc:
                 raise translate(exc, "speaking the voiceover") from exc
+        cost = self.quote(spec.text)
         record(
             ProviderCall(
                 provider="openai",
                 model=self._model,
                 capability="voice",
                 outcome="succeeded",
-                units=len(spec.text),
-                unit="character",
-                estimated_usd=len(spec.text) * self._price / 1_000_000,
+                units=cost.units,
+                unit=cost.unit,
+                estimated_usd=cost.usd,
             )
         )
         return out

@@ -24,6 +24,7 @@ from app.models.scene import CameraMove
 from app.providers.base import MotionSpec, ProgressCallback
 from app.providers.remote.model_inputs import aspect_ratio, choose_duration
 from app.providers.remote.predictions import Sleep
+from app.providers.remote.pricing import Estimate
 from app.providers.remote.replicate_runner import ReplicateRunner
 
 MAX_SIDE = 1280
@@ -52,13 +53,22 @@ class ReplicateMotionProvider:
         )
         self.name = self._runner.name
 
+    def quote(self, duration: float) -> Estimate:
+        """The expected cost of one clip of `duration` seconds: billed for the length asked of
+        the model, which `animate` chooses the same way."""
+        return self._runner.quote(float(self._seconds(duration)))
+
+    def _seconds(self, duration: float) -> float | int:
+        """The length to ask the model for: the one it bills."""
+        model = self._runner.model
+        return choose_duration(duration, model.durations, model.shortfall_seconds)
+
     async def animate(
         self, spec: MotionSpec, out: Path, on_progress: ProgressCallback | None = None
     ) -> Path:
         if not spec.duration > 0:
             raise InvalidRequest(f"A clip must last a positive time, not {spec.duration:g} s.")
-        model = self._runner.model
-        seconds = choose_duration(spec.duration, model.durations, model.shortfall_seconds)
+        seconds = self._seconds(spec.duration)
         async with self._runner.slots:
             urls = None
             if spec.remote is not None:  # a prediction an earlier process left running

@@ -15,6 +15,7 @@ from app.fetching import AUDIO, Fetcher, build_fetcher
 from app.providers.base import MusicSpec
 from app.providers.remote.model_inputs import choose_duration
 from app.providers.remote.predictions import Sleep
+from app.providers.remote.pricing import Estimate
 from app.providers.remote.replicate_runner import ReplicateRunner
 
 
@@ -31,9 +32,17 @@ class ReplicateMusicProvider:
         )
         self.name = self._runner.name
 
-    async def compose(self, spec: MusicSpec, out: Path) -> Path:
+    def quote(self, duration: float) -> Estimate:
+        """The expected cost of one track of `duration` seconds, chosen as `compose` does."""
+        return self._runner.quote(float(self._seconds(duration)))
+
+    def _seconds(self, duration: float) -> float | int:
+        """The length to ask the model for: the one it bills."""
         model = self._runner.model
-        seconds = choose_duration(spec.duration, model.durations, model.shortfall_seconds)
+        return choose_duration(duration, model.durations, model.shortfall_seconds)
+
+    async def compose(self, spec: MusicSpec, out: Path) -> Path:
+        seconds = self._seconds(spec.duration)
         values: dict[InputRole, object] = {
             InputRole.PROMPT: music_prompt(spec),
             InputRole.DURATION: seconds,

@@ -34,7 +34,7 @@ from app.providers.remote.predictions import (
     failure_reason,
     run_prediction,
 )
-from app.providers.remote.pricing import prediction_cost
+from app.providers.remote.pricing import SUCCEEDED, Estimate, prediction_cost
 from app.providers.remote.replicate_client import build_client
 from app.providers.remote.uploads import uploaded
 from app.utils.costs import record
@@ -146,6 +146,18 @@ class ReplicateRunner:
             logger.warning("%s returned no file: %.200r", self.model.owner_name, prediction.output)
             raise ProviderBadOutput(f"{self.model.owner_name} succeeded but returned no file.")
         return urls
+
+    def quote(self, media_seconds: float = 0.0) -> Estimate:
+        """What one successful prediction is expected to cost, from the same price table and
+        arithmetic as the bill; GPU-time prices take the model's `estimate_compute_seconds`."""
+        return prediction_cost(
+            self.model.price_usd,
+            self.model.price_per,
+            outcome=SUCCEEDED,
+            outputs=1,
+            media_seconds=media_seconds,
+            predict_time=self.model.estimate_compute_seconds,
+        )
 
     def upload(
         self, data: bytes, filename: str, content_type: str, what: str
