@@ -19,7 +19,8 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-(cd backend && exec .venv/bin/uvicorn app.main:app --reload --port "$API_PORT") &
+# An open progress stream would hold a reload or a Ctrl-C until its job ends: give them 5 s.
+(cd backend && exec .venv/bin/uvicorn app.main:app --reload --timeout-graceful-shutdown 5 --port "$API_PORT") &
 pids+=($!)
 (cd frontend && exec node_modules/.bin/next dev --port "$WEB_PORT") &
 pids+=($!)
