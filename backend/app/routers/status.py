@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.deps import JobsDep
+from app.deps import CurrentUserId, JobsDep
 from app.models.video import JobStatusResponse
 from app.routers.responses import JOB, PARAMETERS, merge
 
@@ -10,6 +10,6 @@ router = APIRouter(prefix="/api/status", tags=["jobs"], responses=merge(JOB, PAR
 
 
 @router.get("/{job_id}")
-async def job_status(job_id: str, jobs: JobsDep) -> JobStatusResponse:
-    """Any job, clip rendering or composition."""
-    return JobStatusResponse.model_validate(jobs.get(job_id).fields())
+async def job_status(job_id: str, jobs: JobsDep, user_id: CurrentUserId) -> JobStatusResponse:
+    """Any job of yours, clip rendering or composition."""
+    return JobStatusResponse.model_validate(jobs.get_owned(job_id, user_id).fields())

@@ -7,7 +7,15 @@ from fastapi import APIRouter, status
 from fastapi.exceptions import RequestValidationError
 
 from app.db.engine import Database
-from app.deps import BackgroundDep, ClipJobDepsDep, ComposeJobDepsDep, DbDep, JobsDep
+from app.deps import (
+    BackgroundDep,
+    ClipJobDepsDep,
+    ComposeJobDepsDep,
+    CurrentUserId,
+    DbDep,
+    JobsDep,
+    RateLimit,
+)
 from app.errors import ErrorCode, JobNotFound
 from app.fetching import Fetcher
 from app.models.video import (
@@ -25,6 +33,7 @@ from app.routers.responses import (
     BODY,
     JOB,
     JOB_OR_PROJECT,
+    LIMITED,
     PARAMETERS,
     PROJECT,
     RULES,
@@ -41,8 +50,8 @@ from app.utils.job_tracker import Job, JobTracker
 router = APIRouter(prefix="/api/video", tags=["video"])
 
 
-def _job_of_kind(jobs: JobTracker, job_id: str, kind: JobKind) -> Job:
-    job = jobs.get(job_id)
+def _job_of_kind(jobs: JobTracker, job_id: str, kind: JobKind, owner: str) -> Job:
+    job = jobs.get_owned(job_id, owner)
     if job.kind is not kind:
         raise JobNotFound(job_id)
     return job
@@ -55,7 +64,8 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
 @router.post(
     "/generate",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, LIMITED),
+    dependencies=[RateLimit],
 )
 async def generate_video(
     request: GenerateVideoRequest,
@@ -75,7 +85,8 @@ async def generate_video(
 @router.post(
     "/generate/{job_id}/retry",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE),
+    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE, LIMITED),
+    dependencies=[RateLimit],
 )
 async def retry_clips(
     job_id: str,
@@ -84,23 +95,27 @@ async def retry_clips(
     background: BackgroundDep,
     db: DbDep,
     project_id: ProjectParam,
+    user_id: CurrentUserId,
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
+    deps.jobs.get_owned(job_id, user_id)
     job = await clip_service.retry_clips(deps, background, job_id, request.scene_numbers)
     _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
 
 
 @router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def video_status(job_id: str, jobs: JobsDep) -> VideoStatusResponse:
+async def video_status(job_id: str, jobs: JobsDep, user_id: CurrentUserId) -> VideoStatusResponse:
     """Progress of a clip job, clip by clip."""
-    return VideoStatusResponse.model_validate(_job_of_kind(jobs, job_id, JobKind.CLIPS).fields())
+    job = _job_of_kind(jobs, job_id, JobKind.CLIPS, user_id)
+    return VideoStatusResponse.model_validate(job.fields())
 
 
 @router.post(
     "/compose",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, LIMITED),
+    dependencies=[RateLimit],
 )
 async def compose_video(
     request: ComposeRequest,
@@ -146,9 +161,11 @@ def _record_clips(
 
 
 @router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def compose_status(job_id: str, jobs: JobsDep) -> ComposeStatusResponse:
+async def compose_status(
+    job_id: str, jobs: JobsDep, user_id: CurrentUserId
+) -> ComposeStatusResponse:
     """Progress of a composition job, and the final video once it is done."""
-    job = _job_of_kind(jobs, job_id, JobKind.COMPOSE)
+    job = _job_of_kind(jobs, job_id, JobKind.COMPOSE, user_id)
     return ComposeStatusResponse.model_validate(job.fields())
 
 

@@ -21,7 +21,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -82,6 +82,9 @@ class MediaStore:
         self.max_bytes = max_bytes
         """`MEDIA_MAX_BYTES`: beyond it new work is refused; 0 means no limit."""
         self.usage = Usage()
+        self.signer: Callable[[str, str], str] | None = None
+        """With accounts on (`app.auth.media_links`): `(url, key)` → the URL signed for whoever
+        the work is for. None: URLs are plain, as a studio without accounts serves them."""
         self._counting: threading.Thread | None = None
         with storage_faults():
             self.root.mkdir(parents=True, exist_ok=True)
@@ -122,7 +125,9 @@ class MediaStore:
             yield batch.new(folder, suffix)
 
     def url_for(self, key: str) -> str:
-        return f"{self.public_base_url}{MEDIA_PREFIX}{key}"
+        """The one place media URLs are made."""
+        url = f"{self.public_base_url}{MEDIA_PREFIX}{key}"
+        return url if self.signer is None else self.signer(url, key)
 
     def key_for_path(self, path: Path) -> str:
         return path.resolve().relative_to(self.root).as_posix()
