@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
             app.state.runtime = runtime
             if links is not None:
                 runtime.store.signer = _signer(links)
+                runtime.store.guard = _guard(links)
             logger.info("providers: %s", runtime.providers.names())
             yield
 
@@ -93,6 +94,11 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
 def _signer(links: MediaLinks) -> Callable[[str, str], str]:
     """Media URLs signed for the user the request (or the job it started) works for."""
     return lambda url, key: links.sign(url, key, current_owner())
+
+
+def _guard(links: MediaLinks) -> Callable[[str, str], bool]:
+    """Only links signed for the user the request works for are taken as inputs."""
+    return lambda url, key: links.granted(url, key, current_owner())
 
 
 def _media_links(settings: Settings) -> MediaLinks | None:

@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 USER = "uid"
 EXPIRES = "exp"
 SIGNATURE = "sig"
-_OURS = (USER, EXPIRES, SIGNATURE)
+SIGNATURE_PARAMETERS = frozenset({USER, EXPIRES, SIGNATURE})
 
 
 def _derive(secret: str) -> bytes:
@@ -45,7 +45,11 @@ class MediaLinks:
         other query (`w`, `download`) is kept, any older signature replaced."""
         expires = int(self._clock()) + self.seconds
         parts = urlsplit(url)
-        query = [(name, value) for name, value in parse_qsl(parts.query) if name not in _OURS]
+        query = [
+            (name, value)
+            for name, value in parse_qsl(parts.query)
+            if name not in SIGNATURE_PARAMETERS
+        ]
         query += [
             (USER, user_id),
             (EXPIRES, str(expires)),
@@ -65,11 +69,14 @@ class MediaLinks:
             return False
         return int(expires or 0) >= self._clock()
 
-    def refreshed(self, url: str, key: str, user_id: str) -> str | None:
-        """`url` signed afresh when it carries a grant of `key` to `user_id`; None otherwise."""
+    def granted(self, url: str, key: str, user_id: str) -> bool:
+        """Whether `url` (of `key`) carries a signature made for `user_id`, expired or not:
+        whether that user may hand it to us as an input (a seed, a clip, a product photo)."""
         query = dict(parse_qsl(urlsplit(url).query))
         if query.get(USER) != user_id:
-            return None
-        if not self.grants(key, user_id, query.get(EXPIRES), query.get(SIGNATURE)):
-            return None
-        return self.sign(url, key, user_id)
+            return False
+        return self.grants(key, user_id, query.get(EXPIRES), query.get(SIGNATURE))
+
+    def refreshed(self, url: str, key: str, user_id: str) -> str | None:
+        """`url` signed afresh when it carries a grant of `key` to `user_id`; None otherwise."""
+        return self.sign(url, key, user_id) if self.granted(url, key, user_id) else None

@@ -85,6 +85,9 @@ class MediaStore:
         self.signer: Callable[[str, str], str] | None = None
         """With accounts on (`app.auth.media_links`): `(url, key)` → the URL signed for whoever
         the work is for. None: URLs are plain, as a studio without accounts serves them."""
+        self.guard: Callable[[str, str], bool] | None = None
+        """With accounts on: `(url, key)` → whether whoever the work is for may hand us this
+        link of ours as an input (it carries their signature). None: every link may."""
         self._counting: threading.Thread | None = None
         with storage_faults():
             self.root.mkdir(parents=True, exist_ok=True)
@@ -128,6 +131,10 @@ class MediaStore:
         """The one place media URLs are made."""
         url = f"{self.public_base_url}{MEDIA_PREFIX}{key}"
         return url if self.signer is None else self.signer(url, key)
+
+    def usable(self, url: str, key: str) -> bool:
+        """Whether our own `url` (of `key`) may be an input of the current work."""
+        return self.guard is None or self.guard(url, key)
 
     def key_for_path(self, path: Path) -> str:
         return path.resolve().relative_to(self.root).as_posix()

@@ -11,7 +11,7 @@ import pytest
 from app.auth.media_links import MediaLinks
 from tests.accounts.conftest import SECRET, ServerFactory, sign_up
 from tests.conftest import BASE_URL
-from tests.utils.factories import fake_providers, mood, poll, scenes
+from tests.utils.factories import brief, fake_providers, mood, poll, scenes
 from tests.utils.photos import encoded, product_photo
 
 pytestmark = pytest.mark.anyio
@@ -186,3 +186,23 @@ async def test_another_users_link_pasted_into_a_project_does_not_become_yours(
         image = await s.client.get(_path(shown))
     assert shown == stale
     assert image.status_code == 404
+
+
+async def test_your_own_signed_upload_goes_in_a_brief_and_another_users_does_not(
+    server: ServerFactory,
+) -> None:
+    async with server(fake_providers()) as s:
+        ada = await sign_up(s.client, "ada@example.com")
+        bob = await sign_up(s.client, "bob@example.com")
+        photo = await _upload(s.client, ada)
+        body = {"creative_brief": brief(product_images=[photo])}
+        own = await s.client.post("/api/moods/generate", json=body, headers=ada)
+        taken = await s.client.post("/api/moods/generate", json=body, headers=bob)
+        seeds = await s.client.post(
+            "/api/video/generate", json={"scenes": scenes(seed_image_url=photo)}, headers=bob
+        )
+    assert own.status_code == 200, own.text
+    assert taken.status_code == 422
+    assert taken.json()["detail"][0]["loc"] == ["body", "creative_brief", "product_images", 0]
+    assert seeds.status_code == 422
+    assert {error["type"] for error in seeds.json()["detail"]} == {"url_refused"}

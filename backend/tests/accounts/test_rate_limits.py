@@ -56,9 +56,7 @@ def test_old_buckets_are_forgotten_beyond_the_cap() -> None:
 async def test_past_the_limit_a_user_gets_429_with_retry_after_and_others_do_not(
     server: ServerFactory, accounts_settings: Settings
 ) -> None:
-    settings = accounts_settings.model_copy(
-        update={"rate_limits": RateLimitSettings(per_minute=2)}
-    )
+    settings = accounts_settings.model_copy(update={"rate_limits": RateLimitSettings(per_minute=2)})
     async with server(settings=settings) as s:
         ada = await sign_up(s.client, "ada@example.com")
         bob = await sign_up(s.client, "bob@example.com")

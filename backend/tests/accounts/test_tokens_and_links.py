@@ -16,6 +16,7 @@ from app.auth.tokens import (
     new_api_token,
     read_access_token,
 )
+from app.models.assets import asset_key
 
 SECRET = "k" * 40
 URL = "http://testserver/media/images/abc.png"
@@ -98,3 +99,11 @@ def test_a_media_link_is_valid_for_its_key_owner_and_time_only() -> None:
     assert fresh is not None and "exp=1121" in fresh and fresh.count("sig=") == 1
     assert links.refreshed(signed, KEY, "bob") is None
     assert links.refreshed(URL, KEY, "ada") is None
+
+
+def test_an_upload_link_may_carry_its_owners_signature_and_nothing_else() -> None:
+    base = "http://testserver/media/assets/abc/photo.png"
+    assert asset_key(f"{base}?uid=ada&exp=1060&sig=abc") == "assets/abc/photo.png"
+    assert asset_key(base) == "assets/abc/photo.png"
+    assert asset_key(f"{base}?w=160") is None
+    assert asset_key(f"{base}?uid=ada&download=x.png") is None
