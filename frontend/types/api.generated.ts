@@ -24,6 +24,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Login
+         * @description An access token for an email and password (401 `sign_in_failed` for either wrong).
+         */
+        post: operations["login_api_auth_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Me
+         * @description Who the bearer token belongs to.
+         */
+        get: operations["me_api_auth_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register
+         * @description A new account, signed in at once.
+         */
+        post: operations["register_api_auth_register_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tokens
+         * @description Your API tokens, oldest first, without the tokens themselves.
+         */
+        get: operations["list_tokens_api_auth_tokens_get"];
+        put?: never;
+        /**
+         * Create Token
+         * @description A new API token (`reelsmith --token`, `REELSMITH_TOKEN`), shown this once.
+         */
+        post: operations["create_token_api_auth_tokens_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke Token
+         * @description Revoke an API token: requests made with it are refused from now on.
+         */
+        delete: operations["revoke_token_api_auth_tokens__token_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -34,7 +138,8 @@ export interface paths {
         /**
          * Studio Config
          * @description The storyboard rules (length, steps, scene bounds, crossfade, frame rate), the brief
-         *     fields a complete brief fills, and the formats an ad can be made in.
+         *     fields a complete brief fills, the formats an ad can be made in, and whether accounts are
+         *     on (then the studio shows its sign-in page first).
          */
         get: operations["studio_config_api_config_get"];
         put?: never;
@@ -246,7 +351,7 @@ export interface paths {
         };
         /**
          * Job Status
-         * @description Any job, clip rendering or composition.
+         * @description Any job of yours, clip rendering or composition.
          */
         get: operations["job_status_api_status__job_id__get"];
         put?: never;
@@ -436,6 +541,53 @@ export interface components {
             job_id: string | null;
             /** Poster Url */
             poster_url?: string | null;
+        };
+        /** ApiTokenCreate */
+        ApiTokenCreate: {
+            /**
+             * Name
+             * @default API token
+             */
+            name?: string;
+        };
+        /** ApiTokenCreated */
+        ApiTokenCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /** Prefix */
+            prefix: string;
+            /** Token */
+            token: string;
+            /** Token Id */
+            token_id: string;
+        };
+        /** ApiTokenInfo */
+        ApiTokenInfo: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /** Prefix */
+            prefix: string;
+            /** Token Id */
+            token_id: string;
+        };
+        /** ApiTokenList */
+        ApiTokenList: {
+            /** Tokens */
+            tokens: components["schemas"]["ApiTokenInfo"][];
         };
         /** AssetResponse */
         AssetResponse: {
@@ -715,7 +867,7 @@ export interface components {
          * @description Every code a client can see, in an HTTP body, a job's or clip's error, or the chat.
          * @enum {string}
          */
-        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "invalid_request" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
+        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "invalid_request" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "accounts_off" | "api_token_not_found" | "not_signed_in" | "sign_in_failed" | "email_taken" | "rate_limited" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
         /**
          * ErrorInfo
          * @description A job's or a clip's failure: the same `code` and `message` as every error body.
@@ -925,6 +1077,13 @@ export interface components {
             /** Progress */
             progress: number;
             status: components["schemas"]["JobStatus"];
+        };
+        /** LoginRequest */
+        LoginRequest: {
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
         };
         /**
          * Mood
@@ -1219,6 +1378,15 @@ export interface components {
         RegenerateSeedResponse: {
             scene_with_seed: components["schemas"]["SceneWithSeed-Output"];
         };
+        /** RegisterRequest */
+        RegisterRequest: {
+            /** Email */
+            email: string;
+            /** Name */
+            name?: string | null;
+            /** Password */
+            password: string;
+        };
         /** RetryClipsRequest */
         RetryClipsRequest: {
             /** Scene Numbers */
@@ -1358,6 +1526,25 @@ export interface components {
              */
             voiceover?: string;
         };
+        /**
+         * SignedIn
+         * @description An access token: send it as `Authorization: Bearer <access_token>`.
+         */
+        SignedIn: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Token Type
+             * @default bearer
+             */
+            token_type: string;
+            user: components["schemas"]["UserInfo"];
+        };
         /** StoryboardRules */
         StoryboardRules: {
             /**
@@ -1403,6 +1590,11 @@ export interface components {
         };
         /** StudioConfig */
         StudioConfig: {
+            /**
+             * Auth Enabled
+             * @default false
+             */
+            auth_enabled: boolean;
             brief: components["schemas"]["BriefRules"];
             /** Formats */
             formats: ("9:16" | "1:1" | "4:5" | "16:9")[];
@@ -1435,6 +1627,20 @@ export interface components {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        /** UserInfo */
+        UserInfo: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /** Name */
+            name: string;
+            /** User Id */
+            user_id: string;
         };
         /**
          * ValidationErrorResponse
@@ -1503,6 +1709,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The file is larger than the upload limit (`body_too_large`, `upload_too_large`). */
             413: {
                 headers: {
@@ -1541,6 +1756,390 @@ export interface operations {
             };
             /** @description The media store is full (`storage_full`); nothing was written. */
             507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    login_api_auth_login_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    me_api_auth_me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserInfo"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    register_api_auth_register_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An account with this email exists (`email_taken`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_tokens_api_auth_tokens_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenList"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_token_api_auth_tokens_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreated"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    revoke_token_api_auth_tokens__token_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path or query parameter does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1613,6 +2212,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -1638,6 +2246,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -1710,6 +2327,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -1735,6 +2361,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -1782,6 +2417,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -1807,6 +2451,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -1874,6 +2527,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectList"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
             500: {
                 headers: {
@@ -1909,6 +2571,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1965,6 +2636,15 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2011,6 +2691,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
@@ -2067,6 +2756,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2132,6 +2830,15 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2195,6 +2902,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2220,6 +2936,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2294,6 +3019,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2319,6 +3053,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2404,6 +3147,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2429,6 +3181,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2498,6 +3259,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStatusResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No job with this id (`job_not_found`); it may have expired. */
             404: {
                 headers: {
@@ -2561,6 +3331,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2586,6 +3365,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2626,6 +3414,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComposeStatusResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No job with this id (`job_not_found`); it may have expired. */
@@ -2691,6 +3488,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2716,6 +3522,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2774,6 +3589,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No job with this id (`job_not_found`), or no project with the `project_id` given (`project_not_found`). */
             404: {
                 headers: {
@@ -2799,6 +3623,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2839,6 +3672,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VideoStatusResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No job with this id (`job_not_found`); it may have expired. */
@@ -2906,6 +3748,12 @@ export interface operations {
             query?: {
                 /** @description Serve as an attachment under this file name (a download button's link); its extension becomes the stored file's. */
                 download?: string | null;
+                /** @description With accounts on: the link's expiry, in seconds since 1970. */
+                exp?: string | null;
+                /** @description With accounts on: the link's signature. */
+                sig?: string | null;
+                /** @description With accounts on: the user the link was signed for. */
+                uid?: string | null;
                 /** @description Serve a WebP preview of this image at most this many pixels wide (made once, then stored) instead of the original: for thumbnails. Images only. */
                 w?: (160 | 320 | 640 | 960) | null;
             };
@@ -3002,6 +3850,12 @@ export interface operations {
             query?: {
                 /** @description Serve as an attachment under this file name (a download button's link); its extension becomes the stored file's. */
                 download?: string | null;
+                /** @description With accounts on: the link's expiry, in seconds since 1970. */
+                exp?: string | null;
+                /** @description With accounts on: the link's signature. */
+                sig?: string | null;
+                /** @description With accounts on: the user the link was signed for. */
+                uid?: string | null;
                 /** @description Serve a WebP preview of this image at most this many pixels wide (made once, then stored) instead of the original: for thumbnails. Images only. */
                 w?: (160 | 320 | 640 | 960) | null;
             };
@@ -3091,7 +3945,7 @@ export const briefRulesRequired_fieldsValues: ReadonlyArray<FlattenedDeepRequire
 export const briefSynthesisMissing_fieldsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BriefSynthesis"]["missing_fields"]> = ["product_name", "target_audience", "emotional_tone", "visual_style_keywords", "key_messages"];
 export const cameraMoveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CameraMove"]> = ["push_in", "pull_out", "pan_left", "pan_right", "rise", "descend"];
 export const composeRequestFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComposeRequest"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "invalid_request", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "invalid_request", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "accounts_off", "api_token_not_found", "not_signed_in", "sign_in_failed", "email_taken", "rate_limited", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
 export const jobKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobKind"]> = ["clips", "compose"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["processing", "complete", "failed"];
 export const studioConfigFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StudioConfig"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
@@ -3100,6 +3954,7 @@ export const uIMessageRoleValues: ReadonlyArray<FlattenedDeepRequired<components
 /** What `GET /api/config` answers: the storyboard rules, the brief's required fields and the
  * ad formats, as the backend defines them (`app/storyboard_rules.py`). */
 export const studioConfig: components["schemas"]["StudioConfig"] = {
+  "auth_enabled": false,
   "brief": {
     "required_fields": [
       "product_name",
