@@ -44,6 +44,11 @@ async def sign_in(db: Database, email: str, password: str) -> User:
     return user
 
 
+async def user_exists(db: Database, user_id: str) -> bool:
+    async with db.session() as session:
+        return await session.scalar(select(User.id).where(User.id == user_id)) is not None
+
+
 async def get_user(db: Database, user_id: str) -> User | None:
     async with db.session() as session:
         return await session.get(User, user_id)

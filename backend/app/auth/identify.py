@@ -35,7 +35,11 @@ async def identify(db: Database, auth: AuthSettings, authorization: str | None) 
         return user_id
     secret = auth.secret.get_secret_value() if auth.secret else ""
     try:
-        return read_access_token(token, secret)
+        user_id = read_access_token(token, secret)
     except TokenRefused as refused:
         logger.info("bearer token refused: %s", refused)
         raise NotSignedIn(EXPIRED if refused.expired else REFUSED) from None
+    # A token outlives nothing: an account removed since (or another database) signs in again.
+    if not await accounts.user_exists(db, user_id):
+        raise NotSignedIn(REFUSED)
+    return user_id

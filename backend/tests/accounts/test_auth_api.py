@@ -174,3 +174,15 @@ async def test_with_accounts_off_the_account_endpoints_are_not_there(api: Client
 def test_accounts_on_without_a_long_secret_refuse_to_start(secret: str | None) -> None:
     with pytest.raises(ValidationError, match="AUTH_SECRET"):
         AuthSettings(enabled=True, secret=secret)
+
+
+async def test_a_token_for_an_account_this_server_does_not_have_is_refused(
+    server: ServerFactory,
+) -> None:
+    stranger = issue_access_token("11111111-1111-4111-8111-111111111111", SECRET, minutes=5)
+    async with server() as s:
+        response = await s.client.post(
+            "/api/projects", json={}, headers={"Authorization": f"Bearer {stranger.token}"}
+        )
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_signed_in"
