@@ -6,6 +6,7 @@ Hashing takes tens of milliseconds of CPU on purpose, so both calls run in a thr
 from __future__ import annotations
 
 import asyncio
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,9 +17,13 @@ MIN_PASSWORD_CHARS = 8
 MAX_PASSWORD_CHARS = 200
 """Long enough for any passphrase; short enough that hashing one is cheap."""
 
-_UNUSABLE = _HASHER.hash("a password nobody has")
-"""Checked against when the email is unknown, so that a wrong email takes as long as a wrong
-password and the timing tells nobody who has an account."""
+
+@cache
+def _unusable() -> str:
+    """Checked against when the email is unknown, so that a wrong email takes as long as a wrong
+    password and the timing tells nobody who has an account. Made on first use, not at import:
+    the CLI imports this module and never signs anyone in."""
+    return _HASHER.hash("a password nobody has")
 
 
 async def hash_password(password: str) -> str:
@@ -31,6 +36,6 @@ async def verify_password(stored: str | None, password: str) -> bool:
 
 def _verify(stored: str | None, password: str) -> bool:
     try:
-        return _HASHER.verify(stored or _UNUSABLE, password) and stored is not None
+        return _HASHER.verify(stored or _unusable(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
