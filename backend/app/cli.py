@@ -5,6 +5,8 @@
 `--voice NAME|none` picks who speaks the voiceover (or nobody), `--no-captions` leaves the
 spoken words off the picture.
 `reelsmith media prune --older-than 30`: remove old intermediates no finished ad uses.
+With accounts on (`AUTH_ENABLED=true`), `render` works for the owner of an API token
+(`--token`, or `REELSMITH_TOKEN`; made with `POST /api/auth/tokens`).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -23,6 +27,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.assets.intake import MAX_UPLOAD_BYTES
+from app.auth.accounts import user_of_api_token
+from app.auth.owner import working_for
 from app.config import Settings, get_settings
 from app.db.engine import open_database
 from app.errors import ReelsmithError, StorageUnavailable
@@ -34,6 +40,13 @@ from app.services import asset_service, project_service
 from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.storage.prune import BucketFiles, apply_prune, plan_prune
+
+TOKEN_VARIABLE = "REELSMITH_TOKEN"
+NO_TOKEN = (
+    "This Reelsmith has accounts (AUTH_ENABLED=true): pass an API token with --token or "
+    f"{TOKEN_VARIABLE} (make one in the studio or with POST /api/auth/tokens)."
+)
+BAD_TOKEN = "This API token is not valid here; it may have been revoked. Make a new one."
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME|none",
         help="who speaks the voiceover (local: joe, espeak; OpenAI: coral, alloy, ...), or none "
         "for music only (default: the VOICE_NAME setting, else the provider's own voice)",
+    )
+    render.add_argument(
+        "--token",
+        default=os.environ.get(TOKEN_VARIABLE),
+        help=f"an API token to work as, with accounts on (default: ${TOKEN_VARIABLE})",
     )
     render.add_argument(
         "--no-captions",
@@ -236,6 +254,27 @@ async def project_media(settings: Settings) -> frozenset[str]:
         return frozenset(await project_service.media_in_use(db, store))
 
 
+async def token_user(settings: Settings, token: str) -> str | None:
+    """The user an API token belongs to, from the server's own database; None if none."""
+    media, database = settings.media, settings.database
+    async with open_database(database.url, database.data_dir, media.root) as db:
+        return await user_of_api_token(db, token)
+
+
+def _account(settings: Settings, token: str | None, console: Console) -> tuple[str | None, int]:
+    """Who the CLI works for with accounts on (and 0), or None and an exit status."""
+    if not settings.auth.enabled:
+        return None, 0
+    if not token:
+        console.print(f"[red]{NO_TOKEN}[/red]")
+        return None, 2
+    user_id = asyncio.run(token_user(settings, token.strip()))
+    if user_id is None:
+        console.print(f"[red]{BAD_TOKEN}[/red]")
+        return None, 2
+    return user_id, 0
+
+
 def _size(size: int) -> str:
     value, unit = float(size), "bytes"
     for bigger in ("KB", "MB", "GB", "TB"):
@@ -272,21 +311,25 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, json.JSONDecodeError, ValidationError) as exc:
         console.print(f"[red]Cannot read the brief {args.brief}:[/red] {exc}")
         return 2
+    user_id, refused = _account(get_settings(), args.token, console)
+    if refused:
+        return refused
     try:
         formats = list(dict.fromkeys(args.formats or ["9:16"]))
-        output = asyncio.run(
-            _render(
-                brief,
-                args.output,
-                args.mood,
-                formats,
-                console,
-                args.product_photo,
-                args.logo,
-                voice=args.voice,
-                captions=args.captions,
+        with working_for(user_id) if user_id else nullcontext():
+            output = asyncio.run(
+                _render(
+                    brief,
+                    args.output,
+                    args.mood,
+                    formats,
+                    console,
+                    args.product_photo,
+                    args.logo,
+                    voice=args.voice,
+                    captions=args.captions,
+                )
             )
-        )
     except OSError as exc:
         console.print(f"[red]Cannot read a photo:[/red] {exc}")
         return 2

@@ -12,7 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, field_validator
+from pydantic import (
+    AliasChoices,
+    BeforeValidator,
+    Field,
+    SecretStr,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.config_models import ImageModel, MotionModel, MusicModel, ReferenceImageModel
@@ -291,6 +298,51 @@ class ProviderSettings(BaseSettings):
     )
 
 
+MIN_SECRET_CHARS = 32
+"""Shortest `AUTH_SECRET` taken: HS256 keys shorter than the hash are guessable offline."""
+
+
+class AuthSettings(BaseSettings):
+    """Accounts: off for one person's local studio, on for a server several people share."""
+
+    model_config = _config("AUTH_")
+
+    enabled: bool = False
+    """`AUTH_ENABLED=true`: every request but health and config needs a bearer token, and each
+    user sees only their own projects, jobs and media."""
+    secret: OptionalSecret = None
+    """Signs access tokens (HS256) and media links; at least 32 characters, e.g.
+    `python -c "import secrets; print(secrets.token_urlsafe(48))"`. Required with accounts."""
+    access_token_minutes: int = Field(default=720, ge=1, le=60 * 24 * 30)
+    """How long a login lasts before the studio asks for the password again."""
+    media_url_seconds: int = Field(default=4 * 3600, ge=60, le=7 * 24 * 3600)
+    """How long a signed media link (an `<img>` or `<video>` source) works; every answer that
+    shows one signs it afresh."""
+
+    @model_validator(mode="after")
+    def _secret_with_accounts(self) -> AuthSettings:
+        secret = self.secret.get_secret_value() if self.secret else ""
+        if self.enabled and len(secret) < MIN_SECRET_CHARS:
+            # Refusing to start beats signing tokens anyone can forge.
+            raise ValueError(
+                f"AUTH_ENABLED=true needs AUTH_SECRET of at least {MIN_SECRET_CHARS} characters"
+            )
+        return self
+
+
+class RateLimitSettings(BaseSettings):
+    """Requests per minute per user on the endpoints that pay a model or render video."""
+
+    model_config = _config("RATE_LIMIT_")
+
+    per_minute: int = Field(default=30, ge=0)
+    """Each signed-in user's allowance, as a token bucket that refills evenly over a minute
+    (a burst of this many, then one every 60/N seconds); 0: none."""
+    local_per_minute: int = Field(default=0, ge=0)
+    """The same for the one local user when accounts are off; 0 (the default): none, since a
+    studio on your own machine spends your own keys."""
+
+
 class Settings(BaseSettings):
     model_config = _config()
 
@@ -311,6 +363,8 @@ class Settings(BaseSettings):
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     events: EventsSettings = Field(default_factory=EventsSettings)
     budget: BudgetSettings = Field(default_factory=BudgetSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -6,10 +6,13 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from app.auth.identify import identify
+from app.auth.owner import set_owner
 from app.config import Settings
 from app.db.engine import Database
 from app.db.models import LOCAL_USER_ID
 from app.providers.registry import Providers
+from app.rate_limits import RateLimiter
 from app.runtime import Runtime
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
@@ -77,11 +80,32 @@ ComposeJobDepsDep = Annotated[ComposeJobDeps, Depends(get_compose_job_deps)]
 SpendDep = Annotated[DailySpend, Depends(get_spend)]
 
 
-def current_user_id() -> str:
+async def current_user_id(request: Request) -> str:
     """Whose request this is. Without accounts every request is the studio's one local user;
-    with accounts (issue "Work that scales out") this reads the bearer token instead. Every
-    owner check, rate limit and budget takes the user from here, never from the request body."""
-    return LOCAL_USER_ID
+    with accounts (`AUTH_ENABLED=true`) the user its bearer token names, or a 401. Every owner
+    check, rate limit and budget takes the user from here, never from the request body.
+
+    The user is also left where the response's media links (`app.auth.media_refresh`) and the
+    jobs the request starts (`app.auth.owner`) find it."""
+    settings: Settings = request.app.state.runtime.settings
+    if settings.auth.enabled:
+        authorization = request.headers.get("authorization")
+        user_id = await identify(request.app.state.db, settings.auth, authorization)
+    else:
+        user_id = LOCAL_USER_ID
+    request.state.user_id = user_id
+    set_owner(user_id)
+    return user_id
 
 
 CurrentUserId = Annotated[str, Depends(current_user_id)]
+
+
+async def rate_limited(request: Request, user_id: CurrentUserId) -> None:
+    """Spend one of the user's requests per minute (`app.rate_limits`), or answer 429."""
+    limiter: RateLimiter = request.app.state.rate_limiter
+    limiter.take(user_id)
+
+
+RateLimit = Depends(rate_limited)
+"""For `dependencies=[RateLimit]` on the routes that pay a model or render video."""

@@ -57,7 +57,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 async def _domain_error(request: Request, exc: ReelsmithError) -> JSONResponse:
-    return JSONResponse(status_code=exc.status_code, content=_body(exc.code, redact(exc.message)))
+    return JSONResponse(
+        status_code=exc.status_code,
+        content=_body(exc.code, redact(exc.message)),
+        headers=exc.headers or None,
+    )
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -4,7 +4,13 @@
     ├── NotFoundError              404 not_found
     │   ├── JobNotFound            404 job_not_found
     │   ├── MediaNotFound          404 media_not_found
-    │   └── ProjectNotFound        404 project_not_found (no project with that id, or not a UUID)
+    │   ├── ProjectNotFound        404 project_not_found (no project with that id, or not a UUID)
+    │   ├── AccountsOff            404 accounts_off      (an account endpoint, accounts being off)
+    │   └── ApiTokenNotFound       404 api_token_not_found
+    ├── NotSignedIn                401 not_signed_in     (no bearer token, or one not valid now)
+    │   └── SignInFailed           401 sign_in_failed    (wrong email or password)
+    ├── EmailTaken                 409 email_taken
+    ├── RateLimited                429 rate_limited      (too many requests a minute; Retry-After)
     ├── MediaPathRefused           400 media_path_refused (a key that names no plain file)
     ├── PreviewUnavailable         400 preview_unavailable (a sized preview of no readable image)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
@@ -85,6 +91,12 @@ class ErrorCode(StrEnum):
     RENDER_TIMED_OUT = "render_timed_out"
     RENDER_INPUT_REFUSED = "render_input_refused"
     PIPELINE_FAILED = "pipeline_failed"
+    ACCOUNTS_OFF = "accounts_off"
+    API_TOKEN_NOT_FOUND = "api_token_not_found"
+    NOT_SIGNED_IN = "not_signed_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    EMAIL_TAKEN = "email_taken"
+    RATE_LIMITED = "rate_limited"
     CLIPS_FAILED = "clips_failed"
     BAD_REQUEST = "bad_request"
     BODY_TOO_DEEP = "body_too_deep"
@@ -102,6 +114,11 @@ class ReelsmithError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Response headers the error needs (`WWW-Authenticate`, `Retry-After`)."""
+        return {}
 
 
 class NotFoundError(ReelsmithError):
@@ -128,6 +145,65 @@ class ProjectNotFound(NotFoundError):
 
 class MediaNotFound(NotFoundError):
     code = ErrorCode.MEDIA_NOT_FOUND
+
+
+class AccountsOff(NotFoundError):
+    code = ErrorCode.ACCOUNTS_OFF
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This studio runs without accounts, so there is nothing to sign in to; use it as it is."
+        )
+
+
+class ApiTokenNotFound(NotFoundError):
+    code = ErrorCode.API_TOKEN_NOT_FOUND
+
+    def __init__(self) -> None:
+        super().__init__("You have no API token with this id; it may have been revoked already.")
+
+
+class NotSignedIn(ReelsmithError):
+    """No bearer token, or one that is expired, revoked or not ours."""
+
+    status_code = 401
+    code = ErrorCode.NOT_SIGNED_IN
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "Bearer"}
+
+
+class SignInFailed(NotSignedIn):
+    code = ErrorCode.SIGN_IN_FAILED
+
+    def __init__(self) -> None:
+        # One sentence for both: which of the two was wrong would tell who has an account.
+        super().__init__("The email or the password is wrong; check both and try again.")
+
+
+class EmailTaken(ReelsmithError):
+    status_code = 409
+    code = ErrorCode.EMAIL_TAKEN
+
+    def __init__(self) -> None:
+        super().__init__("An account with this email already exists; sign in instead.")
+
+
+class RateLimited(ReelsmithError):
+    status_code = 429
+    code = ErrorCode.RATE_LIMITED
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"You are making requests faster than this studio allows; wait {retry_after} "
+            f"second{'s' if retry_after != 1 else ''} and try again."
+        )
+        self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
 
 
 class MediaPathRefused(ReelsmithError):

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.auth.media_links import MediaLinks
+from app.auth.media_refresh import MediaLinkRefresh
+from app.auth.owner import current_owner
 from app.config import Settings, get_settings
 from app.db.engine import open_database
+from app.deps import current_user_id
 from app.error_handlers import install_error_handlers
 from app.providers.registry import Providers
+from app.rate_limits import RateLimiter
 from app.request_limits import BodyLimits
 from app.routers import (
     assets,
+    auth,
     config,
     director,
     estimates,
@@ -28,7 +34,7 @@ from app.routers import (
     status,
     video,
 )
-from app.routers.responses import SERVER
+from app.routers.responses import SERVER, SIGNED_IN
 from app.runtime import open_runtime
 from app.services.checkpoints import open_checkpoints
 from app.services.durable_jobs import resume_unfinished
@@ -49,11 +55,16 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         ):
             app.state.db = db
             app.state.runtime = runtime
+            if links is not None:
+                runtime.store.signer = _signer(links)
+                runtime.store.guard = _guard(links)
             logger.info("providers: %s", runtime.providers.names())
             await resume_unfinished(
                 db, runtime.clip_job_deps(), runtime.compose_job_deps(), runtime.background
             )
             yield
+
+    links = _media_links(settings)
 
     app = FastAPI(
         title="Reelsmith",
@@ -62,6 +73,14 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         lifespan=lifespan,
         responses=SERVER,
     )
+    app.state.media_links = links
+    app.state.rate_limiter = RateLimiter(
+        settings.rate_limits.per_minute
+        if settings.auth.enabled
+        else settings.rate_limits.local_per_minute
+    )
+    if links is not None:
+        app.add_middleware(MediaLinkRefresh)
     app.add_middleware(BodyLimits)
     app.add_middleware(
         CORSMiddleware,
@@ -70,23 +89,32 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         allow_methods=["*"],
         allow_headers=["*"],
     )
-    for module in (
-        health,
-        config,
-        director,
-        assets,
-        moods,
-        scenes,
-        video,
-        estimates,
-        status,
-        jobs,
-        projects,
-        media,
-    ):
+    for module in (health, config, auth, media):
         app.include_router(module.router)
+    # Whose request it is, asked before anything else runs: with accounts on, a 401 here.
+    signed_in = [Depends(current_user_id)]
+    for module in (director, assets, moods, scenes, video, estimates, status, jobs, projects):
+        app.include_router(module.router, dependencies=signed_in, responses=SIGNED_IN)
     install_error_handlers(app)
     return app
+
+
+def _signer(links: MediaLinks) -> Callable[[str, str], str]:
+    """Media URLs signed for the user the request (or the job it started) works for."""
+    return lambda url, key: links.sign(url, key, current_owner())
+
+
+def _guard(links: MediaLinks) -> Callable[[str, str], bool]:
+    """Only links signed for the user the request works for are taken as inputs."""
+    return lambda url, key: links.granted(url, key, current_owner())
+
+
+def _media_links(settings: Settings) -> MediaLinks | None:
+    """Signed media links with accounts on; plain ones (None) for the local studio."""
+    auth = settings.auth
+    if not auth.enabled or auth.secret is None:
+        return None
+    return MediaLinks(auth.secret.get_secret_value(), auth.media_url_seconds)
 
 
 app = create_app()

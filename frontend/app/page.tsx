@@ -1,5 +1,10 @@
+import { AuthGate } from "@/components/auth/AuthGate";
 import { Studio } from "@/components/studio/Studio";
 
 export default function Home() {
-  return <Studio />;
+  return (
+    <AuthGate>
+      <Studio />
+    </AuthGate>
+  );
 }

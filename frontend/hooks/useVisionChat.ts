@@ -4,10 +4,9 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { useEffect, useState } from "react";
 
+import { apiFetch } from "@/lib/api/client";
 import { CHAT_ENDPOINT } from "@/lib/api/director";
 import { recorded } from "@/lib/api/recording";
-import { env } from "@/lib/env";
-import { checkedFetch } from "@/lib/errors";
 import { useAppStore } from "@/store/appStore";
 import type { ErrorInfo } from "@/types/shared.types";
 import type { BriefSynthesis, CreativeBrief } from "@/types/vision.types";
@@ -28,7 +27,7 @@ function briefTransport() {
     api: CHAT_ENDPOINT,
     // A refusal (a 422, a 413) goes through the studio's error parser, not shown as its body.
     // The turn is recorded in the current project (made now if this is the first real work).
-    fetch: (input, init) => recorded(String(input), (url) => checkedFetch(env.apiUrl)(url, init)),
+    fetch: (input, init) => recorded(String(input), (url) => apiFetch()(url, init)),
     body: () => {
       sent = useAppStore.getState().creativeBrief;
       return { creative_brief: sent };

@@ -24,6 +24,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Login
+         * @description An access token for an email and password (401 `sign_in_failed` for either wrong).
+         */
+        post: operations["login_api_auth_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Me
+         * @description Who the bearer token belongs to.
+         */
+        get: operations["me_api_auth_me_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register
+         * @description A new account, signed in at once.
+         */
+        post: operations["register_api_auth_register_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tokens
+         * @description Your API tokens, oldest first, without the tokens themselves.
+         */
+        get: operations["list_tokens_api_auth_tokens_get"];
+        put?: never;
+        /**
+         * Create Token
+         * @description A new API token (`reelsmith --token`, `REELSMITH_TOKEN`), shown this once.
+         */
+        post: operations["create_token_api_auth_tokens_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke Token
+         * @description Revoke an API token: requests made with it are refused from now on.
+         */
+        delete: operations["revoke_token_api_auth_tokens__token_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -34,7 +138,8 @@ export interface paths {
         /**
          * Studio Config
          * @description The storyboard rules (length, steps, scene bounds, crossfade, frame rate), the brief
-         *     fields a complete brief fills, and the formats an ad can be made in.
+         *     fields a complete brief fills, the formats an ad can be made in, and whether accounts are
+         *     on (then the studio shows its sign-in page first).
          */
         get: operations["studio_config_api_config_get"];
         put?: never;
@@ -268,7 +373,7 @@ export interface paths {
         };
         /**
          * Job Status
-         * @description Any job, clip rendering or composition.
+         * @description Any job of yours, clip rendering or composition.
          */
         get: operations["job_status_api_status__job_id__get"];
         put?: never;
@@ -500,6 +605,53 @@ export interface components {
             job_id: string | null;
             /** Poster Url */
             poster_url?: string | null;
+        };
+        /** ApiTokenCreate */
+        ApiTokenCreate: {
+            /**
+             * Name
+             * @default API token
+             */
+            name?: string;
+        };
+        /** ApiTokenCreated */
+        ApiTokenCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /** Prefix */
+            prefix: string;
+            /** Token */
+            token: string;
+            /** Token Id */
+            token_id: string;
+        };
+        /** ApiTokenInfo */
+        ApiTokenInfo: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /** Prefix */
+            prefix: string;
+            /** Token Id */
+            token_id: string;
+        };
+        /** ApiTokenList */
+        ApiTokenList: {
+            /** Tokens */
+            tokens: components["schemas"]["ApiTokenInfo"][];
         };
         /** AssetResponse */
         AssetResponse: {
@@ -830,7 +982,7 @@ export interface components {
          * @description Every code a client can see, in an HTTP body, a job's or clip's error, or the chat.
          * @enum {string}
          */
-        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "storage_unavailable" | "invalid_request" | "budget_exceeded" | "too_many_streams" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
+        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "storage_unavailable" | "invalid_request" | "budget_exceeded" | "too_many_streams" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "accounts_off" | "api_token_not_found" | "not_signed_in" | "sign_in_failed" | "email_taken" | "rate_limited" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
         /**
          * ErrorInfo
          * @description A job's or a clip's failure: the same `code` and `message` as every error body.
@@ -1050,6 +1202,13 @@ export interface components {
             /** Progress */
             progress: number;
             status: components["schemas"]["JobStatus"];
+        };
+        /** LoginRequest */
+        LoginRequest: {
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
         };
         /**
          * Mood
@@ -1344,6 +1503,15 @@ export interface components {
         RegenerateSeedResponse: {
             scene_with_seed: components["schemas"]["SceneWithSeed-Output"];
         };
+        /** RegisterRequest */
+        RegisterRequest: {
+            /** Email */
+            email: string;
+            /** Name */
+            name?: string | null;
+            /** Password */
+            password: string;
+        };
         /** RetryClipsRequest */
         RetryClipsRequest: {
             /** Scene Numbers */
@@ -1483,6 +1651,25 @@ export interface components {
              */
             voiceover?: string;
         };
+        /**
+         * SignedIn
+         * @description An access token: send it as `Authorization: Bearer <access_token>`.
+         */
+        SignedIn: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Token Type
+             * @default bearer
+             */
+            token_type: string;
+            user: components["schemas"]["UserInfo"];
+        };
         /** StoryboardRules */
         StoryboardRules: {
             /**
@@ -1528,6 +1715,11 @@ export interface components {
         };
         /** StudioConfig */
         StudioConfig: {
+            /**
+             * Auth Enabled
+             * @default false
+             */
+            auth_enabled: boolean;
             brief: components["schemas"]["BriefRules"];
             /** Formats */
             formats: ("9:16" | "1:1" | "4:5" | "16:9")[];
@@ -1560,6 +1752,20 @@ export interface components {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        /** UserInfo */
+        UserInfo: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string | null;
+            /** Name */
+            name: string;
+            /** User Id */
+            user_id: string;
         };
         /**
          * ValidationErrorResponse
@@ -1628,6 +1834,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The file is larger than the upload limit (`body_too_large`, `upload_too_large`). */
             413: {
                 headers: {
@@ -1666,6 +1881,390 @@ export interface operations {
             };
             /** @description The media store is full (`storage_full`); nothing was written. */
             507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    login_api_auth_login_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    me_api_auth_me_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserInfo"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    register_api_auth_register_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An account with this email exists (`email_taken`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_tokens_api_auth_tokens_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenList"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    create_token_api_auth_tokens_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreated"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field of the body does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    revoke_token_api_auth_tokens__token_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are off on this server (`accounts_off`), or no API token with this id (`api_token_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A path or query parameter does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1738,6 +2337,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -1763,6 +2371,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -1835,6 +2452,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -1860,6 +2486,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -1891,6 +2526,15 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": unknown;
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No job with this id (`job_not_found`); it may have expired. */
@@ -1965,6 +2609,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -1990,6 +2643,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2057,6 +2719,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectList"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
             500: {
                 headers: {
@@ -2092,6 +2763,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2148,6 +2828,15 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2194,6 +2883,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
@@ -2250,6 +2948,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2315,6 +3022,15 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2378,6 +3094,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2403,6 +3128,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2477,6 +3211,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2502,6 +3245,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2587,6 +3339,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No project with this id, or an id that is not a UUID (`project_not_found`); it may have been deleted. */
             404: {
                 headers: {
@@ -2612,6 +3373,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2681,6 +3451,15 @@ export interface operations {
                     "application/json": components["schemas"]["JobStatusResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No job with this id (`job_not_found`); it may have expired. */
             404: {
                 headers: {
@@ -2744,6 +3523,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Paid work whose estimate would go past the user's daily provider budget (`budget_exceeded`), with a sentence naming the budget, what is spent and when it resets; nothing was started. */
             402: {
                 headers: {
@@ -2778,6 +3566,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -2824,6 +3621,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2880,6 +3686,15 @@ export interface operations {
                     "application/json": components["schemas"]["ComposeStatusResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No job with this id (`job_not_found`); it may have expired. */
             404: {
                 headers: {
@@ -2933,6 +3748,15 @@ export interface operations {
             };
             /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3003,6 +3827,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Paid work whose estimate would go past the user's daily provider budget (`budget_exceeded`), with a sentence naming the budget, what is spent and when it resets; nothing was started. */
             402: {
                 headers: {
@@ -3037,6 +3870,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -3095,6 +3937,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Paid work whose estimate would go past the user's daily provider budget (`budget_exceeded`), with a sentence naming the budget, what is spent and when it resets; nothing was started. */
             402: {
                 headers: {
@@ -3129,6 +3980,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
@@ -3169,6 +4029,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VideoStatusResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No job with this id (`job_not_found`); it may have expired. */
@@ -3236,6 +4105,12 @@ export interface operations {
             query?: {
                 /** @description Serve as an attachment under this file name (a download button's link); its extension becomes the stored file's. */
                 download?: string | null;
+                /** @description With accounts on: the link's expiry, in seconds since 1970. */
+                exp?: string | null;
+                /** @description With accounts on: the link's signature. */
+                sig?: string | null;
+                /** @description With accounts on: the user the link was signed for. */
+                uid?: string | null;
                 /** @description Serve a WebP preview of this image at most this many pixels wide (made once, then stored) instead of the original: for thumbnails. Images only. */
                 w?: (160 | 320 | 640 | 960) | null;
             };
@@ -3341,6 +4216,12 @@ export interface operations {
             query?: {
                 /** @description Serve as an attachment under this file name (a download button's link); its extension becomes the stored file's. */
                 download?: string | null;
+                /** @description With accounts on: the link's expiry, in seconds since 1970. */
+                exp?: string | null;
+                /** @description With accounts on: the link's signature. */
+                sig?: string | null;
+                /** @description With accounts on: the user the link was signed for. */
+                uid?: string | null;
                 /** @description Serve a WebP preview of this image at most this many pixels wide (made once, then stored) instead of the original: for thumbnails. Images only. */
                 w?: (160 | 320 | 640 | 960) | null;
             };
@@ -3439,7 +4320,7 @@ export const briefRulesRequired_fieldsValues: ReadonlyArray<FlattenedDeepRequire
 export const briefSynthesisMissing_fieldsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BriefSynthesis"]["missing_fields"]> = ["product_name", "target_audience", "emotional_tone", "visual_style_keywords", "key_messages"];
 export const cameraMoveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CameraMove"]> = ["push_in", "pull_out", "pan_left", "pan_right", "rise", "descend"];
 export const composeRequestFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComposeRequest"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "storage_unavailable", "invalid_request", "budget_exceeded", "too_many_streams", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "storage_unavailable", "invalid_request", "budget_exceeded", "too_many_streams", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "accounts_off", "api_token_not_found", "not_signed_in", "sign_in_failed", "email_taken", "rate_limited", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
 export const jobKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobKind"]> = ["clips", "compose"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["processing", "complete", "failed"];
 export const studioConfigFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StudioConfig"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
@@ -3448,6 +4329,7 @@ export const uIMessageRoleValues: ReadonlyArray<FlattenedDeepRequired<components
 /** What `GET /api/config` answers: the storyboard rules, the brief's required fields and the
  * ad formats, as the backend defines them (`app/storyboard_rules.py`). */
 export const studioConfig: components["schemas"]["StudioConfig"] = {
+  "auth_enabled": false,
   "brief": {
     "required_fields": [
       "product_name",

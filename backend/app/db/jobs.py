@@ -21,10 +21,22 @@ PROCESSING = "processing"
 
 
 async def add(
-    session: AsyncSession, job_id: str, kind: str, request: dict[str, Any], project_id: str | None
+    session: AsyncSession,
+    job_id: str,
+    kind: str,
+    request: dict[str, Any],
+    project_id: str | None,
+    user_id: str | None = None,
 ) -> None:
     session.add(
-        Job(id=job_id, kind=kind, status=PROCESSING, request=request, project_id=project_id)
+        Job(
+            id=job_id,
+            kind=kind,
+            status=PROCESSING,
+            request=request,
+            project_id=project_id,
+            user_id=user_id,
+        )
     )
     await session.flush()
 

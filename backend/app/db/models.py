@@ -26,7 +26,26 @@ class User(Base):
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    """Lower-cased; how an account signs in. The local user has none."""
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    """argon2id, in its own encoded form (salt and parameters included); None: cannot sign in."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiToken(Base):
+    """A long-lived token for the CLI and scripts; only its hash is kept (shown once, when made)."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ID, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    """SHA-256 of the token, hex: tokens are random 256-bit strings, so no salt or slow hash."""
+    prefix: Mapped[str] = mapped_column(String(16))
+    """The token's first characters, to tell tokens apart in a list."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column()
 
 
 class Project(Base):
@@ -109,6 +128,10 @@ class Job(Base):
     project_id: Mapped[str | None] = mapped_column(
         ID, ForeignKey("projects.id", ondelete="SET NULL"), index=True
     )
+    user_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    """Whose job this is: another user's job id answers 404."""
     kind: Mapped[str] = mapped_column(String(20))
     """`clips` or `compose`."""
     status: Mapped[str] = mapped_column(String(20), index=True)

@@ -42,8 +42,9 @@ async def get(
     return (await session.scalars(query)).one_or_none()
 
 
-async def exists(session: AsyncSession, project_id: str) -> bool:
-    found = await session.scalar(select(Project.id).where(Project.id == project_id))
+async def exists(session: AsyncSession, project_id: str, user_id: str = LOCAL_USER_ID) -> bool:
+    query = select(Project.id).where(Project.id == project_id, Project.user_id == user_id)
+    found = await session.scalar(query)
     return found is not None
 
 

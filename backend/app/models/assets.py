@@ -8,10 +8,11 @@ never fetched.
 from __future__ import annotations
 
 from typing import Annotated, Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from pydantic import AfterValidator, BaseModel, Field
 
+from app.auth.media_links import SIGNATURE_PARAMETERS
 from app.errors import MediaPathRefused
 from app.storage.media_store import check_key
 
@@ -29,7 +30,10 @@ def asset_key(url: str) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme not in ("", "http", "https") or parts.query or parts.fragment:
+    if parts.scheme not in ("", "http", "https") or parts.fragment:
+        return None
+    # With accounts on, the link carries its owner's signature, and nothing else.
+    if any(name not in SIGNATURE_PARAMETERS for name, _ in parse_qsl(parts.query, True)):
         return None
     if not parts.path.startswith(ASSET_PATH_PREFIX):
         return None

@@ -44,3 +44,5 @@ class StudioConfig(BaseModel):
     brief: BriefRules = Field(default_factory=BriefRules)
     formats: list[AdFormat] = Field(default_factory=lambda: list(get_args(AdFormat)))
     """Shapes an ad can be composed in; the first is the default."""
+    auth_enabled: bool = False
+    """Accounts are on: sign in (`POST /api/auth/login`) and send the token with every request."""

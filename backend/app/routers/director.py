@@ -3,17 +3,17 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from app.deps import DbDep, ProvidersDep
+from app.deps import DbDep, ProvidersDep, RateLimit
 from app.models.chat import BriefRequest, ChatRequest
 from app.models.creative_brief import BriefSynthesis
 from app.routers.projects import ProjectParam
-from app.routers.responses import BODY, PROJECT, PROVIDERS, merge
+from app.routers.responses import BODY, LIMITED, PROJECT, PROVIDERS, merge
 from app.services import director_service, project_recording, ui_stream
 
 router = APIRouter(prefix="/api/director", tags=["director"], responses=merge(BODY, PROJECT))
 
 
-@router.post("/chat", response_class=StreamingResponse)
+@router.post("/chat", response_class=StreamingResponse, responses=LIMITED, dependencies=[RateLimit])
 async def chat(
     request: ChatRequest, providers: ProvidersDep, db: DbDep, project_id: ProjectParam
 ) -> StreamingResponse:
@@ -30,7 +30,7 @@ async def chat(
     )
 
 
-@router.post("/brief", responses=PROVIDERS)
+@router.post("/brief", responses=merge(PROVIDERS, LIMITED), dependencies=[RateLimit])
 async def brief(
     request: BriefRequest, providers: ProvidersDep, db: DbDep, project_id: ProjectParam
 ) -> BriefSynthesis:

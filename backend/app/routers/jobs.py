@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from fastapi.sse import EventSourceResponse
 
-from app.deps import DbDep, JobsDep, RuntimeDep, SettingsDep
+from app.deps import CurrentUserId, DbDep, JobsDep, RuntimeDep, SettingsDep
 from app.models.errors import ErrorResponse
 from app.models.video import JobStatusResponse
 from app.routers.responses import JOB, PARAMETERS, merge
@@ -26,10 +26,10 @@ class EventStream(EventSourceResponse):
     media_type = None  # type: ignore[assignment]
 
 
-async def _known_job(job_id: str, jobs: JobsDep, db: DbDep) -> str:
+async def _known_job(job_id: str, jobs: JobsDep, db: DbDep, user_id: CurrentUserId) -> str:
     """The job, checked before the stream opens, so an unknown one is a JSON 404; a job of an
     earlier process is read back from its checkpoints (it streams its one final status)."""
-    await durable_jobs.load(db, jobs, job_id)
+    await durable_jobs.load(db, jobs, job_id, user_id)
     return job_id
 
 

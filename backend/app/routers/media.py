@@ -11,11 +11,13 @@ import asyncio
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import AfterValidator, WithJsonSchema
 
+from app.auth.media_links import MediaLinks
 from app.deps import StoreDep
+from app.errors import MediaNotFound
 from app.routers.responses import FILE_RESPONSES, MEDIA, PARAMETERS, merge
 from app.storage.media_store import MediaStore
 from app.storage.media_types import MEDIA_HEADERS, attachment_name, media_type_for
@@ -56,7 +58,43 @@ Width = Annotated[
 ]
 
 
-@router.get(MEDIA_PATH, response_class=FileResponse, responses=FILE_RESPONSES)
+async def signed_for_its_owner(
+    request: Request,
+    key: str,
+    uid: Annotated[
+        str | None,
+        Query(max_length=64, description="With accounts on: the user the link was signed for."),
+    ] = None,
+    exp: Annotated[
+        str | None,
+        Query(
+            max_length=12,
+            pattern=r"^[0-9]+$",
+            description="With accounts on: the link's expiry, in seconds since 1970.",
+        ),
+    ] = None,
+    sig: Annotated[
+        str | None,
+        Query(max_length=64, description="With accounts on: the link's signature."),
+    ] = None,
+) -> None:
+    """With accounts on, a file is served only through a link signed for its owner and not yet
+    expired; any other request finds nothing, as if the file were not there. (Signed links come
+    in the answers that show media; `<img>` and `<video>` cannot send a bearer token.)"""
+    links: MediaLinks | None = request.app.state.media_links
+    if links is not None and not links.allows(key, uid, exp, sig):
+        raise MediaNotFound(
+            "No media file here for this link; it may have expired. Open the project again "
+            "for fresh links."
+        )
+
+
+@router.get(
+    MEDIA_PATH,
+    response_class=FileResponse,
+    responses=FILE_RESPONSES,
+    dependencies=[Depends(signed_for_its_owner)],
+)
 async def media(
     key: str, store: StoreDep, download: DownloadName = None, w: Width = None
 ) -> FileResponse:
@@ -69,6 +107,7 @@ async def media(
     response_class=FileResponse,
     responses={200: FILE_RESPONSES[200]},
     operation_id="media_head",
+    dependencies=[Depends(signed_for_its_owner)],
 )
 async def media_head(
     key: str, store: StoreDep, download: DownloadName = None, w: Width = None

@@ -2,17 +2,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.deps import DbDep, ProvidersDep, StoreDep
+from app.deps import DbDep, ProvidersDep, RateLimit, StoreDep
 from app.models.mood import GenerateMoodsRequest, GenerateMoodsResponse
 from app.routers.projects import ProjectParam
-from app.routers.responses import BODY, PROJECT, PROVIDERS, STORAGE, merge
+from app.routers.responses import BODY, LIMITED, PROJECT, PROVIDERS, STORAGE, merge
 from app.routers.uploads import refuse_missing_uploads
 from app.services import mood_service, project_recording
 
 router = APIRouter(prefix="/api/moods", tags=["moods"], responses=merge(BODY, PROVIDERS))
 
 
-@router.post("/generate", responses=merge(STORAGE, PROJECT))
+@router.post("/generate", responses=merge(STORAGE, PROJECT, LIMITED), dependencies=[RateLimit])
 async def generate_moods(
     request: GenerateMoodsRequest,
     providers: ProvidersDep,

@@ -143,3 +143,29 @@ BUDGET: Responses = {
     )
 }
 """Routes that start paid provider work."""
+
+SIGNED_IN: Responses = {
+    401: _error(
+        "Accounts are on and the request has no valid bearer token (`not_signed_in`): none, "
+        "expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token."
+    ),
+}
+"""Every route but health, config, media, register and sign-in (accounts on)."""
+
+LIMITED: Responses = {
+    429: _error(
+        "This user has made more requests per minute than allowed (`rate_limited`); "
+        "`Retry-After` says how many seconds to wait."
+    ),
+}
+"""Routes that pay a model or render video: each request spends the user's allowance."""
+
+ACCOUNTS: Responses = {
+    404: _error(
+        "Accounts are off on this server (`accounts_off`), or no API token with this id "
+        "(`api_token_not_found`)."
+    ),
+}
+"""Routes under `/api/auth`."""
+
+REGISTER: Responses = {409: _error("An account with this email exists (`email_taken`).")}

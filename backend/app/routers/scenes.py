@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 
-from app.deps import DbDep, ProvidersDep, StoreDep
+from app.deps import DbDep, ProvidersDep, RateLimit, StoreDep
 from app.models.scene import (
     GenerateSeedsRequest,
     GenerateSeedsResponse,
@@ -13,14 +13,14 @@ from app.models.scene import (
     RegenerateSeedResponse,
 )
 from app.routers.projects import ProjectParam
-from app.routers.responses import BODY, PROJECT, PROVIDERS, STORAGE, merge
+from app.routers.responses import BODY, LIMITED, PROJECT, PROVIDERS, STORAGE, merge
 from app.routers.uploads import refuse_missing_uploads
 from app.services import project_recording, scene_service
 
 router = APIRouter(prefix="/api/scenes", tags=["scenes"], responses=merge(BODY, PROVIDERS, PROJECT))
 
 
-@router.post("/plan")
+@router.post("/plan", responses=LIMITED, dependencies=[RateLimit])
 async def plan_scenes(
     request: PlanScenesRequest, providers: ProvidersDep, db: DbDep, project_id: ProjectParam
 ) -> PlanScenesResponse:
@@ -35,7 +35,7 @@ async def plan_scenes(
     return PlanScenesResponse(scene_plan=plan)
 
 
-@router.post("/seeds", responses=STORAGE)
+@router.post("/seeds", responses=merge(STORAGE, LIMITED), dependencies=[RateLimit])
 async def generate_seeds(
     request: GenerateSeedsRequest,
     providers: ProvidersDep,
@@ -53,7 +53,7 @@ async def generate_seeds(
     return GenerateSeedsResponse(scenes_with_seeds=scenes)
 
 
-@router.post("/seeds/{scene_number}", responses=STORAGE)
+@router.post("/seeds/{scene_number}", responses=merge(STORAGE, LIMITED), dependencies=[RateLimit])
 async def regenerate_seed(
     scene_number: int,
     request: RegenerateSeedRequest,

@@ -14,6 +14,7 @@ from app.deps import (
     CurrentUserId,
     DbDep,
     JobsDep,
+    RateLimit,
     SpendDep,
 )
 from app.errors import ErrorCode, JobNotFound
@@ -34,6 +35,7 @@ from app.routers.responses import (
     BUDGET,
     JOB,
     JOB_OR_PROJECT,
+    LIMITED,
     PARAMETERS,
     PROJECT,
     RULES,
@@ -56,9 +58,11 @@ from app.utils.job_tracker import Job, JobTracker
 router = APIRouter(prefix="/api/video", tags=["video"])
 
 
-async def _job_of_kind(db: Database, jobs: JobTracker, job_id: str, kind: JobKind) -> Job:
-    """The job, held in memory or read back from its checkpoint (after a restart)."""
-    job = await durable_jobs.load(db, jobs, job_id)
+async def _job_of_kind(
+    db: Database, jobs: JobTracker, job_id: str, kind: JobKind, owner: str
+) -> Job:
+    """The job of `owner`'s, held in memory or read back from its checkpoint (after a restart)."""
+    job = await durable_jobs.load(db, jobs, job_id, owner)
     if job.kind is not kind:
         raise JobNotFound(job_id)
     return job
@@ -71,7 +75,8 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
 @router.post(
     "/generate",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET, LIMITED),
+    dependencies=[RateLimit],
 )
 async def generate_video(
     request: GenerateVideoRequest,
@@ -100,7 +105,8 @@ async def generate_video(
 @router.post(
     "/generate/{job_id}/retry",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE, BUDGET),
+    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE, BUDGET, LIMITED),
+    dependencies=[RateLimit],
 )
 async def retry_clips(
     job_id: str,
@@ -113,7 +119,7 @@ async def retry_clips(
     user_id: CurrentUserId,
 ) -> GenerateVideoResponse:
     """Render chosen (default: failed) clips again in a new job that keeps the finished ones."""
-    await durable_jobs.load(db, deps.jobs, job_id)  # a job of an earlier process too
+    await durable_jobs.load(db, deps.jobs, job_id, user_id)  # an earlier process's too
     usd = cost_estimate.retry_cost(deps.jobs, deps.motion, job_id, request.scene_numbers)
     job = await spend.pay_for(
         user_id,
@@ -128,16 +134,19 @@ async def retry_clips(
 
 
 @router.get("/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def video_status(job_id: str, jobs: JobsDep, db: DbDep) -> VideoStatusResponse:
+async def video_status(
+    job_id: str, jobs: JobsDep, db: DbDep, user_id: CurrentUserId
+) -> VideoStatusResponse:
     """Progress of a clip job, clip by clip."""
-    job = await _job_of_kind(db, jobs, job_id, JobKind.CLIPS)
+    job = await _job_of_kind(db, jobs, job_id, JobKind.CLIPS, user_id)
     return VideoStatusResponse.model_validate(job.fields())
 
 
 @router.post(
     "/compose",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET, LIMITED),
+    dependencies=[RateLimit],
 )
 async def compose_video(
     request: ComposeRequest,
@@ -193,9 +202,11 @@ def _record_clips(
 
 
 @router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))
-async def compose_status(job_id: str, jobs: JobsDep, db: DbDep) -> ComposeStatusResponse:
+async def compose_status(
+    job_id: str, jobs: JobsDep, db: DbDep, user_id: CurrentUserId
+) -> ComposeStatusResponse:
     """Progress of a composition job, and the final video once it is done."""
-    job = await _job_of_kind(db, jobs, job_id, JobKind.COMPOSE)
+    job = await _job_of_kind(db, jobs, job_id, JobKind.COMPOSE, user_id)
     return ComposeStatusResponse.model_validate(job.fields())
 
 

@@ -26,7 +26,7 @@ def _links(brief: BriefFields) -> list[tuple[tuple[str | int, ...], str]]:
 
 def _exists(store: MediaStore, url: str, cutout: bool) -> bool:
     key = store.key_from_url(url)
-    if key is None:
+    if key is None or not store.usable(url, key):  # not ours, or another user's
         return False
     try:
         store.resolve(key)

@@ -137,10 +137,10 @@ class DatabaseCheckpoints(Checkpoints):
     # --- what the job services call ---------------------------------------------------------
 
     def job_created(self, job: Job, request: dict[str, Any], project_id: str | None = None) -> None:
-        kind = job.kind.value
+        kind, owner = job.kind.value, job.owner
 
         async def write(session: AsyncSession) -> None:
-            await repo.add(session, job.job_id, kind, request, project_id)
+            await repo.add(session, job.job_id, kind, request, project_id, owner)
 
         self._put(f"job {job.job_id} created", write)
 

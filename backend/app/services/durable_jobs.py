@@ -26,10 +26,11 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from app.auth.owner import working_for
 from app.db import jobs as repo
 from app.db.engine import Database
+from app.db.models import LOCAL_USER_ID, JobStep
 from app.db.models import Job as JobRow
-from app.db.models import JobStep
 from app.errors import ErrorCode, JobNotFound
 from app.models.scene import SceneWithSeed
 from app.models.video import (
@@ -58,24 +59,24 @@ NOT_RESUMABLE = ErrorInfo(
 )
 
 
-async def load(db: Database, jobs: JobTracker, job_id: str) -> Job:
-    """The job, as held in memory, else as its checkpoint says (held from then on)."""
-    if jobs.holds(job_id):
-        return jobs.get(job_id)
-    async with db.session() as session:
-        row = await repo.get(session, job_id)
-        if row is None:
-            raise JobNotFound(job_id)
-        job = _from_row(row)
-    return jobs.adopt(job)
+async def load(db: Database, jobs: JobTracker, job_id: str, owner: str | None = None) -> Job:
+    """The job, as held in memory, else as its checkpoint says (held from then on). Given an
+    `owner`, another user's job is as unknown as a missing one."""
+    if not jobs.holds(job_id):
+        async with db.session() as session:
+            row = await repo.get(session, job_id)
+            if row is None:
+                raise JobNotFound(job_id)
+            jobs.adopt(_from_row(row))
+    return jobs.get(job_id) if owner is None else jobs.get_owned(job_id, owner)
 
 
 def _from_row(row: JobRow) -> Job:
-    kind = JobKind(row.kind)
+    kind, owner = JobKind(row.kind), row.user_id or LOCAL_USER_ID
     scenes = [SceneWithSeed.model_validate(s) for s in row.request.get("scenes", [])]
     if row.result is None:  # still running, in another process: as far as it has got
         clips = [_clip_state(Clip.model_validate(c)) for c in row.request.get("clips", [])]
-        return Job(row.id, kind, progress=row.progress, clips=clips, scenes=scenes)
+        return Job(row.id, kind, progress=row.progress, clips=clips, scenes=scenes, owner=owner)
     answer = JobStatusResponse.model_validate(row.result)
     return Job(
         job_id=row.id,
@@ -92,6 +93,7 @@ def _from_row(row: JobRow) -> Job:
         error=answer.error,
         scenes=scenes,
         cost=CostLedger(calls=list(answer.cost.items)),
+        owner=owner,
     )
 
 
@@ -113,6 +115,8 @@ class _Unfinished:
 
     job_id: str
     kind: str
+    owner: str
+    """Whose job: it goes on working for them (media links signed for them, if accounts)."""
     project_id: str | None
     request: dict[str, Any]
     steps: dict[str, tuple[str, str | None, str | None, ErrorInfo | None]]
@@ -132,10 +136,11 @@ async def resume_unfinished(
         unfinished = [_snapshot(row) for row in rows]
     for job in unfinished:
         try:
-            if job.kind == JobKind.CLIPS:
-                await _resume_clips(db, clip_deps, background, job)
-            else:
-                _resume_compose(db, compose_deps, background, job)
+            with working_for(job.owner):  # the tasks spawned here carry the owner with them
+                if job.kind == JobKind.CLIPS:
+                    await _resume_clips(db, clip_deps, background, job)
+                else:
+                    _resume_compose(db, compose_deps, background, job)
         except Exception:
             logger.exception("job %s could not be resumed", job.job_id)
             _give_up(clip_deps.jobs, clip_deps.checkpoints, job)
@@ -153,7 +158,8 @@ def _snapshot(row: JobRow) -> _Unfinished:
         step.name: (step.status, step.output_key, step.prediction_id, _stored_error(step))
         for step in row.steps
     }
-    return _Unfinished(row.id, row.kind, row.project_id, dict(row.request), steps)
+    owner = row.user_id or LOCAL_USER_ID
+    return _Unfinished(row.id, row.kind, owner, row.project_id, dict(row.request), steps)
 
 
 def _stored_error(step: JobStep) -> ErrorInfo | None:
@@ -244,7 +250,7 @@ def _resume_compose(
 
 
 def _give_up(jobs: JobTracker, checkpoints: Checkpoints, unfinished: _Unfinished) -> None:
-    job = jobs.adopt(Job(unfinished.job_id, JobKind(unfinished.kind)))
+    job = jobs.adopt(Job(unfinished.job_id, JobKind(unfinished.kind), owner=unfinished.owner))
     if not job.finished:
         jobs.fail(job.job_id, NOT_RESUMABLE.model_copy())
     checkpoints.job_finished(job)

@@ -26,6 +26,8 @@ def url_refusal(store: MediaStore, fetcher: Fetcher, url: str) -> Refused | None
             store.resolve(key)
         except (MediaNotFound, MediaPathRefused):
             return Refused(Reason.MISSING_MEDIA, key)
+        if not store.usable(url, key):  # another user's media is as missing as none
+            return Refused(Reason.MISSING_MEDIA, key)
         return None
     try:
         fetcher.check(url)

@@ -62,39 +62,39 @@ def _columns(work: ProjectWork | ProjectUpdate, only_set: bool) -> dict[str, Any
     }
 
 
-async def create(db: Database, body: ProjectCreate) -> Project:
+async def create(db: Database, body: ProjectCreate, user_id: str) -> Project:
     async with db.session() as session:
-        row = await repo.create(session, body.name, _columns(body, only_set=False))
+        row = await repo.create(session, body.name, _columns(body, only_set=False), user_id)
         return to_project(row)
 
 
-async def list_projects(db: Database) -> ProjectList:
+async def list_projects(db: Database, user_id: str) -> ProjectList:
     async with db.session() as session:
-        rows = await repo.newest_first(session)
+        rows = await repo.newest_first(session, user_id)
         return ProjectList(projects=[to_summary(row) for row in rows])
 
 
-async def read(db: Database, project_id: str) -> Project:
+async def read(db: Database, project_id: str, user_id: str) -> Project:
     async with db.session() as session:
-        return to_project(await _get(session, project_id))
+        return to_project(await _get(session, project_id, user_id))
 
 
-async def update(db: Database, project_id: str, body: ProjectUpdate) -> Project:
+async def update(db: Database, project_id: str, body: ProjectUpdate, user_id: str) -> Project:
     changes = _columns(body, only_set=True)
     if "name" in body.model_fields_set and body.name is not None:
         changes["name"] = body.name
     async with db.session() as session:
-        row = await _get(session, project_id, for_update=True)
+        row = await _get(session, project_id, user_id, for_update=True)
         repo.change(row, changes)
         await session.flush()
         return to_project(row)
 
 
-async def duplicate(db: Database, project_id: str) -> Project:
+async def duplicate(db: Database, project_id: str, user_id: str) -> Project:
     """A new project with the same work and ads; the media is shared, not copied (deleting
     either project keeps what the other still shows)."""
     async with db.session() as session:
-        source = await _get(session, project_id)
+        source = await _get(session, project_id, user_id)
         work = {column: getattr(source, column) for column in COLUMNS.values()}
         name = f"{source.name} (copy)"
         if len(name) > MAX_NAME_CHARS:
@@ -106,12 +106,12 @@ async def duplicate(db: Database, project_id: str) -> Project:
         return to_project(copy)
 
 
-async def delete(db: Database, store: MediaStore, project_id: str) -> int:
+async def delete(db: Database, store: MediaStore, project_id: str, user_id: str) -> int:
     """Delete the project, its jobs, and the media no other project holds: what its work names
     and what its jobs made (clips, music, ads, captions), whether or not it was recorded in the
     project yet. The bytes freed. Stop its running jobs first (`durable_jobs`)."""
     async with db.session() as session:
-        row = await _get(session, project_id)
+        row = await _get(session, project_id, user_id)
         jobs = await jobs_repo.of_project(session, row.id)
         mine = media_keys(store, _documents(row)) | _job_outputs(store, jobs)
         others = await repo.others(session, row.id)
@@ -129,18 +129,20 @@ async def media_in_use(db: Database, store: MediaStore) -> set[str]:
     return media_keys(store, documents, any_origin=True)
 
 
-async def require(db: Database, project_id: str) -> str:
-    """The stored id of an existing project, before any work is done for it."""
+async def require(db: Database, project_id: str, user_id: str) -> str:
+    """The stored id of an existing project of `user_id`'s, before any work is done for it."""
     key = project_key(project_id)
     async with db.session() as session:
-        if not await repo.exists(session, key):
+        if not await repo.exists(session, key, user_id):
             raise ProjectNotFound()
     return key
 
 
-async def _get(session: Any, project_id: str, *, for_update: bool = False) -> ProjectRow:
+async def _get(
+    session: Any, project_id: str, user_id: str, *, for_update: bool = False
+) -> ProjectRow:
     row = await repo.get(session, project_key(project_id), for_update=for_update)
-    if row is None:
+    if row is None or row.user_id != user_id:  # another user's project is not found either
         raise ProjectNotFound()
     return row
 

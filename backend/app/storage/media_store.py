@@ -26,7 +26,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -96,6 +96,12 @@ class MediaStore:
         self.bucket = bucket
         """The bucket behind the root with `MEDIA_BACKEND=s3`; None: the root is the store."""
         self.usage = Usage(bucket.remote_bytes if bucket else measure)
+        self.signer: Callable[[str, str], str] | None = None
+        """With accounts on (`app.auth.media_links`): `(url, key)` → the URL signed for whoever
+        the work is for. None: URLs are plain, as a studio without accounts serves them."""
+        self.guard: Callable[[str, str], bool] | None = None
+        """With accounts on: `(url, key)` → whether whoever the work is for may hand us this
+        link of ours as an input (it carries their signature). None: every link may."""
         self._counting: threading.Thread | None = None
         with storage_faults():
             self.root.mkdir(parents=True, exist_ok=True)
@@ -137,7 +143,12 @@ class MediaStore:
 
     def url_for(self, key: str) -> str:
         """The one place a media URL is made: whatever the backend, it is ours, `/media/...`."""
-        return f"{self.public_base_url}{MEDIA_PREFIX}{key}"
+        url = f"{self.public_base_url}{MEDIA_PREFIX}{key}"
+        return url if self.signer is None else self.signer(url, key)
+
+    def usable(self, url: str, key: str) -> bool:
+        """Whether our own `url` (of `key`) may be an input of the current work."""
+        return self.guard is None or self.guard(url, key)
 
     def key_for_path(self, path: Path) -> str:
         return path.resolve().relative_to(self.root).as_posix()

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.auth.owner import current_owner
 from app.errors import JobNotFound
 from app.models.scene import SceneWithSeed
 from app.models.video import Clip, ErrorInfo, JobKind, JobStatus
@@ -65,6 +66,8 @@ class Job:
     created_at: float = field(default_factory=time.time)
     cost: CostLedger = field(default_factory=CostLedger)
     """Every provider call made for this job (see `app.utils.costs`)."""
+    owner: str = field(default_factory=current_owner)
+    """The user who started it (`app.deps.current_user_id`): to anyone else it does not exist."""
 
     def clip(self, scene_number: int) -> ClipState:
         for clip in self.clips:
@@ -156,8 +159,16 @@ class JobTracker:
         kind: JobKind,
         clips: list[ClipState] | None = None,
         scenes: list[SceneWithSeed] | None = None,
+        owner: str | None = None,
     ) -> Job:
-        job = Job(job_id=str(uuid.uuid4()), kind=kind, clips=clips or [], scenes=scenes or [])
+        """A new job of `owner`'s (default: the user the request or task works for)."""
+        job = Job(
+            job_id=str(uuid.uuid4()),
+            kind=kind,
+            clips=clips or [],
+            scenes=scenes or [],
+            owner=owner or current_owner(),
+        )
         self._jobs[job.job_id] = job
         self._forget_old_jobs()
         return job
@@ -180,6 +191,13 @@ class JobTracker:
     def get(self, job_id: str) -> Job:
         job = self._jobs.get(job_id)
         if job is None:
+            raise JobNotFound(job_id)
+        return job
+
+    def get_owned(self, job_id: str, owner: str) -> Job:
+        """The job, if `owner` started it; another user's job is as unknown as a missing one."""
+        job = self.get(job_id)
+        if job.owner != owner:
             raise JobNotFound(job_id)
         return job
 

@@ -35,33 +35,50 @@ BODY = {"400", "413", "422"}
 PROVIDERS = {"502", "503", "504"}
 PROJECT = {"404"}
 """`?project_id=` naming no project (`project_not_found`)."""
+SIGNED_IN = {"401"}
+"""Every route but health, config, media and signing in: with accounts on, no token is a 401."""
+LIMITED = {"429"}
+"""Routes that pay a model or render video: each user's requests per minute."""
+ACCOUNTS = {"404"}
+"""Routes under /api/auth: 404 while accounts are off."""
 ERRORS: dict[str, set[str]] = {
     "GET /health": set(),
     "GET /api/config": set(),
-    "POST /api/assets": {"400", "413", "415", "422", "507"},
-    "POST /api/director/chat": BODY | PROJECT,
-    "POST /api/director/brief": BODY | PROVIDERS | PROJECT,
-    "POST /api/moods/generate": BODY | PROVIDERS | PROJECT | {"507"},
-    "POST /api/scenes/plan": BODY | PROVIDERS | PROJECT,
-    "POST /api/scenes/seeds": BODY | PROVIDERS | PROJECT | {"507"},
-    "POST /api/scenes/seeds/{scene_number}": BODY | PROVIDERS | PROJECT | {"507"},
-    "POST /api/video/generate": BODY | PROJECT | {"402", "507"},
-    "POST /api/video/generate/{job_id}/retry": BODY | {"402", "404", "507"},
-    "GET /api/video/status/{job_id}": {"404", "422"},
-    "POST /api/video/compose": BODY | PROJECT | {"402", "507"},
-    "POST /api/video/estimate": BODY,
-    "POST /api/video/compose/estimate": BODY,
-    "GET /api/jobs/{job_id}/events": {"404", "422", "503"},
-    "GET /api/video/compose/status/{job_id}": {"404", "422"},
-    "GET /api/status/{job_id}": {"404", "422"},
+    "POST /api/auth/register": BODY | ACCOUNTS | {"409"},
+    "POST /api/auth/login": BODY | ACCOUNTS | SIGNED_IN,
+    "GET /api/auth/me": ACCOUNTS | SIGNED_IN,
+    "POST /api/auth/tokens": BODY | ACCOUNTS | SIGNED_IN,
+    "GET /api/auth/tokens": ACCOUNTS | SIGNED_IN,
+    "DELETE /api/auth/tokens/{token_id}": ACCOUNTS | SIGNED_IN | {"422"},
+    "POST /api/assets": {"400", "413", "415", "422", "507"} | SIGNED_IN,
+    "POST /api/director/chat": BODY | PROJECT | SIGNED_IN | LIMITED,
+    "POST /api/director/brief": BODY | PROVIDERS | PROJECT | SIGNED_IN | LIMITED,
+    "POST /api/moods/generate": BODY | PROVIDERS | PROJECT | {"507"} | SIGNED_IN | LIMITED,
+    "POST /api/scenes/plan": BODY | PROVIDERS | PROJECT | SIGNED_IN | LIMITED,
+    "POST /api/scenes/seeds": BODY | PROVIDERS | PROJECT | {"507"} | SIGNED_IN | LIMITED,
+    "POST /api/scenes/seeds/{scene_number}": BODY
+    | PROVIDERS
+    | PROJECT
+    | {"507"}
+    | SIGNED_IN
+    | LIMITED,
+    "POST /api/video/generate": BODY | PROJECT | {"402", "507"} | SIGNED_IN | LIMITED,
+    "POST /api/video/generate/{job_id}/retry": BODY | {"402", "404", "507"} | SIGNED_IN | LIMITED,
+    "GET /api/video/status/{job_id}": {"404", "422"} | SIGNED_IN,
+    "POST /api/video/compose": BODY | PROJECT | {"402", "507"} | SIGNED_IN | LIMITED,
+    "POST /api/video/estimate": BODY | SIGNED_IN,
+    "POST /api/video/compose/estimate": BODY | SIGNED_IN,
+    "GET /api/jobs/{job_id}/events": {"404", "422", "503"} | SIGNED_IN,
+    "GET /api/video/compose/status/{job_id}": {"404", "422"} | SIGNED_IN,
+    "GET /api/status/{job_id}": {"404", "422"} | SIGNED_IN,
     "GET /media/{key}": {"400", "404", "422", "503"},
     "HEAD /media/{key}": {"400", "404", "422", "503"},
-    "POST /api/projects": BODY,
-    "GET /api/projects": set(),
-    "GET /api/projects/{project_id}": PROJECT | {"422"},
-    "PATCH /api/projects/{project_id}": BODY | PROJECT,
-    "DELETE /api/projects/{project_id}": PROJECT | {"422"},
-    "POST /api/projects/{project_id}/duplicate": PROJECT | {"422"},
+    "POST /api/projects": BODY | SIGNED_IN,
+    "GET /api/projects": SIGNED_IN,
+    "GET /api/projects/{project_id}": PROJECT | {"422"} | SIGNED_IN,
+    "PATCH /api/projects/{project_id}": BODY | PROJECT | SIGNED_IN,
+    "DELETE /api/projects/{project_id}": PROJECT | {"422"} | SIGNED_IN,
+    "POST /api/projects/{project_id}/duplicate": PROJECT | {"422"} | SIGNED_IN,
 }
 """The errors each operation really answers, 500 aside (every one may)."""
 

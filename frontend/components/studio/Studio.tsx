@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Clapperboard, FolderOpen } from "lucide-react";
 
+import { SignOutButton } from "@/components/auth/SignOutButton";
 import { ClipGeneration } from "@/components/generation/ClipGeneration";
 import { CompositionStep } from "@/components/composition/CompositionStep";
 import { MoodGallery } from "@/components/moods/MoodGallery";
@@ -82,6 +83,7 @@ function HeaderActions({ onProjects, save }: { onProjects: () => void; save: Sav
         <FolderOpen aria-hidden /> <span className="max-sm:sr-only">Projects</span>
       </Button>
       <NewAdButton />
+      <SignOutButton />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { env } from "@/lib/env";
-import { checkedFetch, readJson } from "@/lib/errors";
+import { readJson } from "@/lib/errors";
 import type { AssetKind, UploadedAsset } from "@/types/vision.types";
+
+import { apiFetch } from "./client";
 
 /** The image types the backend accepts; anything else it refuses with 415. */
 export const ACCEPTED_IMAGES = "image/png,image/jpeg,image/webp";
@@ -10,6 +12,6 @@ export async function uploadAsset(file: File, kind: AssetKind, signal?: AbortSig
   const form = new FormData();
   form.append("file", file);
   form.append("kind", kind);
-  const response = await checkedFetch(env.apiUrl)(`${env.apiUrl}/api/assets`, { method: "POST", body: form, signal });
+  const response = await apiFetch()(`${env.apiUrl}/api/assets`, { method: "POST", body: form, signal });
   return readJson<UploadedAsset>(response);
 }

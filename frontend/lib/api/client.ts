@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
-import { checkedFetch, readJson } from "@/lib/errors";
+import { ApiError, checkedFetch, readJson } from "@/lib/errors";
+import { authHeaders, useSession } from "@/store/session";
 
 import { recorded } from "./recording";
 
@@ -11,13 +12,39 @@ export interface RequestOptions {
   record?: boolean;
 }
 
+/**
+ * The studio's one `fetch` to the backend: the signed-in user's token on every request (with
+ * accounts on), a refusal turned into an `ApiError`, and a 401 (no sign-in, or an expired one)
+ * back to the sign-in page with the backend's sentence.
+ */
+export function apiFetch(): typeof fetch {
+  const checked = checkedFetch(env.apiUrl);
+  return async (input, init) => {
+    const auth = authHeaders();
+    let signed = init;
+    if (Object.keys(auth).length > 0) {
+      const headers = new Headers(init?.headers);
+      for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+      signed = { ...init, headers };
+    }
+    try {
+      return await checked(input, signed);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "not_signed_in") {
+        if (useSession.getState().token) useSession.getState().signOut(error.message);
+      }
+      throw error;
+    }
+  };
+}
+
 async function send(path: string, options: RequestOptions): Promise<Response> {
   return options.record ? recorded(path, (target) => sendOnce(target, options)) : sendOnce(path, options);
 }
 
 function sendOnce(path: string, options: RequestOptions): Promise<Response> {
   const { method = options.body === undefined ? "GET" : "POST", body, signal } = options;
-  return checkedFetch(env.apiUrl)(`${env.apiUrl}${path}`, {
+  return apiFetch()(`${env.apiUrl}${path}`, {
     method,
     signal,
     headers: body === undefined ? undefined : { "Content-Type": "application/json" },
