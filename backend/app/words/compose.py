@@ -18,9 +18,9 @@ from app.config import FFmpegSettings
 from app.ffmpeg.args import HEIGHT, WIDTH
 from app.ffmpeg.compose import ClipInput, ComposedVideo, compose_ad
 from app.ffmpeg.formats import VERTICAL
+from app.ffmpeg.reframe import reframe_ad
 from app.ffmpeg.soundtrack import VoiceTrack
 from app.providers.base import ProgressCallback
-from app.services.formats_service import reframe_ad
 from app.storage.partials import temp_dir
 from app.words.cues import srt, webvtt
 from app.words.plan import WordsPlan, plan_words
