@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from app.ffmpeg.overlay import Overlay
 from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import MoodDirection, MoodStyle
@@ -119,6 +120,9 @@ class MotionSpec:
     keyframes: tuple[int, ...] = (0,)
     """Frames that must be keyframes (IDRs), for a provider that renders in the ad's normal
     form (`app.ffmpeg.form`); the others ignore it and their clips are normalised after."""
+    overlay: Overlay | None = None
+    """The ad's words over this clip, for a provider that renders in the normal form (only
+    such a provider is given one)."""
 
 
 class MotionProvider(Protocol):

@@ -14,13 +14,15 @@ anywhere those can be built. The API spawns it in the background; the pipeline a
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from app.config import FFmpegSettings
 from app.errors import ErrorCode, InvalidRequest, StorageFull
 from app.fetching import IMAGE, Fetcher
 from app.ffmpeg.args import encoding_of
 from app.ffmpeg.form import SIDECAR_SUFFIX, ClipForm, keyframes_for
+from app.ffmpeg.overlay import Overlay
 from app.ffmpeg.timing import FPS, ClipCut, clip_cuts, clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
 from app.models.video import ErrorInfo, JobKind, JobStatus
@@ -55,6 +57,10 @@ class ClipJobDeps:
     """Brings in a seed image given by a link that is not our own media."""
     ffmpeg: FFmpegSettings
     """For normalising clips: the encoder settings they share with the ad."""
+    overlays: Mapping[int, Overlay] = field(default_factory=dict)
+    """Scene number → the ad's words over its clip, laid in the pass that renders it (the
+    pipeline, which knows the words first; `app.words.clip_words`). Only a provider that
+    renders in the normal form is given them."""
 
 
 def camera_for(scene: SceneWithSeed) -> CameraMove:
@@ -158,6 +164,7 @@ async def _render_clip(
     number, store, motion = scene.scene_number, deps.store, deps.motion
     # A provider that renders in the normal form gets the exact frames and keyframes.
     in_form = cut is not None and getattr(motion, "renders_normal_form", False)
+    overlay = deps.overlays.get(number) if in_form else None
     rendering = 0.99 if in_form or cut is None else 0.8
     try:
         # The clip, its records (provenance, form) and a seed fetched for it: all kept, or none.
@@ -173,6 +180,7 @@ async def _render_clip(
                 camera_move=camera_for(scene),
                 seed=stable_seed("clip", number, scene.description, scene.seed_image_url),
                 keyframes=keyframes_for(cut) if cut is not None else (0,),
+                overlay=overlay,
             )
             clip = batch.new("clips", ".mp4")
             await batch.record_uses(clip, [store.key_for_path(image)])
@@ -183,7 +191,8 @@ async def _render_clip(
                 on_progress=lambda f: deps.jobs.advance_clip(job_id, number, f * rendering),
             )
             if cut is not None:
-                form = ClipForm.target(cut, encoding_of(deps.ffmpeg))
+                words = overlay.digest if overlay else ""
+                form = ClipForm.target(cut, encoding_of(deps.ffmpeg), words=words)
                 sidecar = batch.beside(clip, SIDECAR_SUFFIX).partial
                 if in_form:
                     await record_form(clip.partial, form, sidecar)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from app.services.script_service import (
     will_speak,
     words_for,
 )
+from app.services.voice_service import Voiceover
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
@@ -113,14 +115,17 @@ async def run_compose_job(
     formats: Sequence[str] = (VERTICAL,),
     words: AdWords | None = None,
     script: WordsOptions | None = None,
+    spoken: Voiceover | None = None,
 ) -> Job:
     """Compose job `job_id`'s ad in every format of `formats` (the first is the main one), with
     `words` on screen (none: today's ad); the finished job. A failure is recorded on the job,
     never raised. With `script` instead (the request's voice, captions and call to action), the
-    clips' lines are spoken first and the words made from them (`app.services.script_service`)."""
+    clips' lines are spoken first and the words made from them (`app.services.script_service`).
+    `spoken`: the lines already spoken (the pipeline speaks them before the clips, whose
+    frames then carry `words`), laid under the ad as they are."""
     job = deps.jobs.get(job_id)
     with charged_to(job.cost):
-        await _compose(deps, job_id, clips, mood, brief, list(formats), words, script)
+        await _compose(deps, job_id, clips, mood, brief, list(formats), words, script, spoken)
     return job
 
 
@@ -133,6 +138,7 @@ async def _compose(
     formats: list[str],
     given: AdWords | None,
     script: WordsOptions | None,
+    said: Voiceover | None = None,
 ) -> None:
     try:
         seconds = scene_seconds(clips)
@@ -150,14 +156,17 @@ async def _compose(
 
             speaks = script is not None and deps.voice is not None
             speaks = speaks and will_speak(clips, script or WordsOptions(), deps.default_voice)
-            voice = batch.new("music", ".wav") if speaks else None
+            voice = batch.new("music", ".wav") if speaks or said else None
             voiceover = (
                 await speak_clips(
                     deps.voice, clips, script, brief, deps.default_voice, deps.ffmpeg, voice.partial
                 )
-                if voice and deps.voice and script
+                if voice and deps.voice and script and not said
                 else None
             )
+            if voice and said:
+                await asyncio.to_thread(shutil.copyfile, said.track, voice.partial)
+                voiceover = Voiceover(said.lines, voice.partial)
             words = given or AdWords()
             if script is not None and given is None:
                 words = await asyncio.to_thread(words_for, clips, voiceover, script, brief, store)
