@@ -25,13 +25,16 @@ from app.models.scene import CameraMove
 from app.providers.base import MotionSpec
 from app.providers.local.motion import LocalMotionProvider
 from app.services.normalise_service import record_form
+from app.words.ass import logo_box
 from app.words.clip_words import clip_overlays
 from app.words.compose import compose_with_words
+from app.words.layout import layout_for
 from app.words.plan import plan_words
 from app.words.timeline import AdWords
 from tests.ffmpeg.conftest import make_tone
 from tests.ffmpeg.test_stitch import _digest, _packets, decode_errors
 from tests.words.factories import DURATIONS, ad_words
+from tests.words.test_burned import _logo
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
@@ -72,7 +75,7 @@ async def _clips(folder: Path, words: AdWords | None) -> list[ClipInput]:
 @pytest.fixture(scope="module")
 async def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("clip-words")
-    words = ad_words()
+    words = ad_words(logo=_logo(folder / "logo.png"))
     music = make_tone(folder / "music.wav", 30.0)
     settings = FFmpegSettings()
     (folder / "clean").mkdir()
@@ -82,7 +85,9 @@ async def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     burned, carried = folder / "burned.mp4", folder / "carried.mp4"
     await compose_with_words(clean, music, {"9:16": burned}, words, settings, width=W, height=H)
     await compose_with_words(worded, music, {"9:16": carried}, words, settings, width=W, height=H)
-    return {"burned": burned, "carried": carried, "clips": worded, "music": music}
+    return {
+        "burned": burned, "carried": carried, "clips": worded, "music": music, "words": words
+    }  # fmt: skip
 
 
 def _frames(path: Path) -> list[np.ndarray]:
@@ -120,6 +125,9 @@ async def test_the_ad_shows_what_burning_at_compose_time_shows(made: dict[str, o
     plan = plan_words(ad_words(), DURATIONS)
     worded = {c.start + 1 for c in plan.cues} | {(t.start + t.end) // 2 for t in plan.titles}
     worded |= {899}
+    box = logo_box(layout_for(W, H))
+    above = ours[899][box.bottom - 8 : box.bottom - 2, box.x - 3 : box.x + 3]
+    assert above.min() > 200, "the white logo sits above the product's name on the card"
     for n in sorted(worded):
         differs = np.abs(ours[n] - theirs[n]).max(axis=2) > 48
         assert differs.mean() < 0.01, f"frame {n} shows the same words in the same place"
@@ -131,8 +139,8 @@ async def test_the_ad_shows_what_burning_at_compose_time_shows(made: dict[str, o
 async def test_clips_carrying_other_words_are_refused_not_burned_twice(
     made: dict[str, object], tmp_path: Path
 ) -> None:
-    clips, music = made["clips"], made["music"]
-    assert isinstance(clips, list) and isinstance(music, Path)
+    clips, music, words = made["clips"], made["music"], made["words"]
+    assert isinstance(clips, list) and isinstance(music, Path) and isinstance(words, AdWords)
     settings = FFmpegSettings()
     other = AdWords(titles=ad_words().titles[:1])
     with pytest.raises(InvalidRequest, match="another ad's words"):
@@ -141,6 +149,6 @@ async def test_clips_carrying_other_words_are_refused_not_burned_twice(
         )
     with pytest.raises(InvalidRequest, match="other formats"):
         await compose_with_words(
-            clips, music, {"9:16": tmp_path / "b.mp4", "1:1": tmp_path / "c.mp4"}, ad_words(),
+            clips, music, {"9:16": tmp_path / "b.mp4", "1:1": tmp_path / "c.mp4"}, words,
             settings, width=W, height=H,
         )  # fmt: skip
