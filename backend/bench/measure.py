@@ -30,8 +30,8 @@ from app.config import FFmpegSettings
 from app.ffmpeg.args import Encoding, h264, plain_encode_args
 from app.ffmpeg.compose import ClipInput, compose_ad
 from app.ffmpeg.inputs import ConcatInput, concat_list
+from app.ffmpeg.reframe import reframe_ad
 from app.ffmpeg.runner import run_ffmpeg
-from app.services.formats_service import reframe_ad
 
 SCENES = [5.0] * 6
 """Six scenes of 5 s: six clips of 5.5 s (the last 5 s), as the storyboard would give."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.config import FFmpegSettings
 from app.ffmpeg.inputs import ConcatInput, FileInput, GeneratedInput
+from app.ffmpeg.overlay import IN_LABEL, OUT_LABEL, Overlay
 from app.ffmpeg.timing import CROSSFADE_FRAMES, CROSSFADE_SECONDS, FPS, ClipCut
 
 WIDTH, HEIGHT = 1080, 1920
@@ -259,8 +260,10 @@ def motion_args(
     height: int = HEIGHT,
     fps: int = FPS,
     keyframes: tuple[int, ...] = (0,),
+    overlay: Overlay | None = None,
 ) -> list[str]:
-    """A clip of `duration` s from one still, the camera moving over it.
+    """A clip of `duration` s from one still, the camera moving over it, with `overlay` (the
+    ad's words) laid over it in the same pass when given.
 
     Encoded once, in the normal form (`app.ffmpeg.form`): the final encoder settings with IDRs
     at `keyframes`, so the composer copies its body instead of encoding it again.
@@ -284,9 +287,16 @@ def motion_args(
             "format=yuv420p",
         ]
     )
+    picture = ["-vf", graph]
+    extra: list[str] = []
+    if overlay is not None:
+        extra = [arg for source in overlay.inputs for arg in source.args()]
+        complete = f"[0:v:0]{graph}[{IN_LABEL}];{overlay.graph}"
+        picture = ["-filter_complex", complete, "-map", f"[{OUT_LABEL}]"]
     return [
         *replace(image, framerate=fps).args(),
-        "-vf", graph,
+        *extra,
+        *picture,
         *h264(encoding), *keyframe_args(keyframes),
         "-r", str(fps), "-frames:v", str(frames),
         "-movflags", "+faststart",

@@ -85,6 +85,7 @@ async def compose_ad(
     width: int = WIDTH,
     height: int = HEIGHT,
     voice: VoiceTrack | None = None,
+    words: Sequence[str] | None = None,
 ) -> ComposedVideo:
     """Write the ad to `out`: 30 s, `width`×`height`, 30 fps H.264 + AAC, 0.5 s crossfades.
 
@@ -95,6 +96,8 @@ async def compose_ad(
     30 s are stretched to it. `on_progress` gets fractions that never decrease and end at 1.0.
     `voice` (a voice track on the ad's timeline) is mixed over the music, which ducks under it
     (`app.ffmpeg.soundtrack`); without it the audio is the music alone, as always.
+    `words`: each clip's words digest when the clips already carry the ad's words
+    (`app.words.clip_words`), so that only clips rendered with exactly those are copied.
     """
     if not clips:
         raise InvalidRequest("An ad needs at least one clip.")
@@ -104,7 +107,7 @@ async def compose_ad(
     report = _Monotonic(on_progress)
     encoding = encoding_of(settings)
     plan = await asyncio.to_thread(
-        copy_plan, [s.path for s in sources], cuts, encoding, width, height
+        copy_plan, [s.path for s in sources], cuts, encoding, width, height, words
     )
     workdir = await asyncio.to_thread(_workdir_beside, out)
     try:

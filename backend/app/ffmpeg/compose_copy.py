@@ -32,16 +32,23 @@ logger = logging.getLogger(__name__)
 
 
 def copy_plan(
-    clips: Sequence[Path], cuts: Sequence[ClipCut], encoding: Encoding, width: int, height: int
+    clips: Sequence[Path],
+    cuts: Sequence[ClipCut],
+    encoding: Encoding,
+    width: int,
+    height: int,
+    words: Sequence[str] | None = None,
 ) -> list[ClipForm] | str:
     """Every clip's form if all of them can be copied into this ad, else why not (blocking).
 
     The sidecar says what the clip was made as; its size and a probe (headers only) confirm
-    the file is still that clip. The reason is for the log, in our words.
+    the file is still that clip. The reason is for the log, in our words. `words`: each
+    clip's words digest when its frames must already carry the ad's words.
     """
     forms = []
-    for number, (clip, cut) in enumerate(zip(clips, cuts, strict=True), start=1):
-        wanted = ClipForm.target(cut, encoding, width, height)
+    digests = list(words) if words is not None else [""] * len(cuts)
+    for number, (clip, cut, digest) in enumerate(zip(clips, cuts, digests, strict=True), start=1):
+        wanted = ClipForm.target(cut, encoding, width, height, words=digest)
         try:
             form = ClipForm.from_json(sidecar_path(clip).read_text())
             size = clip.stat().st_size
@@ -120,3 +127,14 @@ async def stitch_video(
         if cut.tail is not None:
             jobs.append(crossfade(index))
     return await gather_or_cancel(*jobs)
+
+
+def carried_words(clips: Sequence[Path]) -> list[str]:
+    """Each clip's recorded words digest, empty for a clean picture or no form (blocking)."""
+    carried = []
+    for clip in clips:
+        try:
+            carried.append(ClipForm.from_json(sidecar_path(clip).read_text()).words)
+        except (OSError, ValueError, TypeError, KeyError):
+            carried.append("")
+    return carried

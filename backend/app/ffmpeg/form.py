@@ -53,10 +53,18 @@ class ClipForm:
     size_bytes: int = 0
     """The clip file's size when the sidecar was written: a replaced file no longer matches."""
     version: int = FORM_VERSION
+    words: str = ""
+    """The digest of the words burned into its frames as it was rendered
+    (`app.ffmpeg.overlay.Overlay.digest`); empty: a clean picture."""
 
     @classmethod
     def target(
-        cls, cut: ClipCut, encoding: Encoding, width: int = WIDTH, height: int = HEIGHT
+        cls,
+        cut: ClipCut,
+        encoding: Encoding,
+        width: int = WIDTH,
+        height: int = HEIGHT,
+        words: str = "",
     ) -> ClipForm:
         return cls(
             width=width,
@@ -67,6 +75,7 @@ class ClipForm:
             preset=encoding.preset,
             crf=encoding.crf,
             x264_params=encoding.x264_params,
+            words=words,
         )
 
     def to_json(self) -> str:
@@ -84,7 +93,8 @@ class ClipForm:
         """Why this clip cannot be copied where `wanted` is needed, or None if it can."""
         if self.version != wanted.version:
             return f"form version {self.version}, not {wanted.version}"
-        for name in ("width", "height", "fps", "frames", "preset", "crf", "x264_params"):
+        names = ("width", "height", "fps", "frames", "preset", "crf", "x264_params", "words")
+        for name in names:
             have, want = getattr(self, name), getattr(wanted, name)
             if have != want:
                 return f"{name} {have}, not {want}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from app.ffmpeg.overlay import Overlay
 from app.models.chat import ChatMessage
 from app.models.creative_brief import BriefFields, CreativeBrief
 from app.models.mood import MoodDirection, MoodStyle
@@ -138,6 +139,9 @@ class MotionSpec:
     form (`app.ffmpeg.form`); the others ignore it and their clips are normalised after."""
     remote: RemoteRun | None = field(default=None, compare=False)
     """For a remote provider: the job's hook on its prediction (see `RemoteRun`)."""
+    overlay: Overlay | None = None
+    """The ad's words over this clip, for a provider that renders in the normal form (only
+    such a provider is given one)."""
 
 
 class MotionProvider(Protocol):

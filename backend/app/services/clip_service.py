@@ -28,6 +28,7 @@ from app.errors import ErrorCode, InvalidRequest, StorageFull
 from app.fetching import IMAGE, Fetcher
 from app.ffmpeg.args import encoding_of
 from app.ffmpeg.form import SIDECAR_SUFFIX, ClipForm, keyframes_for
+from app.ffmpeg.overlay import Overlay
 from app.ffmpeg.timing import FPS, ClipCut, clip_cuts, clip_lengths
 from app.models.scene import CameraMove, SceneWithSeed
 from app.models.video import ErrorInfo, JobKind, JobStatus
@@ -65,6 +66,10 @@ class ClipJobDeps:
     """For normalising clips: the encoder settings they share with the ad."""
     checkpoints: Checkpoints = field(default_factory=Checkpoints)
     """Where each clip is recorded as it starts and ends (the API: the database)."""
+    overlays: Mapping[int, Overlay] = field(default_factory=dict)
+    """Scene number → the ad's words over its clip, laid in the pass that renders it (the
+    pipeline, which knows the words first; `app.words.clip_words`). Only a provider that
+    renders in the normal form is given them."""
 
 
 def step_name(scene_number: int) -> str:
@@ -245,6 +250,7 @@ async def _clip_file(
     number, store, motion = scene.scene_number, deps.store, deps.motion
     # A provider that renders in the normal form gets the exact frames and keyframes.
     in_form = cut is not None and getattr(motion, "renders_normal_form", False)
+    overlay = deps.overlays.get(number) if in_form else None
     rendering = 0.99 if in_form or cut is None else 0.8
     # The clip, its records (provenance, form) and a seed fetched for it: all kept, or none.
     async with store.batch() as batch:
@@ -260,6 +266,7 @@ async def _clip_file(
             seed=stable_seed("clip", number, scene.description, scene.seed_image_url),
             keyframes=keyframes_for(cut) if cut is not None else (0,),
             remote=remote,
+            overlay=overlay,
         )
         clip = batch.new("clips", ".mp4")
         await batch.record_uses(clip, [store.key_for_path(image)])
@@ -270,7 +277,8 @@ async def _clip_file(
             on_progress=lambda f: deps.jobs.advance_clip(job_id, number, f * rendering),
         )
         if cut is not None:
-            form = ClipForm.target(cut, encoding_of(deps.ffmpeg))
+            words = overlay.digest if overlay else ""
+            form = ClipForm.target(cut, encoding_of(deps.ffmpeg), words=words)
             sidecar = batch.beside(clip, SIDECAR_SUFFIX).partial
             if in_form:
                 await record_form(clip.partial, form, sidecar)

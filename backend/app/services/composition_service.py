@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,6 +39,7 @@ from app.services.script_service import (
     will_speak,
     words_for,
 )
+from app.services.voice_service import Voiceover
 from app.storage.batch import Batch
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
@@ -133,17 +135,29 @@ async def run_compose_job(
     words: AdWords | None = None,
     script: WordsOptions | None = None,
     music_prediction: str | None = None,
+    spoken: Voiceover | None = None,
 ) -> Job:
     """Compose job `job_id`'s ad in every format of `formats` (the first is the main one), with
     `words` on screen (none: today's ad); the finished job. A failure is recorded on the job,
     never raised. With `script` instead (the request's voice, captions and call to action), the
     clips' lines are spoken first and the words made from them (`app.services.script_service`).
     `music_prediction` is a remote music prediction an earlier process started for this job:
-    re-attached to (its output fetched again if it had finished), not created again."""
+    re-attached to (its output fetched again if it had finished), not created again.
+    `spoken`: the lines already spoken (the pipeline speaks them before the clips, whose
+    frames then carry `words`), laid under the ad as they are."""
     job = deps.jobs.get(job_id)
     with charged_to(job.cost):
         await _compose(
-            deps, job_id, clips, mood, brief, list(formats), words, script, music_prediction
+            deps,
+            job_id,
+            clips,
+            mood,
+            brief,
+            list(formats),
+            words,
+            script,
+            music_prediction,
+            spoken,
         )
     deps.checkpoints.job_finished(job)
     return job
@@ -159,6 +173,7 @@ async def _compose(
     given: AdWords | None,
     script: WordsOptions | None,
     music_prediction: str | None = None,
+    said: Voiceover | None = None,
 ) -> None:
     steps = _Steps(deps.checkpoints, job_id)
     try:
@@ -182,14 +197,17 @@ async def _compose(
 
             speaks = script is not None and deps.voice is not None
             speaks = speaks and will_speak(clips, script or WordsOptions(), deps.default_voice)
-            voice = batch.new("music", ".wav") if speaks else None
+            voice = batch.new("music", ".wav") if speaks or said else None
             voiceover = (
                 await speak_clips(
                     deps.voice, clips, script, brief, deps.default_voice, deps.ffmpeg, voice.partial
                 )
-                if voice and deps.voice and script
+                if voice and deps.voice and script and not said
                 else None
             )
+            if voice and said:
+                await asyncio.to_thread(shutil.copyfile, said.track, voice.partial)
+                voiceover = Voiceover(said.lines, voice.partial)
             words = given or AdWords()
             if script is not None and given is None:
                 words = await asyncio.to_thread(words_for, clips, voiceover, script, brief, store)

@@ -33,7 +33,8 @@ logger = logging.getLogger(__name__)
 MAX_TEMPO = 1.3
 """The most a line is sped up to fit its scene; faster sounds rushed."""
 PARALLEL_LINES = 2
-"""Lines synthesised at once: a local engine uses a core each."""
+"""Lines synthesised at once by a provider that says one line per call (a remote one); the
+local engine says a whole script in one process (`speak_many`)."""
 
 
 @dataclass(frozen=True)
@@ -59,35 +60,36 @@ async def speak_script(
 ) -> Voiceover:
     """Speak every non-empty line of `texts` (one per scene) into a voice track at `out`."""
     windows = speech_windows(durations)
-    slots = asyncio.Semaphore(PARALLEL_LINES)
+    said = {index: " ".join(text.split()) for index, text in enumerate(texts) if text.strip()}
+    raws = {index: workdir / f"line-{index + 1}.wav" for index in said}
+    many = getattr(provider, "speak_many", None)
+    if many is not None:  # one engine process for the whole script
+        specs = [SpeechSpec(text, voice, tone, seed=index) for index, text in said.items()]
+        await many(specs, list(raws.values()))
+    else:
+        slots = asyncio.Semaphore(PARALLEL_LINES)
 
-    async def one(index: int) -> tuple[SpokenLine, audio.LineAudio]:
-        async with slots:
-            return await _speak_line(
-                provider, index, texts[index], windows[index], voice, tone, workdir, ffmpeg
-            )
+        async def say(index: int) -> None:
+            async with slots:
+                spec = SpeechSpec(said[index], voice, tone, seed=index)
+                await provider.speak(spec, raws[index])
 
+        await gather_or_cancel(*(say(index) for index in said))
     spoken = await gather_or_cancel(
-        *(one(index) for index, text in enumerate(texts) if text.strip())
+        *(
+            _fit_line(index, said[index], raws[index], windows[index], workdir, ffmpeg)
+            for index in said
+        )
     )
     placed = [(line.start, samples) for line, samples in spoken]
     await asyncio.to_thread(audio.write_track, placed, TOTAL_SECONDS, out)
     return Voiceover(tuple(line for line, _ in spoken), out)
 
 
-async def _speak_line(
-    provider: VoiceProvider,
-    index: int,
-    text: str,
-    window: Window,
-    voice: str,
-    tone: tuple[str, ...],
-    workdir: Path,
-    ffmpeg: FFmpegSettings,
+async def _fit_line(
+    index: int, said: str, raw: Path, window: Window, workdir: Path, ffmpeg: FFmpegSettings
 ) -> tuple[SpokenLine, audio.LineAudio]:
-    said = " ".join(text.split())
-    raw = workdir / f"line-{index + 1}.wav"
-    await provider.speak(SpeechSpec(said, voice, tone, seed=index), raw)
+    """One spoken line measured, sped up if it must be, and placed in its scene's window."""
     line = await asyncio.to_thread(audio.read_line, raw)
     if line.seconds > window.seconds:
         line = await _faster(line, window, index, workdir, ffmpeg)

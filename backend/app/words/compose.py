@@ -4,6 +4,8 @@ With nothing to show (no voice, captions off, no titles, no end card) this is ex
 composer and the reframer as they were: bodies copied, crossfades encoded, formats reframed.
 With words, the composer makes the ad without them into a private folder, and the words are
 laid over it (`app.words.render`): only the scenes that carry words are encoded once more.
+Clips that were rendered with this ad's words already in them (`app.words.clip_words`, the
+pipeline's way) are composed as they are, and nothing is encoded again.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.config import FFmpegSettings
+from app.errors import InvalidRequest
 from app.ffmpeg.args import HEIGHT, WIDTH
 from app.ffmpeg.compose import ClipInput, ComposedVideo, compose_ad
+from app.ffmpeg.compose_copy import carried_words
 from app.ffmpeg.formats import VERTICAL
+from app.ffmpeg.reframe import reframe_ad
 from app.ffmpeg.soundtrack import VoiceTrack
 from app.providers.base import ProgressCallback
-from app.services.formats_service import reframe_ad
 from app.storage.partials import temp_dir
+from app.words.clip_words import clip_digests
 from app.words.cues import srt, webvtt
 from app.words.plan import WordsPlan, plan_words
 from app.words.render import burn_words
@@ -62,7 +67,19 @@ async def compose_with_words(
     report = on_progress or (lambda _: None)
     vertical = outputs[VERTICAL]
     others = {name: out for name, out in outputs.items() if name != VERTICAL}
-    plan = plan_words(words, [clip.duration for clip in clips])
+    durations = [clip.duration for clip in clips]
+    plan = plan_words(words, durations)
+    carried = await asyncio.to_thread(carried_words, [clip.path for clip in clips])
+    if any(carried):
+        digests = await _digests(plan, durations, vertical, width, height)
+        if others or carried != digests:
+            raise InvalidRequest(
+                "These clips were rendered with another ad's words in the picture; render "
+                "them again to compose them with these words or in other formats."
+            )
+        return await compose_ad(
+            clips, sound, vertical, settings, report, width, height, voice, words=digests
+        )
     if plan.empty:
         share = 1 / (1 + len(others))
         composed = await compose_ad(
@@ -103,3 +120,16 @@ async def _with_words(
     finally:
         await asyncio.to_thread(shutil.rmtree, folder, True)
     return ComposedVideo(path=vertical, duration=composed.duration)
+
+
+async def _digests(
+    plan: WordsPlan, durations: Sequence[float], beside: Path, width: int, height: int
+) -> list[str]:
+    """Each clip's words digest for this ad (an empty plan: none carry words)."""
+    if plan.empty:
+        return [""] * len(durations)
+    folder = await asyncio.to_thread(temp_dir, beside.parent, "digest")
+    try:
+        return await asyncio.to_thread(clip_digests, plan, durations, folder, width, height)
+    finally:
+        await asyncio.to_thread(shutil.rmtree, folder, True)

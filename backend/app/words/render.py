@@ -84,7 +84,7 @@ def _burn_for(plan: WordsPlan, fonts: FontSetup, workdir: Path, name: str, w: in
     return Burn(script=script, fonts=fonts.folder, layout=layout, card=card)
 
 
-def _prepare(
+def prepare_burns(
     plan: WordsPlan, workdir: Path, names: Sequence[str], width: int, height: int
 ) -> tuple[FontSetup, dict[str, Burn], FileInput | None]:
     """Fonts, one script per format and the logo as FFmpeg may read it (blocking)."""
@@ -114,7 +114,7 @@ async def burn_words(
     share = 1 / (1 + len(others)) if VERTICAL in outputs else 0.0
     try:
         fonts, burns, logo = await asyncio.to_thread(
-            _prepare, plan, workdir, list(outputs), width, height
+            prepare_burns, plan, workdir, list(outputs), width, height
         )
         encoding = Encoding(preset=settings.preset, crf=settings.crf)
         if VERTICAL in outputs:

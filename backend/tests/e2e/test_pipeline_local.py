@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -74,3 +75,27 @@ def test_every_example_brief_is_valid() -> None:
     assert len(examples) >= 3
     names = {load_brief(path).product_name for path in examples}
     assert len(names) == len(examples)
+
+
+@pytest.mark.slow
+def test_the_cli_lays_the_words_over_each_clip_as_it_renders_it(tmp_path: Path) -> None:
+    """9:16 alone: the lines are spoken before the clips, each clip carries its words from
+    the pass that renders it, and the composer copies them (nothing is burned twice)."""
+    out = tmp_path / "ad.mp4"
+    env = {**os.environ, "MEDIA_ROOT": str(tmp_path / "media")}
+    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
+        env[name] = "local"
+    env.update(VOICE_PROVIDER="local", VOICE_NAME="espeak")
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "serum.json"), "-o", str(out)],
+        cwd=BACKEND,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert_is_the_final_ad(out)
+    forms = [json.loads(path.read_text()) for path in (tmp_path / "media").rglob("*.form.json")]
+    assert len(forms) == 6 and all(form["words"] for form in forms), "every clip carries words"
+    assert not [p for p in (tmp_path / "media").iterdir() if p.name.startswith(".pipeline")]

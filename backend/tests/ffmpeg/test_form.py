@@ -123,3 +123,15 @@ def test_the_ad_is_encoded_with_cabac_and_deblocking_on_top_of_its_preset() -> N
     encoding = encoding_of(FFmpegSettings())
     assert (encoding.preset, encoding.x264_params) == ("ultrafast", "cabac=1:deblock=0,0")
     assert FFmpegSettings(x264_params="").x264_params == ""
+
+
+def test_a_clip_with_words_in_its_picture_is_only_copied_where_exactly_those_are_wanted() -> None:
+    cut = clip_cuts([5.0] * 6)[1]
+    encoding = Encoding("ultrafast")
+    carried = ClipForm.target(cut, encoding, words="abc")
+    assert carried.mismatch(ClipForm.target(cut, encoding, words="abc")) is None
+    assert carried.mismatch(ClipForm.target(cut, encoding)) == "words abc, not "
+    assert ClipForm.target(cut, encoding).mismatch(carried) == "words , not abc"
+    assert ClipForm.from_json(carried.to_json()) == carried
+    old = ClipForm.target(cut, encoding).to_json().replace(', "words": ""', "")
+    assert ClipForm.from_json(old).words == "", "a sidecar from before words reads as clean"

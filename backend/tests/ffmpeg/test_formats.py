@@ -36,7 +36,12 @@ def test_one_run_decodes_the_ad_once_and_writes_every_format_with_its_sound() ->
     assert "[f1in]crop=1080:1350,setsar=1[f1]" in graph
     # 16:9: the 9:16 picture (608×1080) in front of a blurred, darkened fill of itself.
     assert "boxblur" in graph and "lutyuv=y=16+(val-16)*0.55:u=128+(val-128)*0.55" in graph
-    assert "[f2fg]scale=608:1080[f2front]" in graph
+    assert "[f2fg]scale=608:1080:flags=bilinear[f2front]" in graph
+    # Only the bands beside the picture are filled: two 656-wide bands and the 608-wide
+    # picture make the 1920-wide frame, side by side.
+    assert "scale=656:1080:flags=bilinear[f2left]" in graph
+    assert "scale=656:1080:flags=bilinear[f2right]" in graph
+    assert "[f2left][f2front][f2right]hstack=inputs=3" in graph
     for label, (_, out) in zip(("f0", "f1", "f2"), outputs, strict=True):
         at = args.index(f"[{label}]")
         assert args[at + 1 : at + 3] == ["-map", "0:a:0?"]

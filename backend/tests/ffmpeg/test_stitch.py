@@ -23,8 +23,8 @@ from app.ffmpeg.binary import ffmpeg_path
 from app.ffmpeg.compose import MUX_SHARE, ClipInput, ComposedVideo, compose_ad
 from app.ffmpeg.form import ClipForm, sidecar_path
 from app.ffmpeg.formats import format_size
+from app.ffmpeg.reframe import reframe_ad
 from app.ffmpeg.timing import clip_cuts
-from app.services.formats_service import reframe_ad
 from app.services.normalise_service import normalise_clip
 from tests.ffmpeg.conftest import make_tone
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -66,3 +67,28 @@ async def test_without_piper_espeak_speaks_and_without_either_it_says_what_to_in
 def test_calm_ads_are_read_a_little_slower_and_lively_ones_quicker() -> None:
     assert length_scale(("elegant", "calming")) > 1 > length_scale(("energetic", "bold"))
     assert length_scale(()) == 1
+
+
+@pytest.mark.slow
+async def test_a_whole_script_in_one_piper_process_sounds_as_each_line_alone(
+    tmp_path: Path,
+) -> None:
+    voice = LocalVoiceProvider()
+    lines = ["Light as water.", "Shop now.", "Shop now.", "Glow, all day long!"]
+    specs = [SpeechSpec(text, "joe", ("elegant",)) for text in lines]
+    outs = [tmp_path / f"line-{index}.wav" for index in range(len(lines))]
+    await voice.speak_many(specs, outs)
+    for index, (spec, out) in enumerate(zip(specs, outs, strict=True)):
+        alone = await voice.speak(spec, tmp_path / f"alone-{index}.wav")
+        assert out.read_bytes() == alone.read_bytes(), f"line {index + 1} came out different"
+    assert sorted(path.name for path in os.scandir(tmp_path)) == sorted(
+        [*(out.name for out in outs), *(f"alone-{index}.wav" for index in range(len(lines)))]
+    ), "nothing else is left behind"
+    assert "piper" not in sys.modules
+
+
+async def test_a_script_for_espeak_is_said_line_by_line(tmp_path: Path) -> None:
+    voice = LocalVoiceProvider(engines=Engines(piper=None, espeak=installed_engines().espeak))
+    outs = [tmp_path / "a.wav", tmp_path / "b.wav"]
+    await voice.speak_many([SpeechSpec("Shop now."), SpeechSpec("Glow.")], outs)
+    assert all(audio.read_line(out).seconds > 0.2 for out in outs)

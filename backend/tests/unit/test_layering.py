@@ -10,6 +10,9 @@ The rules, lowest layer first:
 * `app.ffmpeg` sees local paths only: it never imports `app.fetching` (no URL reaches it),
   `app.services`, `app.routers`, nor the process's edges (`app.runtime`, `app.deps`,
   `app.main`, `app.cli`, `app.pipeline`).
+* `app.words` (what the ad says on screen, and the FFmpeg runs that burn it) sits beside
+  `app.ffmpeg`, below the job services: it imports neither `app.services` nor `app.routers`,
+  nor the process's edges, so the burner runs wherever the composer does.
 * Job services and the pipeline take what they use, never the whole runtime: `app.services`
   and `app.pipeline` import neither `app.runtime`, `app.deps`, `app.routers`, nor FastAPI.
   The routers and the CLI unpack the runtime at the edge.
@@ -32,6 +35,7 @@ RULES: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {
     # package: (the only app packages it may import, or None for any; packages it must not)
     "app.storage": (("app.storage", "app.errors", "app.config"), ()),
     "app.ffmpeg": (None, ("app.fetching", "app.services", "app.routers", *EDGES)),
+    "app.words": (None, ("app.fetching", "app.services", "app.routers", *EDGES)),
     "app.services": (None, ("app.runtime", "app.deps", "app.routers", "fastapi", "starlette")),
     "app.pipeline": (None, ("app.runtime", "app.deps", "app.routers", "fastapi", "starlette")),
 }

@@ -46,6 +46,7 @@ class LocalMotionProvider:
             height=spec.height,
             fps=spec.fps,
             keyframes=spec.keyframes,
+            overlay=spec.overlay,
         )
         await run_ffmpeg(
             args,
@@ -53,6 +54,7 @@ class LocalMotionProvider:
             duration=spec.duration,
             on_progress=on_progress,
             failure="The clip could not be rendered from the seed image",
+            env=dict(spec.overlay.env) if spec.overlay else None,
         )
         return out
 

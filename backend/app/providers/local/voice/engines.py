@@ -68,3 +68,16 @@ def piper_argv(voice: PiperVoice, out: Path, length_scale: float = 1.0) -> list[
 
 def espeak_argv(binary: str, out: Path) -> list[str]:
     return [binary, "-v", "en-us", "-s", str(ESPEAK_WORDS_PER_MINUTE), "-w", str(out), "--stdin"]
+
+
+def piper_batch_argv(voice: PiperVoice, out_dir: Path, length_scale: float = 1.0) -> list[str]:
+    """`python -m piper` speaking every line on stdin into its own WAV file in `out_dir`, named
+    by a monotonic clock in the order the lines come: one process and one model load for a whole
+    script (the load is most of a short line's cost), each line synthesised exactly as alone."""
+    return [
+        sys.executable, "-m", "piper",
+        "--model", str(voice.model), "--config", str(voice.config),
+        "--output-dir", str(out_dir), "--output-dir-naming", "timestamp",
+        "--length-scale", f"{length_scale:g}",
+        "--noise-scale", "0", "--noise-w-scale", "0",
+    ]  # fmt: skip

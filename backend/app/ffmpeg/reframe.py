@@ -1,4 +1,5 @@
-"""The ad's other formats, reframed from the composed 9:16 ad in one FFmpeg run."""
+"""The ad's other formats, reframed from the composed 9:16 ad in one FFmpeg run (the builders
+are `app.ffmpeg.formats`)."""
 
 from __future__ import annotations
 
