@@ -25,6 +25,7 @@ from app.routers import (
     scenes,
     status,
     video,
+    voices,
 )
 from app.routers.responses import SERVER
 from app.runtime import open_runtime
@@ -62,7 +63,19 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         allow_methods=["*"],
         allow_headers=["*"],
     )
-    for module in (health, config, director, assets, moods, scenes, video, status, projects, media):
+    for module in (
+        health,
+        config,
+        director,
+        assets,
+        moods,
+        scenes,
+        video,
+        voices,
+        status,
+        projects,
+        media,
+    ):
         app.include_router(module.router)
     install_error_handlers(app)
     return app

@@ -49,6 +49,8 @@ ERRORS: dict[str, set[str]] = {
     "POST /api/video/generate/{job_id}/retry": BODY | {"404", "507"},
     "GET /api/video/status/{job_id}": {"404", "422"},
     "POST /api/video/compose": BODY | PROJECT | {"507"},
+    "GET /api/voices": set(),
+    "POST /api/voices/preview": BODY | PROVIDERS | {"507"},
     "GET /api/video/compose/status/{job_id}": {"404", "422"},
     "GET /api/status/{job_id}": {"404", "422"},
     "GET /media/{key}": {"400", "404", "422"},
