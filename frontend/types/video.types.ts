@@ -49,4 +49,7 @@ export interface FinalVideo {
   videos?: Partial<Record<AdFormat, string>>;
   duration: number;
   audio_url: string | null;
+  /** The burned-in captions as WebVTT and SubRip; absent without voice or captions. */
+  captions_url?: string | null;
+  captions_srt_url?: string | null;
 }
