@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The studio's contract, generated from the backend: its API types and the golden vectors of the
-# storyboard and script rules. `scripts/contract.sh` rewrites both; `scripts/contract.sh --check` fails
-# when rewriting would change either (run by `make test`).
+# storyboard and script rules. `scripts/contract.sh` rewrites them; `scripts/contract.sh --check` fails
+# when rewriting would change any (run by `make test`).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -170,12 +170,14 @@ describe("the studio, end to end", () => {
     expect(duration).toBeGreaterThan(29.5);
     expect(duration).toBeLessThan(30.5);
     // The ad was voiced (espeak, the server's default here) and captioned: both files are offered,
-    // and the captions say the line typed on the storyboard.
+    // and the captions say the line typed on the storyboard (phrase by phrase, without its
+    // punctuation).
     const vttHref = await page.getByTestId("captions-vtt").getAttribute("href");
     await expect(page.getByTestId("captions-srt").isVisible()).resolves.toBe(true);
     const vtt = await (await fetch(vttHref!)).text();
     expect(vtt.startsWith("WEBVTT")).toBe(true);
-    expect(vtt).toContain("Meet Glow.");
+    expect(vtt).toContain("Meet Glow Brighter\n");
+    expect(vtt).toContain("skin by morning\n");
     // A voice's preview loads and plays; picking no voice marks the ad as made with other words.
     const voice = page.getByLabel("Voice", { exact: true });
     await expect(voice.inputValue()).resolves.toBe("espeak");

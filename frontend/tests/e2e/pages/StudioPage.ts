@@ -247,6 +247,8 @@ export class StudioPage {
   async screenshotAt(width: number, file: string) {
     const restore = this.page.viewportSize();
     await this.page.setViewportSize({ width, height: 900 });
+    // From the top, so the sticky header sits where a person sees it, not mid-page.
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await this.page.screenshot({ path: file, fullPage: true });
     if (restore) await this.page.setViewportSize(restore);
