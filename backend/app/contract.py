@@ -3,9 +3,11 @@
     python -m app.contract openapi   the app's OpenAPI, sorted keys, with the rules of
                                      `GET /api/config` under `x-studio-config`
     python -m app.contract golden    the rebalancing algorithm's golden vectors
+    python -m app.contract golden-script   the voiceover fit rule's golden vectors
 
-`make contract` turns these into `frontend/types/api.generated.ts` and
-`frontend/tests/unit/golden/storyboard_rules.json`; `make test` fails when they would change.
+`make contract` turns these into `frontend/types/api.generated.ts`,
+`frontend/tests/unit/golden/storyboard_rules.json` and `.../script_rules.json`; `make test`
+fails when they would change.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 from typing import Any
 
 from app.storyboard_rules import golden_vectors
+from app.words import script
 
 CONFIG_KEY = "x-studio-config"
 
@@ -38,8 +41,10 @@ def main(argv: list[str]) -> int:
         sys.stdout.write(dump(openapi()))
     elif what == "golden":
         sys.stdout.write(dump(golden_vectors()))
+    elif what == "golden-script":
+        sys.stdout.write(dump(script.golden_vectors()))
     else:
-        sys.stderr.write("usage: python -m app.contract openapi|golden\n")
+        sys.stderr.write("usage: python -m app.contract openapi|golden|golden-script\n")
         return 2
     return 0
 

@@ -33,6 +33,7 @@ from app.routers import (
     scenes,
     status,
     video,
+    voices,
 )
 from app.routers.responses import SERVER, SIGNED_IN
 from app.runtime import open_runtime
@@ -93,7 +94,18 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         app.include_router(module.router)
     # Whose request it is, asked before anything else runs: with accounts on, a 401 here.
     signed_in = [Depends(current_user_id)]
-    for module in (director, assets, moods, scenes, video, estimates, status, jobs, projects):
+    for module in (
+        director,
+        assets,
+        moods,
+        scenes,
+        video,
+        estimates,
+        voices,
+        status,
+        jobs,
+        projects,
+    ):
         app.include_router(module.router, dependencies=signed_in, responses=SIGNED_IN)
     install_error_handlers(app)
     return app

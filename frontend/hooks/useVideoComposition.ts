@@ -4,7 +4,7 @@ import { useCallback } from "react";
 
 import { composeStatus, composeVideo, jobEventsUrl } from "@/lib/api/video";
 import { useAppStore } from "@/store/appStore";
-import { clipsKey } from "@/store/keys";
+import { clipsKey, wordsKey } from "@/store/keys";
 import { tracked } from "@/store/requests";
 import { finalStale, generatedClips, selectedMood } from "@/store/selectors";
 import type { ErrorInfo } from "@/types/shared.types";
@@ -31,17 +31,20 @@ export function useVideoComposition() {
     const state = useAppStore.getState();
     const mood = selectedMood(state);
     if (!state.creativeBrief || !mood) return;
-    const { creativeBrief, startComposeJob, composeFormats } = state;
+    const { creativeBrief, startComposeJob, composeFormats, composeVoice, composeCaptions } = state;
     const clips = generatedClips(state);
+    const scenes = state.scenePlan?.scenes ?? [];
+    const callToAction = state.scenePlan?.call_to_action;
+    const words = { scenes, call_to_action: callToAction, voice: composeVoice, captions: composeCaptions };
     const style = {
       style_name: mood.style_name,
       style_keywords: mood.style_keywords,
       color_palette: mood.color_palette,
     };
     await tracked("compose", async () => {
-      const job = await composeVideo(clips, style, creativeBrief, composeFormats);
-      startComposeJob(job.job_id, clipsKey(clips));
-    });
+      const job = await composeVideo(clips, style, creativeBrief, composeFormats, words);
+      startComposeJob(job.job_id, clipsKey(clips), wordsKey(scenes, callToAction, composeVoice, composeCaptions));
+    }, { fields: true });
   }, []);
 
   return {

@@ -7,24 +7,24 @@
  */
 
 import { errorCodeValues } from "@/types/api.generated";
-import type { BackendErrorCode, ErrorCode, ErrorInfo } from "@/types/shared.types";
+import type { BackendErrorCode, ErrorCode, ErrorInfo, FieldProblem } from "@/types/shared.types";
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number | null;
+  /** A 422's refused fields, each with its own sentence. */
+  readonly fields: FieldProblem[];
 
-  constructor(code: ErrorCode, message: string, status: number | null = null) {
+  constructor(code: ErrorCode, message: string, status: number | null = null, fields: FieldProblem[] = []) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.status = status;
+    this.fields = fields;
   }
 }
 
-interface FieldError {
-  loc: (string | number)[];
-  msg: string;
-}
+type FieldError = FieldProblem;
 
 function isFieldError(value: unknown): value is FieldError {
   return (
@@ -67,7 +67,8 @@ export function errorFromBody(status: number, body: unknown, statusText = ""): A
     const known = backendCode(code) ?? "http_error";
     if (Array.isArray(detail) && detail.every(isFieldError) && detail.length > 0) {
       // Field by field reads better than the backend's summary sentence.
-      return new ApiError(known === "http_error" ? "validation_error" : known, describeFieldErrors(detail), status);
+      const fields = detail.map(({ loc, msg, type }) => ({ loc, msg, ...(typeof type === "string" ? { type } : {}) }));
+      return new ApiError(known === "http_error" ? "validation_error" : known, describeFieldErrors(detail), status, fields);
     }
     const sentence = typeof message === "string" ? message : typeof detail === "string" ? detail : null;
     if (sentence) return new ApiError(known, sentence, status);
@@ -131,8 +132,18 @@ function parsedJson(text: string): unknown {
  * Anything thrown, as the studio shows it. `fallback` is the code for an `Error` that is not
  * one of ours (a stream that broke off is `chat_failed`).
  */
-export function toErrorInfo(error: unknown, apiUrl?: string, fallback: ErrorCode = "unexpected"): ErrorInfo {
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
+export function toErrorInfo(
+  error: unknown,
+  apiUrl?: string,
+  fallback: ErrorCode = "unexpected",
+  withFields = false,
+): ErrorInfo {
+  if (error instanceof ApiError) {
+    // A form that shows each refused field beside itself asks for them (`withFields`).
+    return withFields && error.fields.length > 0
+      ? { code: error.code, message: error.message, fields: error.fields }
+      : { code: error.code, message: error.message };
+  }
   if (apiUrl && (error instanceof TypeError || (error instanceof Error && /failed to fetch|network/i.test(error.message)))) {
     const { code, message } = unreachable(apiUrl);
     return { code, message };

@@ -24,7 +24,7 @@ const header = `/**
 
 `;
 const rules = `
-/** What \`GET /api/config\` answers: the storyboard rules, the brief's required fields and the
+/** What \`GET /api/config\` answers: the storyboard and script rules, the brief's required fields and the
  * ad formats, as the backend defines them (\`app/storyboard_rules.py\`). */
 export const studioConfig: components["schemas"]["StudioConfig"] = ${JSON.stringify(config, null, 2)};
 `;

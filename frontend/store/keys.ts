@@ -35,5 +35,28 @@ export function clipsKey(clips: GeneratedClip[]): string {
 
 /** What the user can edit in a storyboard: the scenes' words and lengths. */
 export function sceneTextKey(scenes: StoryboardScene[]): string {
-  return JSON.stringify(scenes.map((s) => [s.scene_number, s.duration, s.description]));
+  return JSON.stringify(
+    scenes.map((s) => [
+      s.scene_number,
+      s.duration,
+      s.description,
+      s.on_screen_text ?? "",
+      s.voiceover ?? "",
+    ]),
+  );
+}
+
+/** What an ad says: every scene's title and line, the call to action, the voice, captions. */
+export function wordsKey(
+  scenes: StoryboardScene[],
+  callToAction: string | undefined,
+  voice: string | null,
+  captions: boolean,
+): string {
+  return JSON.stringify([
+    scenes.map((s) => [s.scene_number, s.on_screen_text ?? "", s.voiceover ?? ""]),
+    callToAction ?? "",
+    voice,
+    captions,
+  ]);
 }

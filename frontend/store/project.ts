@@ -112,6 +112,8 @@ export function projectToState(project: Project): Partial<AppState> {
       jobKey: ad ? clipsKey(clips) : null,
       outputKey: ad ? clipsKey(clips) : null,
     },
+    // What a saved ad said is not saved: it is taken as the project's words, never as stale.
+    composeWords: { job: null, output: null },
   };
 }
 

@@ -5,7 +5,7 @@ import type { Step } from "@/types/shared.types";
 import type { FinalVideo, GeneratedClip } from "@/types/video.types";
 import { BRIEF_FIELDS, type CreativeBrief, type RequiredBriefField } from "@/types/vision.types";
 
-import { briefKey, clipsKey, planKey, sceneTextKey, storyboardKey } from "./keys";
+import { briefKey, clipsKey, planKey, sceneTextKey, storyboardKey, wordsKey } from "./keys";
 import type { AppState } from "./types";
 
 /** The seed's `generatedClips`: the clip job's output. */
@@ -106,6 +106,37 @@ export function clipsStale(state: AppState): boolean {
 export function finalStale(state: AppState): boolean {
   const { output, outputKey } = state.composeJob;
   return output !== null && outputKey !== clipsKey(generatedClips(state));
+}
+
+/** The ad on screen says other words, or speaks with another voice, than the storyboard and
+ * the composition step now ask for. */
+export function finalWordsStale(state: AppState): boolean {
+  const made = state.composeWords?.output ?? null;
+  if (state.composeJob.output === null || made === null) return false;
+  const plan = state.scenePlan;
+  return made !== wordsKey(plan?.scenes ?? [], plan?.call_to_action, state.composeVoice, state.composeCaptions);
+}
+
+export type SceneWordErrors = Partial<Record<"on_screen_text" | "voiceover", string>>;
+
+/**
+ * The compose request's refusals about the scenes' words (a line that cannot fit its scene),
+ * by scene number, for the storyboard card to show beside the field. A 422 names the clip by
+ * its place in the request: the finished clips, in order.
+ */
+export function composeWordErrors(state: AppState): Record<number, SceneWordErrors> {
+  const compose = state.requests.compose;
+  const fields = compose?.state === "error" ? (compose.error?.fields ?? []) : [];
+  const sent = generatedClips(state).filter((clip) => clip.video_url);
+  const found: Record<number, SceneWordErrors> = {};
+  for (const { loc, msg } of fields) {
+    const [, list, index, field] = loc;
+    if (list !== "clips" || typeof index !== "number") continue;
+    if (field !== "voiceover" && field !== "on_screen_text") continue;
+    const scene = sent[index]?.scene_number;
+    if (scene !== undefined) found[scene] = { ...found[scene], [field]: msg };
+  }
+  return found;
 }
 
 /** The user changed the storyboard since it was planned: a scene's words, a length, an image. */

@@ -100,6 +100,9 @@ export interface StoryboardPlan {
   plannedKey?: string;
 }
 
+/** The words a storyboard card edits. */
+export type SceneWordsField = "on_screen_text" | "voiceover";
+
 export interface ScenesSlice {
   scenePlan: StoryboardPlan | null;
   setScenePlan: (plan: StoryboardPlan) => void;
@@ -110,6 +113,10 @@ export interface ScenesSlice {
     paintedFor: string,
   ) => void;
   editSceneDescription: (sceneNumber: number, description: string) => void;
+  /** A scene's title or spoken line, as the user typed it (sent with the compose request). */
+  editSceneWords: (sceneNumber: number, field: SceneWordsField, value: string) => void;
+  /** What the end card asks the viewer to do. */
+  editCallToAction: (value: string) => void;
   setSceneDuration: (sceneNumber: number, duration: number) => void;
 }
 
@@ -143,11 +150,21 @@ export interface VideoSlice {
 
   /** Step 5: the final video, in every format composed. */
   composeJob: JobState<FinalVideo | null>;
-  startComposeJob: (jobId: string, sourceKey: string) => void;
+  startComposeJob: (jobId: string, sourceKey: string, wordsKey?: string) => void;
   applyComposeStatus: (status: ComposeStatusResponse) => void;
   /** The shapes the next composition makes (9:16 unless the user picks others). */
   composeFormats: AdFormat[];
   toggleComposeFormat: (format: AdFormat) => void;
+  /** Who speaks the voiceover: a voice id, `none` for music only, or null for the server's
+   * default (`GET /api/voices`). */
+  composeVoice: string | null;
+  setComposeVoice: (voice: string | null) => void;
+  /** Burn the spoken words in as captions (and offer them as .vtt/.srt). */
+  composeCaptions: boolean;
+  setComposeCaptions: (captions: boolean) => void;
+  /** `wordsKey` of what the job in flight says (`job`) and of what the ad on screen says
+   * (`output`): a final whose words were since edited offers to compose again. */
+  composeWords: { job: string | null; output: string | null };
 }
 
 /** The project the studio is working on: saved on the server, localStorage only a cache. */

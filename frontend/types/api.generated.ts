@@ -526,6 +526,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/voices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Voices
+         * @description Every voice of the server's voice provider, then `none`, and the default one.
+         */
+        get: operations["list_voices_api_voices_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Voice
+         * @description A short sentence said by one voice, as a WAV in our media store (kept: asked again, it
+         *     is the same file, not spoken twice).
+         */
+        post: operations["preview_voice_api_voices_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1652,6 +1693,42 @@ export interface components {
             voiceover?: string;
         };
         /**
+         * ScriptRules
+         * @description The words' rules (`app.words.script`): how long a line may be, and when it fits.
+         */
+        ScriptRules: {
+            /**
+             * Max Call To Action Chars
+             * @default 200
+             */
+            max_call_to_action_chars: number;
+            /**
+             * Max On Screen Text Chars
+             * @default 200
+             */
+            max_on_screen_text_chars: number;
+            /**
+             * Max Voiceover Chars
+             * @default 400
+             */
+            max_voiceover_chars: number;
+            /**
+             * Speech Margin Seconds
+             * @default 0.2
+             */
+            speech_margin_seconds: number;
+            /**
+             * Word Pattern
+             * @default [\w'’%$€£&+-]+
+             */
+            word_pattern: string;
+            /**
+             * Words Per Second
+             * @default 2.5
+             */
+            words_per_second: number;
+        };
+        /**
          * SignedIn
          * @description An access token: send it as `Authorization: Bearer <access_token>`.
          */
@@ -1723,6 +1800,7 @@ export interface components {
             brief: components["schemas"]["BriefRules"];
             /** Formats */
             formats: ("9:16" | "1:1" | "4:5" | "16:9")[];
+            script: components["schemas"]["ScriptRules"];
             storyboard: components["schemas"]["StoryboardRules"];
         };
         /**
@@ -1793,6 +1871,40 @@ export interface components {
             /** Progress */
             progress: number;
             status: components["schemas"]["JobStatus"];
+        };
+        /** Voice */
+        Voice: {
+            /** Id */
+            id: string;
+            /** Language */
+            language: string;
+            /** Name */
+            name: string;
+            /** Provider */
+            provider: string;
+        };
+        /** VoicePreviewRequest */
+        VoicePreviewRequest: {
+            /** Text */
+            text?: string | null;
+            /** Voice */
+            voice: string;
+        };
+        /** VoicePreviewResponse */
+        VoicePreviewResponse: {
+            /** Audio Url */
+            audio_url: string;
+            /** Cached */
+            cached: boolean;
+            /** Voice */
+            voice: string;
+        };
+        /** VoicesResponse */
+        VoicesResponse: {
+            /** Default */
+            default: string;
+            /** Voices */
+            voices: components["schemas"]["Voice"][];
         };
     };
     responses: never;
@@ -4069,6 +4181,158 @@ export interface operations {
             };
         };
     };
+    list_voices_api_voices_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoicesResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preview_voice_api_voices_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoicePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoicePreviewResponse"];
+                };
+            };
+            /** @description The body is not UTF-8 JSON (`bad_request`), or nests deeper than 32 levels (`body_too_deep`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Accounts are on and the request has no valid bearer token (`not_signed_in`): none, expired, or revoked. Sign in again (`POST /api/auth/login`) or use an API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body is larger than 2 MB (`body_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field does not match the schema (a list of fields), or the model declined to answer (`provider_refused`, with a sentence). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description This user has made more requests per minute than allowed (`rate_limited`); `Retry-After` says how many seconds to wait. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected fault (`internal_error`); the server logs the details. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A model failed or answered nonsense (`provider_error`, `provider_bad_output`). */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A model's service is rate limiting us (`provider_rate_limited`); try later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A model took too long (`provider_timed_out`). */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The media store is full (`storage_full`); nothing was written. */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     health_health_get: {
         parameters: {
             query?: never;
@@ -4326,7 +4590,7 @@ export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const studioConfigFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StudioConfig"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
 export const uIMessageRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UIMessage"]["role"]> = ["system", "user", "assistant"];
 
-/** What `GET /api/config` answers: the storyboard rules, the brief's required fields and the
+/** What `GET /api/config` answers: the storyboard and script rules, the brief's required fields and the
  * ad formats, as the backend defines them (`app/storyboard_rules.py`). */
 export const studioConfig: components["schemas"]["StudioConfig"] = {
   "auth_enabled": false,
@@ -4345,6 +4609,14 @@ export const studioConfig: components["schemas"]["StudioConfig"] = {
     "4:5",
     "16:9"
   ],
+  "script": {
+    "max_call_to_action_chars": 200,
+    "max_on_screen_text_chars": 200,
+    "max_voiceover_chars": 400,
+    "speech_margin_seconds": 0.2,
+    "word_pattern": "[\\w'’%$€£&+-]+",
+    "words_per_second": 2.5
+  },
   "storyboard": {
     "crossfade_seconds": 0.5,
     "fps": 30,

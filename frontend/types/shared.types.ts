@@ -29,6 +29,17 @@ export type ErrorCode = BackendErrorCode | StudioErrorCode;
 
 /** An error as the studio shows it: a stable `code` for programs and a sentence for people
  * (the backend's `ErrorInfo`, whose code may also be one of the studio's). */
-export type ErrorInfo = Omit<Schemas["ErrorInfo"], "code"> & { code: ErrorCode };
+export type ErrorInfo = Omit<Schemas["ErrorInfo"], "code"> & {
+  code: ErrorCode;
+  /** A 422's fields, one by one, so a form can show each beside its own field. */
+  fields?: FieldProblem[];
+};
+
+/** One field a 422 refused: where (`["body", "clips", 2, "voiceover"]`), why, and its kind. */
+export interface FieldProblem {
+  loc: (string | number)[];
+  msg: string;
+  type?: string;
+}
 
 export type Step = 1 | 2 | 3 | 4 | 5;

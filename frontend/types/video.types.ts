@@ -49,6 +49,9 @@ export interface FinalVideo {
   videos?: Partial<Record<AdFormat, string>>;
   duration: number;
   audio_url: string | null;
+  /** The burned-in captions as WebVTT and SubRip; absent without voice or captions. */
+  captions_url?: string | null;
+  captions_srt_url?: string | null;
 }
 
 /** What the clips, then the ad, would cost with the configured providers, and today's budget. */

@@ -33,11 +33,14 @@ def _whole_numbers_as_int(value: float) -> float | int:
 
 Seconds = Annotated[float, PlainSerializer(_whole_numbers_as_int, return_type=float | int)]
 
-ShortText = Annotated[str, Field(max_length=200)]
+SHORT_TEXT_CHARS = 200
+VOICEOVER_CHARS = 400
+
+ShortText = Annotated[str, Field(max_length=SHORT_TEXT_CHARS)]
 """A name, a keyword, an audience: one line."""
 LongText = Annotated[str, Field(max_length=2000)]
 """A description or a prompt: a paragraph at most."""
-VoiceoverLine = Annotated[str, Field(max_length=400)]
+VoiceoverLine = Annotated[str, Field(max_length=VOICEOVER_CHARS)]
 """One scene's spoken line: at 2.5 words a second even a 15 s scene needs far fewer."""
 Keyword = Annotated[str, Field(min_length=1, max_length=60)]
 

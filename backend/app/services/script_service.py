@@ -69,23 +69,9 @@ def request_problems(
     errors: list[dict[str, object]] = []
     name = chosen_voice(options, default_voice)
     if speaks and name is not None:
-        if not voice.voices:
-            errors.append(
-                _error(
-                    ["voice"],
-                    "No voice is installed on this server; compose "
-                    "with the voice set to none, or install one.",
-                    "voice_missing",
-                )
-            )
-        elif name and name not in voice.voices:
-            errors.append(
-                _error(
-                    ["voice"],
-                    f"Unknown voice {name!r}; choose one of {', '.join(voice.voices)}, or none.",
-                    "voice_unknown",
-                )
-            )
+        refused = voice_problem(name, voice)
+        if refused is not None:
+            errors.append(refused)
     if speaks:
         for problem in lines_too_long(lines, scene_seconds(clips)):
             errors.append(
@@ -96,6 +82,25 @@ def request_problems(
                 )
             )
     return errors
+
+
+def voice_problem(name: str, voice: VoiceProvider) -> dict[str, object] | None:
+    """The validation error for speaking with voice `name` (empty: the provider's default),
+    or None when the provider has it."""
+    if not voice.voices:
+        return _error(
+            ["voice"],
+            "No voice is installed on this server; compose with the voice set to none, "
+            "or install one.",
+            "voice_missing",
+        )
+    if name and name not in voice.voices:
+        return _error(
+            ["voice"],
+            f"Unknown voice {name!r}; choose one of {', '.join(voice.voices)}, or none.",
+            "voice_unknown",
+        )
+    return None
 
 
 def _error(loc: list[str | int], message: str, kind: str) -> dict[str, object]:

@@ -10,10 +10,13 @@ from app.words.timeline import AdWords, EndCard, SceneTitle, SpokenLine
 from app.words.windows import end_card_window, title_windows
 
 
-def scene_titles(texts: Sequence[str], durations: Sequence[float]) -> tuple[SceneTitle, ...]:
+def scene_titles(
+    texts: Sequence[str], durations: Sequence[float], end_card: bool = True
+) -> tuple[SceneTitle, ...]:
     """A title for every scene with on-screen text, in its window (none where too short)."""
     titles = []
-    for number, (text, window) in enumerate(zip(texts, title_windows(durations), strict=True), 1):
+    windows = title_windows(durations, end_card=end_card)
+    for number, (text, window) in enumerate(zip(texts, windows, strict=True), 1):
         if text.strip() and window is not None:
             titles.append(SceneTitle(number, text.strip(), window.start, window.end))
     return tuple(titles)
@@ -40,10 +43,11 @@ def ad_words(
     font: Path | None = None,
     accent: str | None = None,
 ) -> AdWords:
+    card = end_card(product_name, call_to_action, durations, logo)
     return AdWords(
         lines=tuple(lines),
-        titles=scene_titles(titles_text, durations),
-        end_card=end_card(product_name, call_to_action, durations, logo),
+        titles=scene_titles(titles_text, durations, end_card=card is not None),
+        end_card=card,
         captions=captions,
         font=font,
         accent=accent,

@@ -49,7 +49,8 @@ def plan_words(
     """Everything `words` shows, for scenes of `durations` seconds."""
     windows = scene_windows(durations, total, fps)
     cues = caption_cues(words, windows, fps)
-    titles, allowed = [], title_windows(durations, total, fps)
+    titles = []
+    allowed = title_windows(durations, total, fps, end_card=words.end_card is not None)
     for title in words.titles:
         start, end = to_frame(title.start, fps), to_frame(title.end, fps)
         window = _title_window(allowed, title.scene_number, start)

@@ -65,3 +65,53 @@ def lines_too_long(lines: Sequence[str], durations: Sequence[float]) -> list[Lin
         if needs > window.seconds + 1e-9:
             problems.append(LineTooLong(index, needs, window.seconds))
     return problems
+
+
+def golden_vectors() -> dict[str, list[dict[str, object]]]:
+    """Lines, storyboards and the backend's answers, for the studio's port of this rule (it
+    shows a line's overrun before the user composes) to be checked against."""
+    texts = [
+        "",
+        "Look closer.",
+        "Don't wait: 30% off, today only!",
+        "Crème brûlée, naïve café — déjà vu.",
+        "Rock & roll + more... $5 or €4 or £3",
+        "Tag @friends #glow",
+        "ein zwei drei, ça va? 東京 は 今日",
+        "  spaced   out\nline\t",
+        "well-made, long-lasting, self-evident",
+        "’quoted’ 'single' \"double\"",
+    ]
+    storyboards: list[list[float]] = [
+        [6.0] * 5,
+        [4.0, 6.0, 6.0, 6.0, 8.0],
+        [3.5, 5.0, 5.5, 5.5, 6.0, 4.5],
+        [1.0, 1.5, 7.5, 10.0, 10.0],
+        [3.5, 4.0, 4.0, 4.0, 5.0, 5.0, 4.5],
+        [15.0, 1.0, 1.0, 1.0, 12.0],
+        [2.0, 3.0, 4.0, 5.0, 6.0],
+    ]
+    many = " ".join(["word"] * 14)
+    fits = []
+    for durations in storyboards:
+        count = len(durations)
+        for lines in (
+            [texts[(i * 3) % len(texts)] for i in range(count)],
+            [many] * count,
+            [" ".join(["go"] * (i * 4)) for i in range(count)],
+        ):
+            fits.append(
+                {
+                    "lines": lines,
+                    "durations": durations,
+                    "rooms": [w.seconds for w in speech_windows(durations)],
+                    "out": [
+                        {"index": p.index, "needs": p.needs, "room": p.room}
+                        for p in lines_too_long(lines, durations)
+                    ],
+                }
+            )
+    return {
+        "spoken_words": [{"text": text, "out": spoken_words(text)} for text in texts],
+        "lines_too_long": fits,
+    }

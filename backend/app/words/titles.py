@@ -1,21 +1,26 @@
-"""Where words may show: inside a scene's own frames, never across a crossfade. Pure functions.
+"""Where words may show, in the ad's frames: the windows of `app.words.windows`, on the frame grid.
+Pure functions.
 
 A crossfade mixes two scenes' pictures; a word laid over it would be re-encoded twice or cut in
 half by the copy that makes the ad (`app.ffmpeg.stitch`). So each scene has a window: the frames
 it holds the screen alone (its body, `app.ffmpeg.timing.ClipCut`), and every caption, title and
-the end card is placed inside one window. Titles keep a little further from the edges, so
-that their fade in and out happens over a still picture, not over the crossfade.
+the end card is placed inside one window. The rule itself (the crossfades, the titles' margin,
+the end card) lives in `app.words.windows`, in seconds on the frame grid; here it is only
+counted in frames.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.ffmpeg.timing import FPS, TOTAL_SECONDS, clip_cuts
+from app.ffmpeg.timing import FPS, TOTAL_SECONDS
+from app.words import windows as rule
 
-TITLE_MARGIN_FRAMES = 6
-"""A title starts at least 0.2 s after a crossfade ends and ends 0.2 s before the next one."""
+TITLE_MARGIN_FRAMES = math.ceil(rule.TITLE_MARGIN * FPS - 1e-9)
+"""`app.words.windows.TITLE_MARGIN` in whole frames: a title keeps at least this far from any
+crossfade."""
 
 
 @dataclass(frozen=True)
@@ -35,27 +40,32 @@ class Window:
 def scene_windows(
     durations: Sequence[float], total: float = TOTAL_SECONDS, fps: int = FPS
 ) -> list[Window]:
-    """Each scene's body in the ad's frames: segment k is clip k's body, then its crossfade."""
-    windows, offset = [], 0
-    for number, cut in enumerate(clip_cuts(durations, total, fps), start=1):
-        length = cut.body[1] - cut.body[0]
-        windows.append(Window(number, offset, offset + length))
-        offset += cut.segment_frames
-    return windows
+    """Each scene's body in the ad's frames: `clear_spans`, counted in frames."""
+    return [
+        Window(number, to_frame(span.start, fps), to_frame(span.end, fps))
+        for number, span in enumerate(rule.clear_spans(durations, total, fps), start=1)
+    ]
 
 
 def title_windows(
-    durations: Sequence[float], total: float = TOTAL_SECONDS, fps: int = FPS
+    durations: Sequence[float],
+    total: float = TOTAL_SECONDS,
+    fps: int = FPS,
+    end_card: bool = True,
 ) -> list[Window]:
-    """Where each scene's title may show: its body, kept `TITLE_MARGIN_FRAMES` from any
-    crossfade (the ad's first and last frames are no crossfade and need no margin)."""
-    windows = scene_windows(durations, total, fps)
-    last = len(windows) - 1
+    """Where each scene's title may show: `app.words.windows.title_windows` in frames, and an
+    empty window where a scene is too short for a title."""
+    bodies = scene_windows(durations, total, fps)
     placed = []
-    for index, window in enumerate(windows):
-        start = window.start + (TITLE_MARGIN_FRAMES if index > 0 else 0)
-        end = window.end - (TITLE_MARGIN_FRAMES if index < last else 0)
-        placed.append(Window(window.scene_number, start, max(start, end)))
+    for body, window in zip(
+        bodies, rule.title_windows(durations, total, end_card, fps), strict=True
+    ):
+        if window is None:
+            placed.append(Window(body.scene_number, body.start, body.start))
+        else:
+            placed.append(
+                Window(body.scene_number, to_frame(window.start, fps), to_frame(window.end, fps))
+            )
     return placed
 
 

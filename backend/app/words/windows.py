@@ -5,11 +5,15 @@ Scene i holds the screen from boundary T(i-1) to T(i) (whole frames, `app.ffmpeg
 crossfade into it covers its first 0.5 s, so the picture is its own only from T(i-1) + 0.5 (the
 first scene from 0) to T(i). Voice and titles stay inside that, a little clear of its edges, so
 neither is heard or seen across a transition.
+
+This module is the one home of these rules; `app.words.titles` is the same windows counted in
+the ad's frames, for the burner and the caption files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.ffmpeg.timing import CROSSFADE_SECONDS, FPS, TOTAL_SECONDS, scene_frames
@@ -34,14 +38,16 @@ class Window:
         return max(0.0, self.end - self.start)
 
 
-def clear_spans(durations: Sequence[float], total: float = TOTAL_SECONDS) -> list[Window]:
+def clear_spans(
+    durations: Sequence[float], total: float = TOTAL_SECONDS, fps: int = FPS
+) -> list[Window]:
     """Each scene's time on screen with no crossfade over it, on the frame grid."""
-    frames = scene_frames(durations, total, FPS)
+    frames = scene_frames(durations, total, fps)
     spans, start = [], 0
     for index, count in enumerate(frames):
         end = start + count
-        first = start / FPS + (CROSSFADE_SECONDS if index else 0.0)
-        spans.append(Window(round(first, 6), round(end / FPS, 6)))
+        first = start / fps + (CROSSFADE_SECONDS if index else 0.0)
+        spans.append(Window(round(first, 6), round(end / fps, 6)))
         start = end
     return spans
 
@@ -54,24 +60,36 @@ def speech_windows(durations: Sequence[float], total: float = TOTAL_SECONDS) -> 
     ]
 
 
-def end_card_window(durations: Sequence[float], total: float = TOTAL_SECONDS) -> Window:
+def end_card_window(
+    durations: Sequence[float], total: float = TOTAL_SECONDS, fps: int = FPS
+) -> Window:
     """The last seconds of the last scene, never over the crossfade into it."""
-    last = clear_spans(durations, total)[-1]
+    last = clear_spans(durations, total, fps)[-1]
     return Window(max(last.start, last.end - END_CARD_SECONDS), last.end)
 
 
 def title_windows(
-    durations: Sequence[float], total: float = TOTAL_SECONDS, end_card: bool = True
+    durations: Sequence[float],
+    total: float = TOTAL_SECONDS,
+    end_card: bool = True,
+    fps: int = FPS,
 ) -> list[Window | None]:
     """Each scene's title window, inside the scene and clear of the crossfades on both sides
     (and, for the last scene, ended before the end card); None where too short to read."""
-    spans = clear_spans(durations, total)
-    card = end_card_window(durations, total) if end_card else None
+    spans = clear_spans(durations, total, fps)
+    card = end_card_window(durations, total, fps) if end_card else None
     windows: list[Window | None] = []
     for index, span in enumerate(spans):
         end = span.end - (TITLE_MARGIN if index < len(spans) - 1 else 0.0)
         if card is not None and index == len(spans) - 1:
             end = card.start - TITLE_MARGIN
-        window = Window(span.start + (TITLE_MARGIN if index else 0.0), end)
+        start = span.start + (TITLE_MARGIN if index else 0.0)
+        window = Window(_on_grid(start, fps, math.ceil), _on_grid(end, fps, math.floor))
         windows.append(window if window.seconds >= MIN_TITLE_SECONDS else None)
     return windows
+
+
+def _on_grid(seconds: float, fps: int, rounding: Callable[[float], int]) -> float:
+    """`seconds` moved onto a whole frame, inwards (the margin grows, never shrinks), so the
+    title's frames (`app.words.titles`) are exactly this window."""
+    return round(rounding(round(seconds * fps, 6)) / fps, 6)

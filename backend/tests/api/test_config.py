@@ -7,6 +7,7 @@ import pytest
 
 from app import storyboard_rules as rules
 from app.models.creative_brief import BriefFields
+from app.words.script import WORD_PATTERN
 from tests.conftest import ClientFactory
 from tests.utils.factories import fake_providers
 
@@ -29,6 +30,17 @@ async def test_the_config_tells_a_client_the_rules_it_must_follow(api: ClientFac
     }
     assert config["brief"]["required_fields"] == BriefFields().missing_fields()
     assert config["formats"] == ["9:16", "1:1", "4:5", "16:9"]
+    # The words' rule and limits, so the studio can say a line overruns before composing.
+    assert config["script"] == {
+        "words_per_second": 2.5,
+        "word_pattern": WORD_PATTERN.pattern,
+        "speech_margin_seconds": 0.2,
+        "max_on_screen_text_chars": 200,
+        "max_voiceover_chars": 400,
+        "max_call_to_action_chars": 200,
+    }
+    voiceover = schema["ComposeClip"]["properties"]["voiceover"]
+    assert voiceover["maxLength"] == config["script"]["max_voiceover_chars"]
     # The models' constraints are the same numbers, so the generated types carry them too.
     duration = schema["Scene-Input"]["properties"]["duration"]
     assert (duration["minimum"], duration["maximum"]) == (

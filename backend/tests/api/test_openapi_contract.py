@@ -69,6 +69,8 @@ ERRORS: dict[str, set[str]] = {
     "POST /api/video/estimate": BODY | SIGNED_IN,
     "POST /api/video/compose/estimate": BODY | SIGNED_IN,
     "GET /api/jobs/{job_id}/events": {"404", "422", "503"} | SIGNED_IN,
+    "GET /api/voices": SIGNED_IN,
+    "POST /api/voices/preview": BODY | PROVIDERS | {"507"} | SIGNED_IN | LIMITED,
     "GET /api/video/compose/status/{job_id}": {"404", "422"} | SIGNED_IN,
     "GET /api/status/{job_id}": {"404", "422"} | SIGNED_IN,
     "GET /media/{key}": {"400", "404", "422", "503"},

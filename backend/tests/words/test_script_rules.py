@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
 
+from app.contract import dump
 from app.ffmpeg.inputs import FileInput, check_argv
 from app.ffmpeg.mix import (
     DUCK_DB,
@@ -21,6 +23,7 @@ from app.ffmpeg.mix import (
 )
 from app.ffmpeg.timing import CROSSFADE_SECONDS, transition_offsets
 from app.words.build import ad_words
+from app.words.script import golden_vectors as script_golden
 from app.words.script import lines_too_long, natural_seconds, words_that_fit
 from app.words.timeline import SpokenLine
 from app.words.timing import place_line, syllables, word_times
@@ -196,3 +199,14 @@ def test_the_mixer_argvs_read_only_what_they_are_given(tmp_path: Path) -> None:
         aac_args(FileInput(tmp_path / "m.wav", "wav"), tmp_path / "a.m4a"),
     ):
         check_argv(argv)
+
+
+def test_the_studios_fit_vectors_are_the_backends_answers() -> None:
+    # The studio shows a line's overrun before composing with a port of `lines_too_long`,
+    # checked against this file; `make contract` rewrites it when the rule changes.
+    golden = Path(__file__).resolve().parents[3] / "frontend/tests/unit/golden/script_rules.json"
+    committed = golden.read_text(encoding="utf-8")
+    assert json.loads(committed) == script_golden(), "run `make contract` and commit the result"
+    assert committed == dump(script_golden())
+    overruns = [case for case in script_golden()["lines_too_long"] if case["out"]]
+    assert overruns, "the vectors must include lines that do not fit"

@@ -6,6 +6,7 @@ import itertools
 import random
 
 from app.ffmpeg.timing import CROSSFADE_FRAMES, FPS, transition_offsets
+from app.words.build import ad_words as build_words
 from app.words.plan import plan_words
 from app.words.timeline import AdWords, EndCard, SceneTitle
 from app.words.titles import TITLE_MARGIN_FRAMES, scene_windows, title_windows
@@ -68,3 +69,18 @@ def test_only_scenes_with_words_are_spans_to_encode() -> None:
     assert plan.spans == tuple((w.start, w.end) for w in windows if w.scene_number != 3)
     only_first = AdWords(titles=(SceneTitle(1, "Hello", 0.5, 3.0),))
     assert plan_words(only_first, DURATIONS).spans == ((windows[0].start, windows[0].end),)
+
+
+def test_the_titles_the_script_places_are_the_titles_burned_unclipped() -> None:
+    # One rule: the windows in seconds (`app.words.windows`) that place a title and the windows
+    # in frames that the burner clamps it to agree, so no title loses a frame between the two.
+    for durations in _storyboards():
+        texts = [f"Title {n}" for n in range(1, len(durations) + 1)]
+        for card in (True, False):
+            words = build_words(
+                (), texts, durations, product_name="Lumen" if card else "", call_to_action=""
+            )
+            placed = plan_words(words, durations).titles
+            asked = [(round(t.start * FPS), round(t.end * FPS)) for t in words.titles]
+            assert [(t.start, t.end) for t in placed] == asked, (durations, card)
+            assert len(placed) == len(words.titles)

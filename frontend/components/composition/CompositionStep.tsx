@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, RefreshCw } from "lucide-react";
+import { ArrowLeft, PenLine, RefreshCw } from "lucide-react";
 
 import { CostNote } from "@/components/studio/CostNote";
 import { NewAdButton } from "@/components/studio/NewAdButton";
@@ -14,12 +14,26 @@ import { AD_FORMATS } from "@/lib/formats";
 import { formatSeconds, FPS } from "@/lib/timing";
 import type { AdFormat } from "@/types/video.types";
 import { useAppStore } from "@/store/appStore";
-import { generatedClips } from "@/store/selectors";
+import { composeWordErrors, finalWordsStale, generatedClips } from "@/store/selectors";
 
+import { CaptionDownloads } from "./CaptionDownloads";
+import { CaptionsSwitch } from "./CaptionsSwitch";
 import { CompositionProgress } from "./CompositionProgress";
 import { DownloadButton } from "./DownloadButton";
 import { FormatPicker } from "./FormatPicker";
 import { VideoPlayer } from "./VideoPlayer";
+import { VoicePicker } from "./VoicePicker";
+
+/** What the next composition says: who speaks the lines, and whether captions are burned in. */
+function ComposeSettings({ disabled }: { disabled: boolean }) {
+  return (
+    <fieldset className="grid gap-3 rounded-lg border p-3" disabled={disabled} data-testid="compose-settings">
+      <legend className="px-1 text-sm font-medium">Voice and captions</legend>
+      <VoicePicker disabled={disabled} />
+      <CaptionsSwitch disabled={disabled} />
+    </fieldset>
+  );
+}
 
 /** Step 5: music, crossfades and the final 30-second ad, ready to watch and download. */
 export function CompositionStep() {
@@ -28,6 +42,8 @@ export function CompositionStep() {
   const productName = useAppStore((s) => s.creativeBrief?.product_name);
   const clipCount = useAppStore((s) => generatedClips(s).length);
   const setCurrentStep = useAppStore((s) => s.setCurrentStep);
+  const wordsStale = useAppStore(finalWordsStale);
+  const linesRefused = useAppStore((s) => Object.keys(composeWordErrors(s)).length > 0);
   const starting = request?.state === "loading";
   const processing = status === "processing";
   const videos = Object.entries(
@@ -43,7 +59,7 @@ export function CompositionStep() {
       <StepHeader
         id="final-title"
         title="Your ad"
-        description="Thirty seconds, vertical, with music: ready to post."
+        description="Thirty seconds, vertical, with music, its words and voice: ready to post."
         actions={
           <>
             <Button variant="ghost" onClick={() => setCurrentStep(4)}>
@@ -63,11 +79,21 @@ export function CompositionStep() {
             The clips have changed since this ad was composed.
           </Notice>
         )}
+        {wordsStale && !stale && !processing && (
+          <Notice actionLabel="Compose with the new words" onAction={() => void start()}>
+            The words, the voice or the captions have changed since this ad was composed.
+          </Notice>
+        )}
         <RequestError
           title="Composition could not start"
           error={failureOf(request)}
           onRetry={() => void start()}
         />
+        {linesRefused && (
+          <Button variant="outline" className="justify-self-start" onClick={() => setCurrentStep(3)}>
+            <PenLine aria-hidden /> Edit the lines in the storyboard
+          </Button>
+        )}
         <RequestError
           title={finalVideo ? "Composing again failed; the ad below is the one made before" : "Composition failed"}
           error={status === "failed" ? jobError : null}
@@ -108,14 +134,25 @@ export function CompositionStep() {
                   primary={index === 0}
                 />
               ))}
+              <CaptionDownloads
+                vttUrl={finalVideo.captions_url}
+                srtUrl={finalVideo.captions_srt_url}
+                productName={productName}
+              />
+              <ComposeSettings disabled={starting || processing} />
               <FormatPicker disabled={starting || processing} />
               <NewAdButton variant="outline" size="lg" />
             </div>
           </div>
         ) : (
-          !request && (
-            <p className="text-sm text-muted-foreground">Nothing composed yet.</p>
-          )
+          <>
+            {!request && <p className="text-sm text-muted-foreground">Nothing composed yet.</p>}
+            {!starting && (
+              <div className="max-w-md">
+                <ComposeSettings disabled={false} />
+              </div>
+            )}
+          </>
         )}
       </div>
     </section>

@@ -14,8 +14,11 @@ import { thumbnail } from "@/lib/previews";
 import { Textarea } from "@/components/ui/textarea";
 import { useRequestStatus } from "@/hooks/useRequestStatus";
 import { DURATION_STEP, formatSeconds, MAX_SCENE_SECONDS, MIN_SCENE_SECONDS } from "@/lib/timing";
+import type { LineFit } from "@/lib/script";
 import { useAppStore } from "@/store/appStore";
 import type { CameraMove, StoryboardScene } from "@/types/scene.types";
+
+import { SceneWords } from "./SceneWords";
 
 const CAMERA_LABELS: Record<CameraMove, string> = {
   push_in: "Push in",
@@ -85,15 +88,18 @@ function DurationControl({ scene }: { scene: StoryboardScene }) {
   );
 }
 
-/** One scene: its seed image, what happens, how long; each editable, the seed repaintable. */
+/** One scene: its seed image, what happens, its words, how long; each editable, the seed
+ * repaintable. `fit` is how its voiceover fits it (it depends on every scene's length). */
 export function SceneCard({
   scene,
   seedsLoading,
   onRepaint,
+  fit,
 }: {
   scene: StoryboardScene;
   seedsLoading: boolean;
   onRepaint: () => void;
+  fit?: LineFit;
 }) {
   const editSceneDescription = useAppStore((s) => s.editSceneDescription);
   const repaint = useRequestStatus(`seed-${scene.scene_number}`);
@@ -142,6 +148,7 @@ export function SceneCard({
               <p className="text-xs text-destructive">Describe the scene before moving on.</p>
             )}
           </div>
+          <SceneWords scene={scene} fit={fit} />
           <div className="flex flex-wrap items-end justify-between gap-3">
             <DurationControl scene={scene} />
             <div className="flex items-center gap-2">

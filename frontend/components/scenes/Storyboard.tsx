@@ -1,19 +1,23 @@
 "use client";
 
 import { AlertTriangle, ArrowLeft, ArrowRight, RefreshCw } from "lucide-react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
 import { Notice } from "@/components/studio/Notice";
 import { failureOf, RequestError } from "@/components/studio/RequestError";
 import { StepHeader } from "@/components/studio/StepHeader";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAutoStart } from "@/hooks/useAutoStart";
 import { useScenePlanning } from "@/hooks/useScenePlanning";
 import { useAppStore } from "@/store/appStore";
 import { storyboardEdited, storyboardReady } from "@/store/selectors";
+import { lineFits, MAX_CALL_TO_ACTION } from "@/lib/script";
 import { TOTAL_DURATION } from "@/lib/timing";
+import type { StoryboardScene } from "@/types/scene.types";
 
 import { SceneCard } from "./SceneCard";
 import { SceneTimeline } from "./SceneTimeline";
@@ -41,6 +45,41 @@ function ReplanConfirm({ onConfirm, onCancel }: { onConfirm: () => void; onCance
   );
 }
 
+/** What the end card asks the viewer to do, as the director proposed it or the user wrote it. */
+function CallToAction() {
+  const value = useAppStore((s) => s.scenePlan?.call_to_action ?? "");
+  const edit = useAppStore((s) => s.editCallToAction);
+  return (
+    <div className="grid gap-1.5 rounded-lg border p-4">
+      <Label htmlFor="call-to-action">Call to action (end card)</Label>
+      <Input
+        id="call-to-action"
+        value={value}
+        maxLength={MAX_CALL_TO_ACTION}
+        placeholder="Shop now at lumen.com"
+        onChange={(e) => edit(e.target.value)}
+      />
+      <p className="text-xs text-muted-foreground">
+        Shown on the last frame with your logo and the product&apos;s name.
+      </p>
+    </div>
+  );
+}
+
+/** Every scene's voiceover against the room its scene leaves (lengths change it). */
+function useLineFits(scenes: StoryboardScene[] | undefined) {
+  return useMemo(
+    () =>
+      scenes
+        ? lineFits(
+            scenes.map((s) => s.voiceover ?? ""),
+            scenes.map((s) => s.duration),
+          )
+        : [],
+    [scenes],
+  );
+}
+
 /** Step 3: the storyboard, 5–7 scenes summing to 30 s, each with its seed image. */
 export function Storyboard() {
   const { scenePlan, stale, planRequest, seedsRequest, plan, paintSeeds, repaint } =
@@ -53,6 +92,7 @@ export function Storyboard() {
   const painting = seedsRequest?.state === "loading";
   const [confirming, setConfirming] = useState(false);
   const [sameAgain, setSameAgain] = useState(false);
+  const fits = useLineFits(scenePlan?.scenes);
 
   const replan = async () => {
     setConfirming(false);
@@ -70,7 +110,7 @@ export function Storyboard() {
       <StepHeader
         id="storyboard-title"
         title="Storyboard"
-        description={`Edit what each scene shows and how long it lasts; the ad always stays ${TOTAL_DURATION} seconds.`}
+        description={`Edit what each scene shows and says and how long it lasts; the ad always stays ${TOTAL_DURATION} seconds.`}
         actions={
           <>
             <Button variant="ghost" onClick={() => setCurrentStep(2)}>
@@ -132,16 +172,18 @@ export function Storyboard() {
           <>
             <SceneTimeline scenes={scenePlan.scenes} />
             <ol className="grid gap-3 lg:grid-cols-2">
-              {scenePlan.scenes.map((scene) => (
+              {scenePlan.scenes.map((scene, index) => (
                 <li key={scene.scene_number}>
                   <SceneCard
                     scene={scene}
                     seedsLoading={painting && !scene.seed_image_url}
                     onRepaint={() => void repaint(scene.scene_number)}
+                    fit={fits[index]}
                   />
                 </li>
               ))}
             </ol>
+            <CallToAction />
           </>
         ) : (
           planRequest?.state !== "error" && (

@@ -1,7 +1,7 @@
 import { apiRequest } from "@/lib/api/client";
 import { env } from "@/lib/env";
 import type { MoodStyle } from "@/types/mood.types";
-import type { SceneWithSeed } from "@/types/scene.types";
+import type { SceneWithSeed, StoryboardScene } from "@/types/scene.types";
 import type {
   AdFormat,
   ComposeRequest,
@@ -43,22 +43,61 @@ export function jobEventsUrl(jobId: string): string {
   return `${env.apiUrl}/api/jobs/${encodeURIComponent(jobId)}/events`;
 }
 
+/** What the ad says, from the storyboard and the composition step's choices. */
+export interface ComposeWords {
+  scenes: Pick<StoryboardScene, "scene_number" | "on_screen_text" | "voiceover">[];
+  call_to_action?: string;
+  /** A voice id, `none`, or null for the server's default (then not sent). */
+  voice: string | null;
+  captions: boolean;
+}
+
+/** The compose request: each finished clip with its scene's title and line. */
+export function composeBody(
+  clips: GeneratedClip[],
+  mood: MoodStyle,
+  creativeBrief: CreativeBrief,
+  formats: readonly AdFormat[] = ["9:16"],
+  words?: ComposeWords,
+): ComposeRequest {
+  const byScene = new Map(words?.scenes.map((scene) => [scene.scene_number, scene]));
+  return {
+    // Only finished clips have a video; the backend names any scene left without one.
+    clips: clips.flatMap(({ scene_number, video_url, duration }) => {
+      if (!video_url) return [];
+      const scene = byScene.get(scene_number);
+      return [
+        {
+          scene_number,
+          video_url,
+          duration,
+          on_screen_text: scene?.on_screen_text?.trim() ?? "",
+          voiceover: scene?.voiceover?.trim() ?? "",
+        },
+      ];
+    }),
+    mood,
+    creative_brief: creativeBrief,
+    formats: [...formats],
+    ...(words
+      ? {
+          call_to_action: words.call_to_action?.trim() ?? "",
+          captions: words.captions,
+          ...(words.voice ? { voice: words.voice } : {}),
+        }
+      : {}),
+  };
+}
+
 export function composeVideo(
   clips: GeneratedClip[],
   mood: MoodStyle,
   creativeBrief: CreativeBrief,
   formats: readonly AdFormat[] = ["9:16"],
+  words?: ComposeWords,
 ): Promise<ComposeResponse> {
   return apiRequest("/api/video/compose", {
-    body: {
-      // Only finished clips have a video; the backend names any scene left without one.
-      clips: clips.flatMap(({ scene_number, video_url, duration }) =>
-        video_url ? [{ scene_number, video_url, duration }] : [],
-      ),
-      mood,
-      creative_brief: creativeBrief,
-      formats: [...formats],
-    } satisfies ComposeRequest,
+    body: composeBody(clips, mood, creativeBrief, formats, words),
     record: true,
   });
 }

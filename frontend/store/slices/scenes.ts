@@ -5,6 +5,15 @@ import { setSceneDuration } from "@/lib/timing";
 import { sceneTextKey } from "../keys";
 import type { AppState, ScenesSlice } from "../types";
 
+/** A compose refusal about the lines is answered by editing them: once the user does, its
+ * field errors would point at words that are no longer there. */
+function withoutLineErrors(state: AppState): AppState["requests"] {
+  const compose = state.requests.compose;
+  if (compose?.state !== "error" || !compose.error?.fields?.length) return state.requests;
+  const { compose: _answered, ...rest } = state.requests;
+  return rest;
+}
+
 export const scenesInitial = () => ({ scenePlan: null }) satisfies Partial<ScenesSlice>;
 
 export const createScenesSlice: StateCreator<AppState, [], [], ScenesSlice> = (set) => ({
@@ -31,6 +40,16 @@ export const createScenesSlice: StateCreator<AppState, [], [], ScenesSlice> = (s
       );
       return { scenePlan: { ...state.scenePlan, scenes } };
     }),
+  editSceneWords: (sceneNumber, field, value) =>
+    set((state) => {
+      if (!state.scenePlan) return {};
+      const scenes = state.scenePlan.scenes.map((scene) =>
+        scene.scene_number === sceneNumber ? { ...scene, [field]: value } : scene,
+      );
+      return { scenePlan: { ...state.scenePlan, scenes }, requests: withoutLineErrors(state) };
+    }),
+  editCallToAction: (value) =>
+    set((state) => (state.scenePlan ? { scenePlan: { ...state.scenePlan, call_to_action: value } } : {})),
   setSceneDuration: (sceneNumber, duration) =>
     set((state) => {
       if (!state.scenePlan) return {};

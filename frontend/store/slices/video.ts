@@ -24,6 +24,9 @@ export const videoInitial = () =>
     clipJob: idleJob([]),
     composeJob: idleJob(null),
     composeFormats: ["9:16"],
+    composeVoice: null,
+    composeCaptions: true,
+    composeWords: { job: null, output: null },
   }) satisfies Partial<VideoSlice>;
 
 /** A job just accepted by the backend: processing from zero, the previous output in place. */
@@ -73,6 +76,8 @@ function finalVideoOf(status: ComposeStatusResponse): FinalVideo | null {
     videos: status.final_videos ?? { "9:16": status.final_video_url },
     duration: status.duration ?? 30,
     audio_url: status.audio_url,
+    captions_url: status.captions_url ?? null,
+    captions_srt_url: status.captions_srt_url ?? null,
   };
 }
 
@@ -90,19 +95,26 @@ export const createVideoSlice: StateCreator<AppState, [], [], VideoSlice> = (set
       return { clipJob: { ...reported(state.clipJob, status), output: status.clips } };
     }),
 
-  startComposeJob: (jobId, sourceKey) =>
+  startComposeJob: (jobId, sourceKey, wordsKey) =>
     // The ad composed before stays on screen until a new one replaces it.
-    set((state) => ({ composeJob: started(state.composeJob, jobId, sourceKey) })),
+    set((state) => ({
+      composeJob: started(state.composeJob, jobId, sourceKey),
+      composeWords: { ...state.composeWords, job: wordsKey ?? null },
+    })),
   applyComposeStatus: (status) =>
     set((state) => {
       const job = state.composeJob;
       if (status.job_id !== job.jobId) return {};
       const finished = finalVideoOf(status);
       const next = reported(job, status);
+      if (!finished) return { composeJob: next };
       return {
-        composeJob: finished ? { ...next, output: finished, outputKey: job.jobKey } : next,
+        composeJob: { ...next, output: finished, outputKey: job.jobKey },
+        composeWords: { ...state.composeWords, output: state.composeWords.job },
       };
     }),
   toggleComposeFormat: (format) =>
     set((state) => ({ composeFormats: toggleFormat(state.composeFormats, format) })),
+  setComposeVoice: (composeVoice) => set({ composeVoice }),
+  setComposeCaptions: (composeCaptions) => set({ composeCaptions }),
 });

@@ -106,6 +106,9 @@ export async function startBackend(
       IMAGE_PROVIDER: "local",
       MOTION_PROVIDER: "local",
       MUSIC_PROVIDER: "local",
+      VOICE_PROVIDER: "local",
+      // espeak-ng: the quickest offline voice, so the ad is voiced and captioned in little time.
+      VOICE_NAME: "espeak",
     },
   );
   await waitForHttp(`${url}/health`, child);

@@ -20,6 +20,9 @@ import {
   startFrontend,
 } from "./servers";
 
+/** Where to keep screenshots of the words' fields for a person to look at (optional). */
+const SHOTS_DIR = process.env.E2E_SHOTS_DIR;
+
 let backend: Running | undefined;
 let frontend: Running | undefined;
 let browser: Browser | undefined;
@@ -114,8 +117,24 @@ describe("the studio, end to end", () => {
     const seedsAfter = await seedSources();
     expect(seedsAfter[1]).not.toBe(seedsBefore[1]);
     expect(seedsAfter.filter((_, i) => i !== 1)).toEqual(seedsBefore.filter((_, i) => i !== 1));
+    // The words: scene 1's title and line edited on its card; a line too long for its scene
+    // says by how much before anything is composed, and fits again once cut.
+    const line = "Meet Glow. Brighter skin by morning.";
+    await studio.editSceneWords(1, "Glow that lasts", line);
+    await scenes.nth(0).getByTestId("line-fit").waitFor();
+    const secondLine = scenes.nth(1).getByLabel("Voiceover");
+    const planned = await secondLine.inputValue();
+    await secondLine.fill(Array(40).fill("glow").join(" "));
+    await expect(scenes.nth(1).getByTestId("line-overrun").innerText()).resolves.toMatch(/too long[\s\S]*Cut about \d+ words/);
+    await secondLine.fill(planned);
+    await expect(scenes.nth(1).getByTestId("line-overrun").count()).resolves.toBe(0);
+    await page.getByLabel("Call to action (end card)").fill("Shop Glow today");
     await studio.screenshot("3-storyboard");
     problems.push(...(await studio.checkEveryWidth("3-storyboard")));
+    if (SHOTS_DIR) {
+      await studio.screenshotAt(390, path.join(SHOTS_DIR, "storyboard-390.png"));
+      await studio.screenshotAt(1440, path.join(SHOTS_DIR, "storyboard-1440.png"));
+    }
 
     // Step 4: clips render in the background. The first job's answer is doctored to say scene 2
     // failed (the local providers do not fail): the card must show the reason and a retry that
@@ -150,8 +169,29 @@ describe("the studio, end to end", () => {
     const duration = await studio.finalVideoDuration();
     expect(duration).toBeGreaterThan(29.5);
     expect(duration).toBeLessThan(30.5);
+    // The ad was voiced (espeak, the server's default here) and captioned: both files are offered,
+    // and the captions say the line typed on the storyboard (phrase by phrase, without its
+    // punctuation).
+    const vttHref = await page.getByTestId("captions-vtt").getAttribute("href");
+    await expect(page.getByTestId("captions-srt").isVisible()).resolves.toBe(true);
+    const vtt = await (await fetch(vttHref!)).text();
+    expect(vtt.startsWith("WEBVTT")).toBe(true);
+    expect(vtt).toContain("Meet Glow Brighter\n");
+    expect(vtt).toContain("skin by morning\n");
+    // A voice's preview loads and plays; picking no voice marks the ad as made with other words.
+    const voice = page.getByLabel("Voice", { exact: true });
+    await expect(voice.inputValue()).resolves.toBe("espeak");
+    await page.getByRole("button", { name: "Hear a preview of the voice" }).click();
+    expect(await studio.previewDuration()).toBeGreaterThan(0.5);
     await studio.screenshot("5-final");
     problems.push(...(await studio.checkEveryWidth("5-final")));
+    if (SHOTS_DIR) {
+      await studio.screenshotAt(390, path.join(SHOTS_DIR, "final-390.png"));
+      await studio.screenshotAt(1440, path.join(SHOTS_DIR, "final-1440.png"));
+    }
+    await voice.selectOption("none");
+    await page.getByText("The words, the voice or the captions have changed").waitFor();
+    await voice.selectOption("espeak");
 
     const href = await page.getByTestId("download-link").getAttribute("href");
     expect(href).toBeTruthy();
@@ -175,6 +215,8 @@ describe("the studio, end to end", () => {
     await expect(
       page.getByLabel("Duration (seconds)").first().inputValue().then(Number),
     ).resolves.toBe(before + 0.5);
+    await expect(scenes.nth(0).getByLabel("Voiceover").inputValue()).resolves.toBe(line);
+    await expect(scenes.nth(0).getByLabel("On-screen text").inputValue()).resolves.toBe("Glow that lasts");
 
     // Every step at every width: no sideways scroll, no clipped card, no blank page, no serious
     // accessibility violation (reported together, after the walk, so one run shows them all).

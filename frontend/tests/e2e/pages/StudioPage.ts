@@ -221,6 +221,39 @@ export class StudioPage {
     );
   }
 
+  /** Scene `n`'s words on its card: the title and the voiceover line. */
+  async editSceneWords(n: number, title: string, line: string) {
+    const card = this.sceneCards().nth(n - 1);
+    await card.getByLabel("On-screen text").fill(title);
+    await card.getByLabel("Voiceover").fill(line);
+  }
+
+  /** The voice preview's `<audio>`, once the browser has loaded its metadata: its length. */
+  async previewDuration(timeout = 60_000): Promise<number> {
+    const audio = this.page.getByTestId("voice-preview");
+    await audio.waitFor({ timeout });
+    return audio.evaluate(
+      (node) =>
+        new Promise<number>((resolve, reject) => {
+          const el = node as HTMLAudioElement;
+          if (el.readyState >= 1) return resolve(el.duration);
+          el.addEventListener("loadedmetadata", () => resolve(el.duration), { once: true });
+          el.addEventListener("error", () => reject(new Error("the preview failed to load")), { once: true });
+        }),
+    );
+  }
+
+  /** A full-page screenshot at `width` into `dir` (for a person to look at). */
+  async screenshotAt(width: number, file: string) {
+    const restore = this.page.viewportSize();
+    await this.page.setViewportSize({ width, height: 900 });
+    // From the top, so the sticky header sits where a person sees it, not mid-page.
+    await this.page.evaluate(() => window.scrollTo(0, 0));
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await this.page.screenshot({ path: file, fullPage: true });
+    if (restore) await this.page.setViewportSize(restore);
+  }
+
   /** The final `<video>`'s duration, once its metadata has loaded. */
   async finalVideoDuration(timeout = 240_000): Promise<number> {
     const video = this.page.getByTestId("final-video");

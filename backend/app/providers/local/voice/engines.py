@@ -14,6 +14,8 @@ PIPER_VOICE = "joe"
 ESPEAK_VOICE = "espeak"
 """espeak-ng's `en-us`: robotic but always there once Debian's package is."""
 ESPEAK_WORDS_PER_MINUTE = 160
+LABELS = {PIPER_VOICE: ("Joe", "en-US"), ESPEAK_VOICE: ("eSpeak NG", "en-US")}
+"""Each offline voice's name for people and the language it speaks."""
 
 
 @dataclass(frozen=True)
