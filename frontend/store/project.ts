@@ -74,7 +74,14 @@ export function projectToState(project: Project): Partial<AppState> {
   const clipsFrom = scenePlan ? storyboardKey(scenePlan.scenes) : null;
   const ad = project.ads.at(-1);
   const finalVideo: FinalVideo | null = ad
-    ? { video_url: ad.final_video_url, videos: ad.final_videos, duration: ad.duration ?? TOTAL_DURATION, audio_url: ad.audio_url ?? null }
+    ? {
+        video_url: ad.final_video_url,
+        videos: ad.final_videos,
+        duration: ad.duration ?? TOTAL_DURATION,
+        audio_url: ad.audio_url ?? null,
+        captions_url: ad.captions_url ?? null,
+        captions_srt_url: ad.captions_srt_url ?? null,
+      }
     : null;
   return {
     projectId: project.project_id,

@@ -624,6 +624,10 @@ export interface components {
             ad_id: string;
             /** Audio Url */
             audio_url?: string | null;
+            /** Captions Srt Url */
+            captions_srt_url?: string | null;
+            /** Captions Url */
+            captions_url?: string | null;
             /**
              * Created At
              * Format: date-time

@@ -92,6 +92,9 @@ class Video(Base):
     final_video_url: Mapped[str] = mapped_column(Text)
     final_videos: Mapped[dict[str, str]] = mapped_column(Document, default=dict)
     audio_url: Mapped[str | None] = mapped_column(Text)
+    captions_url: Mapped[str | None] = mapped_column(Text)
+    """The captions burned into the ad, as WebVTT; None without voice or captions."""
+    captions_srt_url: Mapped[str | None] = mapped_column(Text)
     poster_url: Mapped[str | None] = mapped_column(Text)
     duration: Mapped[float | None] = mapped_column(Float)
     cost_usd: Mapped[float] = mapped_column(Float, default=0.0)

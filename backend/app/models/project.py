@@ -91,6 +91,9 @@ class Ad(BaseModel):
     final_video_url: str
     final_videos: dict[str, str] = Field(default_factory=dict)
     audio_url: str | None = None
+    captions_url: str | None = None
+    """The captions burned into the ad, as WebVTT (none without voice or captions)."""
+    captions_srt_url: str | None = None
     poster_url: str | None = None
     """The ad's opening frame: its first scene's seed image."""
     duration: Seconds | None = None

@@ -153,6 +153,8 @@ async def _record_ad(
             final_video_url=job.final_video_url,
             final_videos=dict(job.final_videos),
             audio_url=job.audio_url,
+            captions_url=job.captions_url,
+            captions_srt_url=job.captions_srt_url,
             poster_url=poster,
             duration=job.duration,
             cost_usd=cost,

@@ -157,7 +157,14 @@ def _job_outputs(store: MediaStore, jobs: Any) -> set[str]:
 def _documents(row: ProjectRow) -> list[object]:
     work: list[object] = [getattr(row, column) for column in COLUMNS.values()]
     ads: list[object] = [
-        [video.final_video_url, video.final_videos, video.audio_url, video.poster_url]
+        [
+            video.final_video_url,
+            video.final_videos,
+            video.audio_url,
+            video.captions_url,
+            video.captions_srt_url,
+            video.poster_url,
+        ]
         for video in row.videos
     ]
     return work + ads
@@ -169,6 +176,8 @@ def _video_fields(video: Video) -> dict[str, Any]:
         "final_video_url": video.final_video_url,
         "final_videos": dict(video.final_videos),
         "audio_url": video.audio_url,
+        "captions_url": video.captions_url,
+        "captions_srt_url": video.captions_srt_url,
         "poster_url": video.poster_url,
         "duration": video.duration,
         "cost_usd": video.cost_usd,
@@ -201,6 +210,8 @@ def to_ad(video: Video) -> Ad:
         final_video_url=video.final_video_url,
         final_videos=video.final_videos,
         audio_url=video.audio_url,
+        captions_url=video.captions_url,
+        captions_srt_url=video.captions_srt_url,
         poster_url=video.poster_url,
         duration=video.duration,
         estimated_usd=video.cost_usd,

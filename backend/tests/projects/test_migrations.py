@@ -149,3 +149,54 @@ def test_0003_indexes_the_jobs_status_and_keeps_the_jobs(tmp_path: Path) -> None
         ]
     downgrade(url, "0002")
     assert "ix_jobs_status" not in _names(file, "index")
+
+
+def _columns(file: Path, table: str) -> set[str]:
+    with sqlite3.connect(file) as connection:
+        return {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+
+
+def test_0004_adds_accounts_and_keeps_the_local_user(tmp_path: Path) -> None:
+    """Passwords, API tokens and each job's owner arrive; the local user and its jobs stay."""
+    url, file = _url(tmp_path), tmp_path / DATABASE_FILE
+    upgrade(url, "0003")
+    assert "api_tokens" not in _names(file, "table")
+
+    upgrade(url, "0004")
+
+    assert "api_tokens" in _names(file, "table")
+    assert {"password_hash"} <= _columns(file, "users")
+    assert {"user_id"} <= _columns(file, "jobs")
+    with sqlite3.connect(file) as connection:
+        assert connection.execute("SELECT id FROM users").fetchall() == [(LOCAL_USER_ID,)]
+    downgrade(url, "0003")
+    assert "api_tokens" not in _names(file, "table")
+    assert "password_hash" not in _columns(file, "users")
+
+
+def test_0005_gives_each_ad_its_captions_and_keeps_the_ads(tmp_path: Path) -> None:
+    """An ad made at 0004 is still there, with no captions; the two columns come and go."""
+    url, file = _url(tmp_path), tmp_path / DATABASE_FILE
+    upgrade(url, "0004")
+    with sqlite3.connect(file) as connection:
+        connection.execute(
+            "INSERT INTO projects (id, user_id, name, created_at, updated_at, chat, mood_sets,"
+            " seeds, clips) VALUES ('p-1', ?, 'Serum', '2026-01-01 00:00:00',"
+            " '2026-01-01 00:00:00', '[]', '[]', '[]', '[]')",
+            (LOCAL_USER_ID,),
+        )
+        connection.execute(
+            "INSERT INTO videos (id, project_id, final_video_url, final_videos, cost_usd,"
+            " created_at) VALUES ('v-1', 'p-1', 'http://x/media/ads/a.mp4', '{}', 0,"
+            " '2026-01-01 00:00:00')"
+        )
+
+    upgrade(url)
+
+    assert _revision(file) == head()
+    assert {"captions_url", "captions_srt_url"} <= _columns(file, "videos")
+    with sqlite3.connect(file) as connection:
+        rows = connection.execute("SELECT id, captions_url FROM videos").fetchall()
+    assert rows == [("v-1", None)]
+    downgrade(url, "0004")
+    assert "captions_url" not in _columns(file, "videos")

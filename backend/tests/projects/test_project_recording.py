@@ -188,11 +188,13 @@ async def test_a_composed_ad_joins_the_project_and_leaves_with_it(
             await client.post("/api/video/generate", params=params, json={"scenes": seeded})
         ).json()
         clips, _ = await poll(client, f"/api/video/status/{job['job_id']}")
+        # One spoken line: the ad gets captions, which the project keeps (and deletes) too.
+        spoken = [clip | {"voiceover": "Look closer."} for clip in clips["clips"][:1]]
         started = await client.post(
             "/api/video/compose",
             params=params,
             json={
-                "clips": clips["clips"],
+                "clips": spoken + clips["clips"][1:],
                 "mood": mood(),
                 "creative_brief": brief(),
                 "formats": ["9:16", "1:1"],
@@ -212,15 +214,21 @@ async def test_a_composed_ad_joins_the_project_and_leaves_with_it(
     assert ad["final_video_url"] == final["final_video_url"]
     assert ad["final_videos"] == final["final_videos"]
     assert ad["audio_url"] == final["audio_url"]
+    assert final["captions_url"] and final["captions_srt_url"], "a spoken line has captions"
+    assert (ad["captions_url"], ad["captions_srt_url"]) == (
+        final["captions_url"],
+        final["captions_srt_url"],
+    ), "an opened project offers the ad's captions"
     assert ad["duration"] == pytest.approx(30, abs=1 / 30)
     assert ad["poster_url"] == seeded[0]["seed_image_url"], "the ad opens on scene 1's seed"
     assert listed[0]["thumbnail_url"] == ad["poster_url"] and listed[0]["ad_count"] == 1
     assert deleted.status_code == 204
     assert ad_after.status_code == 404
     urls = [*final["final_videos"].values(), final["audio_url"]]
+    urls += [final["captions_url"], final["captions_srt_url"]]
     urls += [c["video_url"] for c in clips["clips"]] + [s["seed_image_url"] for s in seeded]
     left = [url for url in urls if (media_root / url.removeprefix(f"{BASE_URL}/media/")).exists()]
-    assert left == [], "the ad, its formats, music, clips and seeds went with the project"
+    assert left == [], "the ad, its formats, music, captions, clips and seeds went with it"
     assert _records(media_root) == [], "and the records kept beside them"
 
 

@@ -56,6 +56,8 @@ function savedProject(overrides: Partial<Project> = {}): Project {
         final_video_url: "http://localhost:8000/media/ads/final.mp4",
         final_videos: { "9:16": "http://localhost:8000/media/ads/final.mp4" },
         audio_url: null,
+        captions_url: "http://localhost:8000/media/captions/final.vtt",
+        captions_srt_url: "http://localhost:8000/media/captions/final.srt",
         poster_url: seedUrl(1),
         duration: 30,
         estimated_usd: 0,
@@ -172,6 +174,9 @@ describe("opening a project", () => {
     expect(state.scenePlan?.scenes.map((s) => s.seed_image_url)).toEqual(SCENES.map((s) => seedUrl(s.scene_number)));
     expect(state.clipJob.output).toHaveLength(SCENES.length);
     expect(finalVideo(state)?.video_url).toBe("http://localhost:8000/media/ads/final.mp4");
+    // The ad's captions come back with it: the final step offers them without composing again.
+    expect(finalVideo(state)?.captions_url).toBe("http://localhost:8000/media/captions/final.vtt");
+    expect(finalVideo(state)?.captions_srt_url).toBe("http://localhost:8000/media/captions/final.srt");
     expect([moodsStale(state), planStale(state), clipsStale(state), finalStale(state)]).toEqual([
       false,
       false,
