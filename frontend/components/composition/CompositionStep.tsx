@@ -17,23 +17,11 @@ import { useAppStore } from "@/store/appStore";
 import { composeWordErrors, finalWordsStale, generatedClips } from "@/store/selectors";
 
 import { CaptionDownloads } from "./CaptionDownloads";
-import { CaptionsSwitch } from "./CaptionsSwitch";
+import { ComposeSettings } from "./ComposeSettings";
 import { CompositionProgress } from "./CompositionProgress";
 import { DownloadButton } from "./DownloadButton";
 import { FormatPicker } from "./FormatPicker";
 import { VideoPlayer } from "./VideoPlayer";
-import { VoicePicker } from "./VoicePicker";
-
-/** What the next composition says: who speaks the lines, and whether captions are burned in. */
-function ComposeSettings({ disabled }: { disabled: boolean }) {
-  return (
-    <fieldset className="grid gap-3 rounded-lg border p-3" disabled={disabled} data-testid="compose-settings">
-      <legend className="px-1 text-sm font-medium">Voice and captions</legend>
-      <VoicePicker disabled={disabled} />
-      <CaptionsSwitch disabled={disabled} />
-    </fieldset>
-  );
-}
 
 /** Step 5: music, crossfades and the final 30-second ad, ready to watch and download. */
 export function CompositionStep() {

@@ -2,6 +2,7 @@
 
 import { ArrowLeft, ArrowRight, Film, RefreshCw } from "lucide-react";
 
+import { ComposeSettings } from "@/components/composition/ComposeSettings";
 import { FormatPicker } from "@/components/composition/FormatPicker";
 import { CostNote } from "@/components/studio/CostNote";
 import { Notice } from "@/components/studio/Notice";
@@ -120,6 +121,9 @@ export function ClipGeneration() {
             />
             <CostNote cost={cost} what="This render" />
             <FormatPicker disabled={processing} />
+            <div className="max-w-md">
+              <ComposeSettings disabled={false} />
+            </div>
             {failed.length > 1 && !processing && (
               <div>
                 <Button variant="outline" onClick={() => void retry([])} disabled={starting}>

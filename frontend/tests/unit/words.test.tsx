@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { CaptionDownloads } from "@/components/composition/CaptionDownloads";
 import { CaptionsSwitch } from "@/components/composition/CaptionsSwitch";
 import { VoicePicker } from "@/components/composition/VoicePicker";
+import { ClipGeneration } from "@/components/generation/ClipGeneration";
 import { SceneCard } from "@/components/scenes/SceneCard";
 import { useVideoComposition } from "@/hooks/useVideoComposition";
 import { composeBody } from "@/lib/api/video";
@@ -205,6 +206,26 @@ describe("VoicePicker", () => {
     render(<VoicePicker />);
     await user.click(await screen.findByRole("button", { name: "Try again" }));
     expect(await screen.findByLabelText("Voice")).toHaveValue("joe");
+  });
+});
+
+describe("choosing the voice and captions before the first compose", () => {
+  test("the clips step offers them, since arriving at the last step composes at once", async () => {
+    readyToCompose();
+    const calls = stubBackend({
+      "GET /api/voices": () => jsonResponse(VOICES),
+      "POST /api/video/compose": () => jsonResponse({ job_id: "compose-1", status: "processing" }),
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<ClipGeneration />);
+    const settings = screen.getByTestId("compose-settings");
+    await user.selectOptions(await within(settings).findByLabelText("Voice"), "none");
+    await user.click(within(settings).getByRole("switch", { name: "Captions" }));
+
+    const { result } = renderHook(() => useVideoComposition());
+    await act(() => result.current.start());
+    const body = calls.find((c) => c.url === "/api/video/compose")!.body as ComposeRequest;
+    expect([body.voice, body.captions]).toEqual(["none", false]);
   });
 });
 
