@@ -20,10 +20,17 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 
 /** The studio as a user sees it: one method per thing they do. */
 export class StudioPage {
+  /** Requests the test made fail on purpose: their console errors are expected. */
+  private readonly cut: string[] = [];
+
   constructor(
     readonly page: Page,
     readonly url: string,
   ) {}
+
+  cutOnPurpose(url: string): boolean {
+    return this.cut.includes(url);
+  }
 
   async goto() {
     await this.page.goto(this.url);
@@ -183,6 +190,17 @@ export class StudioPage {
    */
   async failSceneOnce(sceneNumber: number, message: string) {
     let doctored = false;
+    // The doctored answer is a polled one: with this job's progress stream cut, the studio falls
+    // back to polling (which this checks too), and its first complete status is turned into a
+    // failure of one scene. Later jobs (the retry, the compose) follow their streams.
+    await this.page.route(
+      "**/api/jobs/*/events",
+      (route) => {
+        this.cut.push(route.request().url());
+        return route.abort("connectionrefused");
+      },
+      { times: 1 },
+    );
     await this.page.route("**/api/video/status/**", async (route) => {
       if (doctored) return route.continue();
       const response = await route.fetch();
