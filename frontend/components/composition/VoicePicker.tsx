@@ -44,9 +44,10 @@ export function VoicePicker({ disabled = false }: { disabled?: boolean }) {
         >
           {list.map((voice) => (
             <option key={voice.id} value={voice.id}>
+              {/* "(default)" comes right after the name: a narrow select cuts its label's end. */}
               {voice.name}
-              {voice.provider !== NONE ? ` · ${voice.language} · ${voice.provider}` : ""}
               {voice.id === fallback ? " (default)" : ""}
+              {voice.provider !== NONE ? ` · ${voice.language} · ${voice.provider}` : ""}
             </option>
           ))}
         </select>

@@ -163,7 +163,7 @@ describe("VoicePicker", () => {
     const select = await screen.findByLabelText("Voice");
     expect(select).toHaveValue("joe");
     expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual([
-      "Joe · en-US · local (default)",
+      "Joe (default) · en-US · local",
       "eSpeak NG · en-US · local",
       "No voice (music only)",
     ]);
