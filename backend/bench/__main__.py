@@ -57,7 +57,9 @@ def _run_load(workdir: Path, options: LoadOptions) -> None:
 
 def _arguments() -> argparse.Namespace:
     defaults = LoadOptions()
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description="Reelsmith's benchmarks (`make bench`)."
+    )
     parser.add_argument("which", nargs="?", choices=("all", "load"), default="all")
     parser.add_argument("--users", type=int, default=defaults.users)
     parser.add_argument("--ads", type=int, default=defaults.ads, help="ads per user")
