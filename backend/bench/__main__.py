@@ -68,6 +68,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--poll", type=float, default=defaults.poll_seconds,
                         help="seconds between a user's status calls")  # fmt: skip
     parser.add_argument("--topology", choices=TOPOLOGIES, default=defaults.topology)
+    parser.add_argument("--workers", type=int, default=defaults.workers,
+                        help="Celery workers, with --topology scale")  # fmt: skip
     return parser.parse_args()
 
 
@@ -79,6 +81,7 @@ def main() -> None:
         deadline_seconds=args.deadline,
         poll_seconds=args.poll,
         topology=args.topology,
+        workers=args.workers,
     )
     with tempfile.TemporaryDirectory(prefix="reelsmith-bench-") as tmp:
         workdir = Path(tmp)

@@ -42,6 +42,9 @@ class LoadOptions:
     ramp_seconds: float = 5.0
     """Users arrive spread over this long, not all in the same millisecond."""
     topology: str = "single"
+    """`single`: one API process running its jobs; `scale`: the scale-out topology."""
+    workers: int = 2
+    """Celery workers, with the `scale` topology."""
 
 
 @dataclass
@@ -87,7 +90,7 @@ def run_load_bench(workdir: Path, options: LoadOptions) -> LoadResult:
     load_before = os.getloadavg()
     fakes = start_fakes()
     try:
-        service = start_service(options.topology, workdir, fakes)
+        service = start_service(options.topology, workdir, fakes, options.workers)
         try:
             record = LoadRecord()
             seconds = asyncio.run(drive(service.origin, options, record))

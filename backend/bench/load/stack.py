@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bench.load.fakes import FakeProviders
 from tests.utils.api_process import ApiProcess
+from tests.utils.scripts import load_script
 
 LIMITS = {
     "RATE_LIMIT_PER_MINUTE": "10000",
@@ -45,18 +46,34 @@ def start_single(workdir: Path, fakes: FakeProviders) -> Service:
     """One API process running the jobs itself (`JOB_BACKEND` unset), SQLite and local media."""
     api = ApiProcess(workdir, service_environment(fakes))
     api.start()
-    return Service(
-        api.origin,
-        "one API process (in-process jobs, SQLite, local media)",
-        api.terminate,
-        api.logged,
+    description = "one API process (in-process jobs, SQLite, local media)"
+    return Service(api.origin, description, api.terminate, api.logged)
+
+
+def start_scale(workdir: Path, fakes: FakeProviders, workers: int = 2) -> Service:
+    """`scripts/topology.py`: Redis, PostgreSQL, SeaweedFS, the API enqueuing and `workers`
+    Celery workers running the clip, music and compose steps, nothing of the caller's
+    environment but `PATH`."""
+    topology = load_script("topology").start(
+        workdir, workers, service_environment(fakes), inherit_env=False
     )
+
+    def logs() -> str:
+        return "\n".join(f"--- {s.name}\n{s.tail()}" for s in (*topology.apis, *topology.workers))
+
+    description = (
+        f"the scale-out topology: one API, {workers} Celery workers, Redis, PostgreSQL, "
+        "SeaweedFS (S3)"
+    )
+    return Service(topology.api_url, description, topology.stop, logs)
 
 
 TOPOLOGIES = ("single", "scale")
 
 
-def start_service(topology: str, workdir: Path, fakes: FakeProviders) -> Service:
+def start_service(topology: str, workdir: Path, fakes: FakeProviders, workers: int) -> Service:
     if topology == "single":
         return start_single(workdir, fakes)
+    if topology == "scale":
+        return start_scale(workdir, fakes, workers)
     raise SystemExit(f"unknown topology {topology!r}: one of {', '.join(TOPOLOGIES)}")
