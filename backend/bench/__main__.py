@@ -44,9 +44,14 @@ def _print_load(result: LoadResult, options: LoadOptions) -> None:
     print(f"  service: {result.service}")
     for name, value in result.summary.items():
         unit = "ms" if name.endswith("_ms") else "s" if "seconds" in name else ""
-        print(f"  {name:<32} {'-' if math.isnan(value) else f'{value:8.2f}'} {unit}")
+        shown = "       -" if math.isnan(value) else f"{value:8.2f}"
+        if isinstance(value, int):  # a count
+            shown = f"{value:8d}"
+        print(f"  {name:<32} {shown} {unit}")
     for code, count in sorted(result.failures.items()):
-        print(f"  failed: {code:<24} {count}")
+        print(f"  failed: {code:<40} {count}")
+    for step, count in sorted(result.unfinished.items()):
+        print(f"  unfinished at the deadline, at {step:<18} {count}")
     before, after = result.load_before, result.load_after
     print(f"  machine load average: {before[0]:.2f} before, {after[0]:.2f} after (1 min)")
 

@@ -20,7 +20,7 @@ import httpx
 
 from bench.load.fakes import start_fakes
 from bench.load.stack import start_service
-from bench.load.stats import AdOutcome, LoadRecord, failure_codes, summarise
+from bench.load.stats import AdOutcome, LoadRecord, failure_codes, summarise, unfinished_steps
 from bench.load.user import AdFailed, User
 
 REQUEST_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
@@ -51,6 +51,9 @@ class LoadOptions:
 class LoadResult:
     summary: dict[str, float]
     failures: Counter[str]
+    """Failed ads by error code and step."""
+    unfinished: Counter[str]
+    """Ads the deadline cut, by the step each had reached."""
     service: str
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
@@ -94,6 +97,8 @@ def run_load_bench(workdir: Path, options: LoadOptions) -> LoadResult:
         try:
             record = LoadRecord()
             seconds = asyncio.run(drive(service.origin, options, record))
+            if record.status_errors or any(ad.error for ad in record.outcomes):
+                print(f"Something failed; the end of the service's log:\n{service.log()}")
         except BaseException:
             print(service.log())
             raise
@@ -105,6 +110,7 @@ def run_load_bench(workdir: Path, options: LoadOptions) -> LoadResult:
     return LoadResult(
         summarise(record, seconds, ads),
         failure_codes(record.outcomes),
+        unfinished_steps(record.outcomes),
         service.description,
         load_before,
         os.getloadavg(),

@@ -49,6 +49,9 @@ class AdOutcome:
     None when the ad was made."""
     unfinished: bool = False
     """Still in progress when the deadline came."""
+    step: str = "sign-in"
+    """The step it was at when it ended: where a failure happened, or how far an unfinished
+    ad got (`clips` and `composing` are the jobs being followed)."""
 
     @property
     def made(self) -> bool:
@@ -91,5 +94,10 @@ def summarise(record: LoadRecord, run_seconds: float, ads_requested: int) -> dic
 
 
 def failure_codes(outcomes: Sequence[AdOutcome]) -> Counter[str]:
-    """Failed ads counted by the error code that stopped each."""
-    return Counter(ad.error for ad in outcomes if ad.error is not None)
+    """Failed ads counted by the error code that stopped each, and the step it stopped at."""
+    return Counter(f"{ad.error} at {ad.step}" for ad in outcomes if ad.error is not None)
+
+
+def unfinished_steps(outcomes: Sequence[AdOutcome]) -> Counter[str]:
+    """Ads the deadline cut, counted by the step each had reached."""
+    return Counter(ad.step for ad in outcomes if ad.unfinished)

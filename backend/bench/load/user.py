@@ -55,6 +55,8 @@ class User:
         self.number = number
         self.record = record
         self.poll_seconds = poll_seconds
+        self.outcome = AdOutcome(number, 0.0)
+        """The ad being made."""
 
     async def sign_in(self, run: str) -> None:
         """Register, then sign in as a returning user would; the token goes on every call."""
@@ -68,58 +70,60 @@ class User:
     async def make_ads(self, count: int) -> None:
         for number in range(1, count + 1):
             started = time.perf_counter()
-            outcome = AdOutcome(self.number, 0.0, unfinished=True)
-            self.record.outcomes.append(outcome)
+            self.outcome = AdOutcome(self.number, 0.0, unfinished=True)
+            self.record.outcomes.append(self.outcome)
             try:
                 await self.make_ad(number)
-                outcome.unfinished = False
+                self.outcome.unfinished = False
             except AdFailed as failure:
-                outcome.error, outcome.unfinished = failure.code, False
+                self.outcome.error, self.outcome.unfinished = failure.code, False
             finally:  # the deadline's cancellation too: the ad stays unfinished
-                outcome.seconds = time.perf_counter() - started
+                self.outcome.seconds = time.perf_counter() - started
 
     async def make_ad(self, number: int) -> None:
         call = self._call
-        project = await call("POST", "/api/projects", json={"name": f"Bench ad {number}"})
+        project = await call("project", "POST", "/api/projects", json={"name": f"Ad {number}"})
         params = {"project_id": project["project_id"]}
         messages = [{"id": "m1", "role": "user", "parts": [{"type": "text", "text": CHAT}]}]
         chat = {"messages": messages}
-        await call("POST", "/api/director/chat", params=params, json=chat)
-        settled = await call("POST", "/api/director/brief", params=params, json=chat)
+        await call("chat", "POST", "/api/director/chat", params=params, json=chat)
+        settled = await call("brief", "POST", "/api/director/brief", params=params, json=chat)
         brief = settled["creative_brief"]
         moods = await call(
-            "POST", "/api/moods/generate", params=params,
+            "moods", "POST", "/api/moods/generate", params=params,
             json={"creative_brief": brief, "avoid_styles": []},
         )  # fmt: skip
         mood = moods["moods"][0]
         planned = await call(
-            "POST", "/api/scenes/plan", params=params,
+            "plan", "POST", "/api/scenes/plan", params=params,
             json={"creative_brief": brief, "selected_mood": mood},
         )  # fmt: skip
         plan = planned["scene_plan"]
         seeded = await call(
-            "POST", "/api/scenes/seeds", params=params,
+            "seeds", "POST", "/api/scenes/seeds", params=params,
             json={"scenes": plan["scenes"], "mood_style": mood, "creative_brief": brief},
         )  # fmt: skip
         scenes = seeded["scenes_with_seeds"]
-        await call("POST", "/api/video/estimate", json={"scenes": scenes})
-        started = await call("POST", "/api/video/generate", params=params, json={"scenes": scenes})
-        clips = await self._follow(f"/api/video/status/{started['job_id']}")
-        composing = await call(
-            "POST",
-            "/api/video/compose",
-            params=params,
-            json=_compose_body(clips, plan, mood, brief),
+        await call("estimate", "POST", "/api/video/estimate", json={"scenes": scenes})
+        started = await call(
+            "generate", "POST", "/api/video/generate", params=params, json={"scenes": scenes}
         )
-        ad = await self._follow(f"/api/video/compose/status/{composing['job_id']}")
+        clips = await self._follow("clips", f"/api/video/status/{started['job_id']}")
+        composing = await call(
+            "compose", "POST", "/api/video/compose", params=params,
+            json=_compose_body(clips, plan, mood, brief),
+        )  # fmt: skip
+        ad = await self._follow("composing", f"/api/video/compose/status/{composing['job_id']}")
         # The ad is made when its file is served, not only when the job says so.
-        await call("HEAD", ad["final_video_url"])
+        await call("file", "HEAD", ad["final_video_url"])
 
-    async def _call(self, method: str, url: str, **kwargs: Any) -> Any:
+    async def _call(self, step: str, method: str, url: str, **kwargs: Any) -> Any:
+        self.outcome.step = step
         return await _call(self.client, method, url, **kwargs)
 
-    async def _follow(self, url: str) -> dict[str, Any]:
+    async def _follow(self, step: str, url: str) -> dict[str, Any]:
         """Poll a job until it ends, timing every call; its last answer, or `AdFailed`."""
+        self.outcome.step = step
         while True:
             sent = time.perf_counter()
             try:

@@ -7,7 +7,15 @@ import math
 import numpy as np
 import pytest
 
-from bench.load.stats import AdOutcome, LoadRecord, failure_codes, per_minute, percentile, summarise
+from bench.load.stats import (
+    AdOutcome,
+    LoadRecord,
+    failure_codes,
+    per_minute,
+    percentile,
+    summarise,
+    unfinished_steps,
+)
 
 
 def test_percentiles_interpolate_between_ranks_as_numpy_does() -> None:
@@ -53,8 +61,8 @@ def test_the_summary_counts_made_failed_and_unfinished_ads() -> None:
     record.outcomes = [
         AdOutcome(0, 60.0),
         AdOutcome(1, 90.0),
-        AdOutcome(2, 30.0, error="clips_failed"),
-        AdOutcome(3, 120.0, unfinished=True),  # cut by the deadline
+        AdOutcome(2, 30.0, error="clips_failed", step="clips"),
+        AdOutcome(3, 120.0, unfinished=True, step="composing"),  # cut by the deadline
     ]
     summary = summarise(record, run_seconds=120.0, ads_requested=5)  # one never begun
     assert (summary["ads_made"], summary["ads_failed"], summary["ads_unfinished"]) == (2, 1, 2)
@@ -64,7 +72,8 @@ def test_the_summary_counts_made_failed_and_unfinished_ads() -> None:
     assert summary["status_calls"] == 4 and summary["status_errors"] == 1
     assert summary["status_p50_ms"] == pytest.approx(25.0)
     assert summary["status_max_ms"] == pytest.approx(500.0)
-    assert failure_codes(record.outcomes) == {"clips_failed": 1}
+    assert failure_codes(record.outcomes) == {"clips_failed at clips": 1}
+    assert unfinished_steps(record.outcomes) == {"composing": 1}
 
 
 def test_a_run_that_made_nothing_reads_as_nothing_measured() -> None:
