@@ -115,7 +115,7 @@ class User:
         )  # fmt: skip
         ad = await self._follow("composing", f"/api/video/compose/status/{composing['job_id']}")
         # The ad is made when its file is served, not only when the job says so.
-        await call("file", "HEAD", ad["final_video_url"])
+        await call("file", "HEAD", ad["final_video_url"], follow_redirects=True)
 
     async def _call(self, step: str, method: str, url: str, **kwargs: Any) -> Any:
         self.outcome.step = step
