@@ -60,10 +60,10 @@ class Postgres:
         return {"DATABASE_URL": self.url}
 
     def stop(self) -> None:
-        """End the server (a fast shutdown: sessions are cut, nothing waits) and wait for it;
-        a cluster outside `data_dir` goes with it."""
+        """End the server at once (an immediate shutdown: a throwaway cluster needs no
+        checkpoint) and wait for it; a cluster outside `data_dir` goes with it."""
         if self.process.poll() is None:
-            _signal(self.process.pid, signal.SIGINT, group=False)
+            _signal(self.process.pid, signal.SIGQUIT, group=False)
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:

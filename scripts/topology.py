@@ -33,6 +33,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -42,7 +43,7 @@ BACKEND = ROOT / "backend"
 FRONTEND = ROOT / "frontend"
 LOOPBACK = "127.0.0.1"
 BUCKET = "reelsmith-media"
-WORKER_READY = re.compile(rb"\bready\b")
+WORKER_READY = re.compile(rb"@\S+ ready\.")
 """Celery's own line once a worker consumes (`celery@w1 ready.`)."""
 
 
@@ -255,14 +256,11 @@ class Topology:
 
     def stop(self) -> None:
         """Everything, in the order that loses nothing: the studio, workers (a warm shutdown:
-        tasks in hand finish or go back to the queue), APIs, then the services they use."""
-        services = [s for s in (self.studio, *self.workers, *self.apis) if s is not None]
-        for service in services:
-            with contextlib.suppress(Exception):
-                service.stop()
-        for server in (self.s3, self.postgres, self.redis):
-            with contextlib.suppress(Exception):
-                server.stop()  # type: ignore[attr-defined]
+        tasks in hand finish or go back to the queue) and APIs together, then the services
+        they use. Each group stops in parallel: a worker's warm shutdown takes seconds."""
+        ours = [s for s in (self.studio, *self.workers, *self.apis) if s is not None]
+        _each_at_once(ours)
+        _each_at_once([self.s3, self.postgres, self.redis])
 
     def describe(self) -> list[str]:
         """Where each part is, a line each."""
@@ -282,6 +280,15 @@ class Topology:
             f"   log {s3.data_dir / 'weed.log'}",  # type: ignore[attr-defined]
         ]
         return lines
+
+
+def _each_at_once(parts: list[object]) -> None:
+    """`stop()` them all together, whatever any one raises. (Threads only stop processes here,
+    never start them: a process started from a thread would die with it.)"""
+    with ThreadPoolExecutor(max_workers=max(1, len(parts))) as pool:
+        for stopping in [pool.submit(part.stop) for part in parts]:  # type: ignore[attr-defined]
+            with contextlib.suppress(Exception):
+                stopping.result()
 
 
 def _backend_service(
