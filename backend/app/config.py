@@ -343,6 +343,50 @@ class RateLimitSettings(BaseSettings):
     studio on your own machine spends your own keys."""
 
 
+JobBackend = Literal["inprocess", "celery"]
+
+
+class JobSettings(BaseSettings):
+    """Where clip and compose steps run: in the API process, or on Celery workers via Redis."""
+
+    model_config = _config()
+
+    backend: JobBackend = Field(
+        default="inprocess", validation_alias=AliasChoices("JOB_BACKEND", "backend")
+    )
+    """`inprocess`: the API runs its jobs itself (one process, nothing else to start).
+    `celery`: it only enqueues them; `python -m app.workers` processes run them."""
+    redis_url: OptionalSecret = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "redis_url")
+    )
+    """`redis://[:password@]host:port/db`: the broker, and where progress travels back. It may
+    hold a password: it is never logged."""
+    visibility_timeout_seconds: int = Field(
+        default=3600,
+        ge=1,
+        validation_alias=AliasChoices(
+            "CELERY_VISIBILITY_TIMEOUT_SECONDS", "visibility_timeout_seconds"
+        ),
+    )
+    """How long a step taken by a worker stays invisible to the others before Redis hands it
+    out again (its worker is presumed dead): longer than the longest step."""
+    worker_concurrency: int = Field(
+        default=2, ge=1, validation_alias=AliasChoices("WORKER_CONCURRENCY", "worker_concurrency")
+    )
+    """Steps one worker process runs at once (prefork children)."""
+
+    @model_validator(mode="after")
+    def _redis_with_celery(self) -> JobSettings:
+        if self.backend == "celery" and self.redis_url is None:
+            raise ValueError("JOB_BACKEND=celery needs REDIS_URL, the Redis the workers share")
+        return self
+
+    @property
+    def redis(self) -> str:
+        """The Redis URL, for the clients that connect (never for a log line)."""
+        return self.redis_url.get_secret_value() if self.redis_url else ""
+
+
 class Settings(BaseSettings):
     model_config = _config()
 
@@ -365,6 +409,7 @@ class Settings(BaseSettings):
     budget: BudgetSettings = Field(default_factory=BudgetSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -16,6 +16,7 @@ from app.rate_limits import RateLimiter
 from app.runtime import Runtime
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
+from app.services.job_runner import JobRunner
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
@@ -62,6 +63,11 @@ def get_spend(runtime: RuntimeDep) -> DailySpend:
     return runtime.spend
 
 
+def get_runner(runtime: RuntimeDep) -> JobRunner:
+    assert runtime.runner is not None, "the API's lifespan opens a runner"
+    return runtime.runner
+
+
 def get_clip_job_deps(runtime: RuntimeDep) -> ClipJobDeps:
     return runtime.clip_job_deps()
 
@@ -78,6 +84,7 @@ BackgroundDep = Annotated[BackgroundTasks, Depends(get_background)]
 ClipJobDepsDep = Annotated[ClipJobDeps, Depends(get_clip_job_deps)]
 ComposeJobDepsDep = Annotated[ComposeJobDeps, Depends(get_compose_job_deps)]
 SpendDep = Annotated[DailySpend, Depends(get_spend)]
+RunnerDep = Annotated[JobRunner, Depends(get_runner)]
 
 
 async def current_user_id(request: Request) -> str:

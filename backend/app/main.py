@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.auth.media_links import MediaLinks
+from app.auth.media_links import bind_store, links_for
 from app.auth.media_refresh import MediaLinkRefresh
-from app.auth.owner import current_owner
 from app.config import Settings, get_settings
 from app.db.engine import open_database
 from app.deps import current_user_id
@@ -36,7 +35,7 @@ from app.routers import (
     voices,
 )
 from app.routers.responses import SERVER, SIGNED_IN
-from app.runtime import open_runtime
+from app.runtime import open_runner, open_runtime
 from app.services.checkpoints import open_checkpoints
 from app.services.durable_jobs import resume_unfinished
 
@@ -53,19 +52,20 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
             open_database(database.url, database.data_dir, settings.media.root) as db,
             open_checkpoints(db) as checkpoints,
             open_runtime(settings, providers, checkpoints) as runtime,
+            open_runner(runtime, db, checkpoints) as runner,
         ):
             app.state.db = db
             app.state.runtime = runtime
             if links is not None:
-                runtime.store.signer = _signer(links)
-                runtime.store.guard = _guard(links)
+                bind_store(runtime.store, links)
             logger.info("providers: %s", runtime.providers.names())
-            await resume_unfinished(
-                db, runtime.clip_job_deps(), runtime.compose_job_deps(), runtime.background
-            )
+            if runner.resumes_at_start:  # with workers, Redis hands their steps out again
+                await resume_unfinished(
+                    db, runtime.clip_job_deps(), runtime.compose_job_deps(), runtime.background
+                )
             yield
 
-    links = _media_links(settings)
+    links = links_for(settings.auth)
 
     app = FastAPI(
         title="Reelsmith",
@@ -109,24 +109,6 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         app.include_router(module.router, dependencies=signed_in, responses=SIGNED_IN)
     install_error_handlers(app)
     return app
-
-
-def _signer(links: MediaLinks) -> Callable[[str, str], str]:
-    """Media URLs signed for the user the request (or the job it started) works for."""
-    return lambda url, key: links.sign(url, key, current_owner())
-
-
-def _guard(links: MediaLinks) -> Callable[[str, str], bool]:
-    """Only links signed for the user the request works for are taken as inputs."""
-    return lambda url, key: links.granted(url, key, current_owner())
-
-
-def _media_links(settings: Settings) -> MediaLinks | None:
-    """Signed media links with accounts on; plain ones (None) for the local studio."""
-    auth = settings.auth
-    if not auth.enabled or auth.secret is None:
-        return None
-    return MediaLinks(auth.secret.get_secret_value(), auth.media_url_seconds)
 
 
 app = create_app()

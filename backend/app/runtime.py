@@ -9,13 +9,15 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from app.config import Settings
+from app.db.engine import Database
 from app.fetching import Fetcher, build_fetcher
 from app.pipeline import PipelineDeps
 from app.providers.registry import Providers, build_providers
-from app.services.checkpoints import Checkpoints
+from app.services.checkpoints import Checkpoints, DatabaseCheckpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
 from app.services.job_events import StreamSlots
+from app.services.job_runner import InProcessRunner, JobRunner
 from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
@@ -41,6 +43,8 @@ class Runtime:
     """Each user's provider spend today, against the daily budget (in memory)."""
     streams: StreamSlots
     """Progress-event streams open now, at most `EVENTS_MAX_STREAMS`."""
+    runner: JobRunner | None = None
+    """Where clip and compose jobs run (`JOB_BACKEND`); the API's, opened by `open_runner`."""
 
     # The edge: each job takes only what it uses, unpacked from here.
 
@@ -109,6 +113,30 @@ async def open_runtime(
         await runtime.background.cancel_all()
         if providers is None:  # ours to close; providers handed in belong to the caller
             await runtime.providers.aclose()
+
+
+@asynccontextmanager
+async def open_runner(
+    runtime: Runtime, db: Database, checkpoints: DatabaseCheckpoints
+) -> AsyncIterator[JobRunner]:
+    """The API's job runner, as `JOB_BACKEND` says: its own background tasks, or the workers
+    (whose reports it then follows, `app.workers.mirror`, until the block ends)."""
+    jobs = runtime.settings.jobs
+    if jobs.backend != "celery":
+        runtime.runner = InProcessRunner(runtime.background, db)
+        yield runtime.runner
+        return
+    # Imported here: a studio running its jobs itself never loads Celery or Redis.
+    from app.workers.enqueue import CeleryRunner
+    from app.workers.mirror import JobMirror
+
+    mirror = JobMirror(jobs.redis, db, runtime.jobs)
+    mirror.start()
+    try:
+        runtime.runner = CeleryRunner(jobs, checkpoints)
+        yield runtime.runner
+    finally:
+        await mirror.close()
 
 
 async def open_store(settings: Settings) -> MediaStore:

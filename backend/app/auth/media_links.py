@@ -16,7 +16,14 @@ import hashlib
 import hmac
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from app.auth.owner import current_owner
+
+if TYPE_CHECKING:
+    from app.config import AuthSettings
+    from app.storage.media_store import MediaStore
 
 USER = "uid"
 EXPIRES = "exp"
@@ -80,3 +87,17 @@ class MediaLinks:
     def refreshed(self, url: str, key: str, user_id: str) -> str | None:
         """`url` signed afresh when it carries a grant of `key` to `user_id`; None otherwise."""
         return self.sign(url, key, user_id) if self.granted(url, key, user_id) else None
+
+
+def links_for(auth: AuthSettings) -> MediaLinks | None:
+    """Signed media links with accounts on; plain ones (None) for the local studio."""
+    if not auth.enabled or auth.secret is None:
+        return None
+    return MediaLinks(auth.secret.get_secret_value(), auth.media_url_seconds)
+
+
+def bind_store(store: MediaStore, links: MediaLinks) -> None:
+    """Sign the store's URLs for, and take as inputs only links signed for, whoever the work is
+    for (`app.auth.owner`): the API's requests and jobs, and a worker's steps, alike."""
+    store.signer = lambda url, key: links.sign(url, key, current_owner())
+    store.guard = lambda url, key: links.granted(url, key, current_owner())

@@ -68,6 +68,20 @@ async def get(session: AsyncSession, job_id: str) -> Job | None:
     return (await session.scalars(query)).one_or_none()
 
 
+async def lock(session: AsyncSession, job_id: str) -> Job | None:
+    """The job with its steps, locked until the session ends: PostgreSQL holds its row
+    (`FOR UPDATE`), SQLite the whole database (every transaction begins `IMMEDIATE`), so two
+    workers finishing a job's last clips at once decide its end one after the other."""
+    query = (
+        select(Job)
+        .where(Job.id == job_id)
+        .options(selectinload(Job.steps))
+        .with_for_update(of=Job)
+        .execution_options(populate_existing=True)
+    )
+    return (await session.scalars(query)).one_or_none()
+
+
 async def unfinished(session: AsyncSession) -> Sequence[Job]:
     """Jobs a process was running when it stopped, oldest first."""
     query = (

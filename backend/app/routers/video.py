@@ -8,13 +8,13 @@ from fastapi.exceptions import RequestValidationError
 
 from app.db.engine import Database
 from app.deps import (
-    BackgroundDep,
     ClipJobDepsDep,
     ComposeJobDepsDep,
     CurrentUserId,
     DbDep,
     JobsDep,
     RateLimit,
+    RunnerDep,
     SpendDep,
 )
 from app.errors import ErrorCode, JobNotFound
@@ -43,16 +43,13 @@ from app.routers.responses import (
     merge,
 )
 from app.services import (
-    clip_service,
-    composition_service,
     cost_estimate,
     durable_jobs,
-    project_recording,
 )
 from app.services.inputs import url_refusal
-from app.services.script_service import WordsOptions, request_problems
+from app.services.job_runner import words_options
+from app.services.script_service import request_problems
 from app.storage.media_store import MediaStore
-from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import Job, JobTracker
 
 router = APIRouter(prefix="/api/video", tags=["video"])
@@ -81,8 +78,7 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
 async def generate_video(
     request: GenerateVideoRequest,
     deps: ClipJobDepsDep,
-    background: BackgroundDep,
-    db: DbDep,
+    runner: RunnerDep,
     project_id: ProjectParam,
     spend: SpendDep,
     user_id: CurrentUserId,
@@ -95,10 +91,9 @@ async def generate_video(
     job = await spend.pay_for(
         user_id,
         usd,
-        lambda: clip_service.start_clip_job(deps, background, request.scenes, project_id),
+        lambda: runner.start_clips(deps, request.scenes, project_id),
         deps.jobs.on_finish,
     )
-    _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
 
 
@@ -112,7 +107,7 @@ async def retry_clips(
     job_id: str,
     request: RetryClipsRequest,
     deps: ClipJobDepsDep,
-    background: BackgroundDep,
+    runner: RunnerDep,
     db: DbDep,
     project_id: ProjectParam,
     spend: SpendDep,
@@ -124,12 +119,9 @@ async def retry_clips(
     job = await spend.pay_for(
         user_id,
         usd,
-        lambda: clip_service.retry_clips(
-            deps, background, job_id, request.scene_numbers, project_id
-        ),
+        lambda: runner.retry_clips(deps, job_id, request.scene_numbers, project_id),
         deps.jobs.on_finish,
     )
-    _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
 
 
@@ -151,8 +143,7 @@ async def video_status(
 async def compose_video(
     request: ComposeRequest,
     deps: ComposeJobDepsDep,
-    background: BackgroundDep,
-    db: DbDep,
+    runner: RunnerDep,
     project_id: ProjectParam,
     spend: SpendDep,
     user_id: CurrentUserId,
@@ -160,7 +151,7 @@ async def compose_video(
     """Start composing the final ad from finished clips, with generated music."""
     urls = [clip.video_url for clip in request.clips]
     await _refuse_unusable_links(deps.store, deps.fetcher, ("clips", "video_url"), urls)
-    script = WordsOptions(request.voice, request.captions, request.call_to_action)
+    script = words_options(request)
     problems = (
         request_problems(request.clips, script, deps.default_voice, deps.voice)
         if deps.voice is not None
@@ -172,33 +163,10 @@ async def compose_video(
     job = await spend.pay_for(
         user_id,
         usd,
-        lambda: composition_service.start_compose_job(
-            deps,
-            background,
-            request.clips,
-            request.mood,
-            request.creative_brief,
-            request.formats,
-            script=script,
-            request=request.model_dump(mode="json"),
-            project_id=project_id,
-        ),
+        lambda: runner.start_compose(deps, request, project_id),
         deps.jobs.on_finish,
     )
-    if project_id is not None:
-        project_recording.record_ad_when_finished(
-            db, deps.store, background, project_id, job, request.clips, deps.jobs.on_finish
-        )
     return ComposeResponse.model_validate(job.fields())
-
-
-def _record_clips(
-    jobs: JobTracker, background: BackgroundTasks, db: Database, project_id: str | None, job: Job
-) -> None:
-    if project_id is not None:
-        project_recording.record_clips_when_finished(
-            db, background, project_id, job, jobs.on_finish
-        )
 
 
 @router.get("/compose/status/{job_id}", responses=merge(JOB, PARAMETERS))

@@ -85,6 +85,18 @@ def job_result(job: Job) -> dict[str, Any]:
     return JobStatusResponse.model_validate(job.fields()).model_dump(mode="json")
 
 
+def finished_columns(job: Job) -> dict[str, Any]:
+    """The jobs row of a finished job: its end, and the answer it gives from then on."""
+    return {
+        "status": job.status.value,
+        "progress": job.progress,
+        "result": job_result(job),
+        "error_code": job.error.code.value if job.error else None,
+        "error_message": job.error.message if job.error else None,
+        "cost_usd": job.cost.total_usd,
+    }
+
+
 class DatabaseCheckpoints(Checkpoints):
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -193,14 +205,7 @@ class DatabaseCheckpoints(Checkpoints):
         self._put(f"{name} of job {job_id} finished", write)
 
     def job_finished(self, job: Job) -> None:
-        columns = {
-            "status": job.status.value,
-            "progress": job.progress,
-            "result": job_result(job),
-            "error_code": job.error.code.value if job.error else None,
-            "error_message": job.error.message if job.error else None,
-            "cost_usd": job.cost.total_usd,
-        }
+        columns = finished_columns(job)
 
         async def write(session: AsyncSession) -> None:
             await repo.change(session, job.job_id, **columns)

@@ -124,6 +124,17 @@ async def retry_clips(
     project_id: str | None = None,
 ) -> Job:
     """A new job with the finished clips of `job_id` and fresh renders of the chosen scenes."""
+    job, wanted = await create_retry_job(deps, job_id, scene_numbers, project_id)
+    background.spawn(
+        run_clip_job(deps, job.job_id, job.scenes, only=wanted), name=task_name(job.job_id)
+    )
+    return job
+
+
+async def create_retry_job(
+    deps: ClipJobDeps, job_id: str, scene_numbers: list[int], project_id: str | None = None
+) -> tuple[Job, set[int]]:
+    """The retry job of `job_id`, recorded as processing, and the scenes it is to render."""
     previous = deps.jobs.get(job_id)
     if previous.kind is not JobKind.CLIPS:
         raise InvalidRequest(f"Job {job_id} composes a video; only clip jobs can be retried.")
@@ -148,10 +159,7 @@ async def retry_clips(
         clips.append(clip)
     job = deps.jobs.create(JobKind.CLIPS, clips=clips, scenes=previous.scenes)
     deps.checkpoints.job_created(job, clip_request(job), project_id)
-    background.spawn(
-        run_clip_job(deps, job.job_id, previous.scenes, only=wanted), name=task_name(job.job_id)
-    )
-    return job
+    return job, wanted
 
 
 async def run_clip_job(
@@ -166,6 +174,30 @@ async def run_clip_job(
     `predictions` maps a scene to the remote prediction an earlier process started for it, to
     re-attach to. A clip that fails is recorded on the job, never raised."""
     predictions = predictions or {}
+    plan = clip_plan(scenes)
+    job = deps.jobs.get(job_id)
+    with charged_to(job.cost):
+        await asyncio.gather(
+            *(
+                _render_clip(
+                    deps,
+                    job_id,
+                    scene,
+                    *plan[scene.scene_number],
+                    predictions.get(scene.scene_number),
+                )
+                for scene in scenes
+                if only is None or scene.scene_number in only
+            )
+        )
+    conclude(deps.jobs, job)
+    deps.checkpoints.job_finished(job)
+    return job
+
+
+def clip_plan(scenes: list[SceneWithSeed]) -> dict[int, tuple[float, ClipCut | None]]:
+    """Scene number → the length its clip is asked for and its cut in the ad: each clip's
+    depends on the whole storyboard (the crossfades), so one step alone asks the whole plan."""
     durations = [scene.duration for scene in scenes]
     lengths = clip_lengths(durations)
     cuts: list[ClipCut | None]
@@ -173,25 +205,34 @@ async def run_clip_job(
         cuts = list(clip_cuts(durations))
     except InvalidRequest:  # scenes too short to cut: the composer will say so
         cuts = [None] * len(scenes)
-    job = deps.jobs.get(job_id)
-    with charged_to(job.cost):
-        await asyncio.gather(
-            *(
-                _render_clip(deps, job_id, scene, length, cut, predictions.get(scene.scene_number))
-                for scene, length, cut in zip(scenes, lengths, cuts, strict=True)
-                if only is None or scene.scene_number in only
-            )
-        )
-    _conclude(deps, job)
-    deps.checkpoints.job_finished(job)
-    return job
+    return {
+        scene.scene_number: (length, cut)
+        for scene, length, cut in zip(scenes, lengths, cuts, strict=True)
+    }
 
 
-def _conclude(deps: ClipJobDeps, job: Job) -> None:
+async def render_clip_step(
+    deps: ClipJobDeps,
+    job_id: str,
+    scenes: list[SceneWithSeed],
+    scene_number: int,
+    prediction_id: str | None = None,
+) -> None:
+    """One clip step of job `job_id` (checkpointed as `clip-N`), alone: how a worker renders
+    the clip it was handed. Its end is recorded on the job, never raised; the job itself is
+    left running (whoever sees every clip finished calls `conclude`)."""
+    scene = next(scene for scene in scenes if scene.scene_number == scene_number)
+    length, cut = clip_plan(scenes)[scene_number]
+    await _render_clip(deps, job_id, scene, length, cut, prediction_id)
+
+
+def conclude(jobs: JobTracker, job: Job) -> None:
+    """End a clip job whose clips have all finished: complete when every clip is, else failed
+    with each failed clip's reason (the finished clips kept)."""
     job_id = job.job_id
     failed = [clip for clip in job.clips if clip.status is JobStatus.FAILED]
     if not failed:
-        deps.jobs.complete(job_id)
+        jobs.complete(job_id)
         return
     reasons = "; ".join(
         f"scene {clip.scene_number}: {clip.error.message if clip.error else 'unknown'}"
@@ -199,7 +240,7 @@ def _conclude(deps: ClipJobDeps, job: Job) -> None:
     )
     # Out of space is the operator's to fix, not a retry's: say so in the job's own code.
     codes = {clip.error.code if clip.error else None for clip in failed}
-    deps.jobs.fail(
+    jobs.fail(
         job_id,
         ErrorInfo(
             code=StorageFull.code if codes == {StorageFull.code} else ErrorCode.CLIPS_FAILED,

@@ -67,7 +67,9 @@ async def load(db: Database, jobs: JobTracker, job_id: str, owner: str | None = 
             row = await repo.get(session, job_id)
             if row is None:
                 raise JobNotFound(job_id)
-            jobs.adopt(_from_row(row))
+            adopted = jobs.adopt(_from_row(row))
+        if jobs.refresher is not None and not adopted.finished:
+            await jobs.refresher(job_id)  # run by a worker: caught up with where it has got
     return jobs.get(job_id) if owner is None else jobs.get_owned(job_id, owner)
 
 
@@ -155,14 +157,14 @@ async def resume_unfinished(
 
 def _snapshot(row: JobRow) -> _Unfinished:
     steps = {
-        step.name: (step.status, step.output_key, step.prediction_id, _stored_error(step))
+        step.name: (step.status, step.output_key, step.prediction_id, stored_error(step))
         for step in row.steps
     }
     owner = row.user_id or LOCAL_USER_ID
     return _Unfinished(row.id, row.kind, owner, row.project_id, dict(row.request), steps)
 
 
-def _stored_error(step: JobStep) -> ErrorInfo | None:
+def stored_error(step: JobStep) -> ErrorInfo | None:
     """A failed step's error as checkpointed (an `ErrorCode` value, written by us)."""
     if step.error_code is None:
         return None

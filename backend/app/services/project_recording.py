@@ -13,6 +13,8 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from app.db import projects as repo
 from app.db.engine import Database
 from app.db.models import Project as ProjectRow
@@ -99,14 +101,36 @@ def record_clips_when_finished(
     """When the clip job ends, its clips (finished and failed) become the project's clips."""
 
     def finished(done: Job) -> None:
-        clips = [_json(clip.to_model()) for clip in done.clips]
-        columns = {"clips": clips, "clip_job_id": done.job_id}
+        columns = _clips_columns(done)
         background.spawn(
             _logged(_record(db, project_id, lambda _row: columns)),
             name=f"project-clips-{done.job_id}",
         )
 
     on_finish(job.job_id, finished)
+
+
+def _clips_columns(job: Job) -> dict[str, Any]:
+    return {"clips": [_json(clip.to_model()) for clip in job.clips], "clip_job_id": job.job_id}
+
+
+async def record_clips_in(session: AsyncSession, project_id: str, job: Job) -> None:
+    """The finished clip job's clips become the project's, in the caller's transaction (a
+    worker concluding the job: the conclusion and its record land together)."""
+    row = await repo.get(session, project_id, for_update=True)
+    if row is None:
+        logger.info("project deleted before its clips were recorded")
+        return
+    repo.change(row, _clips_columns(job))
+
+
+async def record_ad(
+    db: Database, store: MediaStore, project_id: str, job: Job, clips: list[ComposeClip]
+) -> None:
+    """The completed compose job's ad joins the project's ads, unless it is there already (a
+    worker's step handed out again after it had recorded it)."""
+    if job.status is JobStatus.COMPLETE and job.final_video_url is not None:
+        await _record_ad(db, store, project_id, job, clips)
 
 
 def record_ad_when_finished(
@@ -146,6 +170,8 @@ async def _record_ad(
         row = await repo.get(session, project_id, for_update=True)
         if row is None:
             logger.info("project deleted before its ad was recorded")
+            return
+        if any(video.job_id == job.job_id for video in row.videos):
             return
         repo.add_video(
             row,

@@ -11,7 +11,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from app.auth.owner import current_owner
@@ -109,6 +109,9 @@ class JobTracker:
         self._on_progress = on_progress
         self._listeners: dict[str, list[Callable[[Job], None]]] = {}
         self._watchers: dict[str, list[Callable[[Job], None]]] = {}
+        self.refresher: Callable[[str], Awaitable[None]] | None = None
+        """Catches a job adopted from the database up with where its work has got, when that
+        work runs elsewhere (`JOB_BACKEND=celery`: `app.workers.mirror`)."""
 
     def watch(self, job_id: str, watcher: Callable[[Job], None]) -> Callable[[], None]:
         """Call `watcher` with the job after every change a status answer would show (progress,
@@ -179,6 +182,10 @@ class JobTracker:
         held = self._jobs.setdefault(job.job_id, job)
         self._forget_old_jobs()
         return held
+
+    def running(self) -> list[str]:
+        """The ids of the jobs held that have not finished."""
+        return [job_id for job_id, job in self._jobs.items() if not job.finished]
 
     def holds(self, job_id: str) -> bool:
         return job_id in self._jobs

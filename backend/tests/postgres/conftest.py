@@ -1,20 +1,14 @@
-"""A throwaway PostgreSQL for the `postgres` tests (`make test-postgres`): its own cluster in a
-temporary folder, listening on 127.0.0.1 at a free port, stopped and removed afterwards.
+"""A throwaway PostgreSQL for the `postgres` tests: `scripts/postgres.py`'s cluster, on
+127.0.0.1 at a free port, started once per session and removed afterwards.
 
-These tests are not part of the default run (`-m "not postgres"` in pytest's options): they
-need PostgreSQL's server binaries (`initdb`, `pg_ctl`), which `make test` does not install.
-As root, the cluster runs as the `postgres` user, since PostgreSQL refuses to run as root.
+They run in `make test` (`make test-scale`, `-m "postgres or scale"`), outside the default
+pytest run: they need PostgreSQL's server binaries (`initdb`, `postgres`), which are on these
+machines but which `make backend-unit` does not assume.
 """
 
 from __future__ import annotations
 
 import asyncio
-import glob
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,85 +19,17 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from app.config import DatabaseSettings, MediaSettings, ProviderChoice, ProviderSettings, Settings
 from app.db.urls import database_url
 from tests.conftest import BASE_URL
-
-
-def _binary(name: str) -> str:
-    found = shutil.which(name) or next(
-        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
-    )
-    if found is None:
-        raise RuntimeError(f"PostgreSQL's {name} is needed for the postgres tests")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _as_owner(argv: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
+from tests.utils.scripts import load_script
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`postgresql://` URL of a fresh server with a `reelsmith` database."""
-    folder = Path(tempfile.mkdtemp(prefix="reelsmith-pg-"))
-    data = folder / "data"
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-    port = _free_port()
-    run = {"check": True, "capture_output": True, "timeout": 120}
-    subprocess.run(
-        _as_owner(
-            [_binary("initdb"), "-D", str(data), "-U", "reelsmith", "--auth=trust", "-E", "UTF8"]
-        ),
-        **run,  # type: ignore[call-overload]
-    )
-    options = f"-k {folder} -h 127.0.0.1 -p {port} -F"
-    subprocess.run(
-        _as_owner(
-            [
-                _binary("pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                options,
-                "-l",
-                str(folder / "log"),
-                "-w",
-                "start",
-            ]
-        ),
-        **run,  # type: ignore[call-overload]
-    )
+    server = load_script("postgres").start(tmp_path_factory.mktemp("postgres"))
     try:
-        subprocess.run(
-            _as_owner(
-                [
-                    _binary("createdb"),
-                    "-h",
-                    "127.0.0.1",
-                    "-p",
-                    str(port),
-                    "-U",
-                    "reelsmith",
-                    "reelsmith",
-                ]
-            ),
-            **run,  # type: ignore[call-overload]
-        )
-        yield f"postgresql://reelsmith@127.0.0.1:{port}/reelsmith"
+        yield server.url
     finally:
-        subprocess.run(
-            _as_owner([_binary("pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
-            check=False,
-            capture_output=True,
-            timeout=120,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+        server.stop()
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ test session, and a folder of its bucket per test."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import uuid
 from pathlib import Path
 from types import ModuleType
@@ -13,19 +11,14 @@ from pydantic import SecretStr
 
 from app.config import S3Settings
 from app.storage.s3_remote import S3Remote
+from tests.utils.scripts import load_script
 
-SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "seaweedfs.py"
 BUCKET = "reelsmith-test"
 
 
 def seaweedfs_script() -> ModuleType:
     """`scripts/seaweedfs.py`, which starts and stops the server (and installs it if missing)."""
-    spec = importlib.util.spec_from_file_location("reelsmith_seaweedfs", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
+    return load_script("seaweedfs")
 
 
 def s3_settings(server: object) -> S3Settings:

@@ -1,0 +1,1 @@
+"""The load scenario of `make bench`: many users making ads at once (see `run`)."""
