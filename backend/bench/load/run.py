@@ -41,7 +41,7 @@ class LoadOptions:
     rests on hundreds of calls."""
     ramp_seconds: float = 5.0
     """Users arrive spread over this long, not all in the same millisecond."""
-    topology: str = "single"
+    topology: str = "scale"
     """`single`: one API process running its jobs; `scale`: the scale-out topology."""
     workers: int = 2
     """Celery workers, with the `scale` topology."""
