@@ -33,7 +33,7 @@ class LoadOptions:
     users: int = 8
     ads: int = 1
     """Ads each user makes, one after the other."""
-    deadline_seconds: float = 300.0
+    deadline_seconds: float = 600.0
     """The whole run stops here and reports what it has; unfinished ads are counted."""
     poll_seconds: float = 1.0
     """Between a user's status calls: a third of the studio's polling interval (3 s, when its
