@@ -28,7 +28,7 @@ help:
 	@echo "make test    install what is missing and run every test suite (backend, scale-out, studio, browser)"
 	@echo "make test-scale  the scale-out suite alone: the topology's real processes, and the PostgreSQL tests"
 	@echo "make contract  regenerate the studio's API types and rule vectors from the backend"
-	@echo "make bench   measure composition speed and memory, and the whole pipeline"
+	@echo "make bench   measure composition speed and memory, the whole pipeline, and many users at once"
 	@echo "make render  render examples/serum.json to ad.mp4 with the CLI"
 	@echo "make db-upgrade  bring the database (DATABASE_URL, or the SQLite file in DATA_DIR) up to date"
 
@@ -112,7 +112,8 @@ test-scale: scale-setup
 test-postgres: backend-setup
 	cd $(BACKEND) && .venv/bin/pytest -m postgres tests/postgres
 
-bench: backend-setup
+# Its load scenario runs on the scale-out topology (`python -m bench load --help` for its options).
+bench: backend-setup scale-setup
 	cd $(BACKEND) && .venv/bin/python -m bench
 
 render: backend-setup

@@ -33,7 +33,7 @@ class LoadOptions:
     users: int = 8
     ads: int = 1
     """Ads each user makes, one after the other."""
-    deadline_seconds: float = 300.0
+    deadline_seconds: float = 600.0
     """The whole run stops here and reports what it has; unfinished ads are counted."""
     poll_seconds: float = 1.0
     """Between a user's status calls: a third of the studio's polling interval (3 s, when its
@@ -41,7 +41,7 @@ class LoadOptions:
     rests on hundreds of calls."""
     ramp_seconds: float = 5.0
     """Users arrive spread over this long, not all in the same millisecond."""
-    topology: str = "single"
+    topology: str = "scale"
     """`single`: one API process running its jobs; `scale`: the scale-out topology."""
     workers: int = 2
     """Celery workers, with the `scale` topology."""

@@ -17,7 +17,6 @@ from bench.load.stats import AdOutcome, LoadRecord
 
 PASSWORD = "bench-password-not-secret"
 CHAT = "A serum for calm skin, for women 25 to 40, elegant and calming, white and gold."
-DONE = ("complete", "failed")
 
 
 class AdFailed(Exception):
@@ -139,7 +138,7 @@ class User:
                     body: dict[str, Any] = response.json()
                     if body["status"] == "failed":
                         raise AdFailed(str((body.get("error") or {}).get("code") or "job_failed"))
-                    if body["status"] in DONE:
+                    if body["status"] == "complete":
                         return body
                 else:
                     self.record.status_errors[_code(response)] += 1

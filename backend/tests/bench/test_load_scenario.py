@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
 def test_two_users_each_make_an_ad_and_every_status_call_is_timed(tmp_path: Path) -> None:
-    options = LoadOptions(users=2, ads=1, deadline_seconds=600, poll_seconds=0.25, ramp_seconds=0)
+    options = LoadOptions(
+        users=2, ads=1, deadline_seconds=600, poll_seconds=0.25, ramp_seconds=0, topology="single"
+    )
     result = run_load_bench(tmp_path, options)
     summary = result.summary
 
