@@ -58,8 +58,9 @@ def get_background(runtime: RuntimeDep) -> BackgroundTasks:
     return runtime.background
 
 
-def get_spend(runtime: RuntimeDep) -> DailySpend:
-    return runtime.spend
+def get_spend(request: Request) -> DailySpend:
+    spend: DailySpend = request.app.state.spend
+    return spend
 
 
 def get_clip_job_deps(runtime: RuntimeDep) -> ClipJobDeps:

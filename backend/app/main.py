@@ -39,6 +39,7 @@ from app.routers.responses import SERVER, SIGNED_IN
 from app.runtime import open_runtime
 from app.services.checkpoints import open_checkpoints
 from app.services.durable_jobs import resume_unfinished
+from app.utils.spend import DailySpend
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,9 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         ):
             app.state.db = db
             app.state.runtime = runtime
+            app.state.spend = DailySpend(
+                db, settings.budget.daily_usd, caught_up=checkpoints.caught_up
+            )
             if links is not None:
                 runtime.store.signer = _signer(links)
                 runtime.store.guard = _guard(links)

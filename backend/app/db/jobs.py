@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.db import spend
 from app.db.base import utcnow
 from app.db.models import Job, JobStep
 
@@ -85,6 +86,12 @@ async def of_project(session: AsyncSession, project_id: str) -> Sequence[Job]:
 
 
 async def delete(session: AsyncSession, jobs: Sequence[Job]) -> None:
+    """Delete the jobs (their project is going). One stopped while running never reaches its
+    end checkpoint: its spend is settled here, at what its steps had cost."""
     for job in jobs:
+        if job.status == PROCESSING and job.user_id is not None:
+            await spend.lock_user(session, job.user_id)
+            cost = await spend.steps_cost(session, job.id)
+            await spend.settle_job(session, job.id, job.user_id, cost, utcnow())
         await session.delete(job)
     await session.flush()

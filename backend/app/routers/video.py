@@ -96,7 +96,6 @@ async def generate_video(
         user_id,
         usd,
         lambda: clip_service.start_clip_job(deps, background, request.scenes, project_id),
-        deps.jobs.on_finish,
     )
     _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
@@ -127,7 +126,6 @@ async def retry_clips(
         lambda: clip_service.retry_clips(
             deps, background, job_id, request.scene_numbers, project_id
         ),
-        deps.jobs.on_finish,
     )
     _record_clips(deps.jobs, background, db, project_id, job)
     return _clips_response(job)
@@ -183,7 +181,6 @@ async def compose_video(
             request=request.model_dump(mode="json"),
             project_id=project_id,
         ),
-        deps.jobs.on_finish,
     )
     if project_id is not None:
         project_recording.record_ad_when_finished(

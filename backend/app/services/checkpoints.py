@@ -5,7 +5,9 @@ it starts and as it ends, so that a restarted process can answer for it and resu
     step starts ─▶ job_steps row `clip-3` / `music` / `compose`: processing, attempts + 1
     prediction  ─▶ its Replicate id, as soon as the create answers (to re-attach to)
     step ends   ─▶ complete with its output's storage key and cost, or failed with the error
-    job ends    ─▶ status, progress, the whole status answer (`result`), error, cost
+    job ends    ─▶ status, progress, the whole status answer (`result`), error, cost; and
+                   the job's spend settled at that cost (`app.utils.spend`), in the same
+                   transaction, wherever the job ends
 
 The job services call these synchronously and never wait: each write is queued and one writer
 task applies them in order, each in its own transaction. A write that fails (the database
@@ -29,6 +31,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import jobs as repo
+from app.db import spend as spend_repo
+from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import JobStep
 from app.models.video import ErrorInfo, JobStatusResponse
@@ -40,6 +44,9 @@ Write = Callable[[AsyncSession], Awaitable[None]]
 
 DRAIN_SECONDS = 10.0
 """How long a shutdown waits for the queued writes to land."""
+
+CAUGHT_UP_SECONDS = 5.0
+"""How long a budget check waits for this process's earlier writes (a job's end) to land."""
 
 
 class Checkpoints:
@@ -88,7 +95,9 @@ def job_result(job: Job) -> dict[str, Any]:
 class DatabaseCheckpoints(Checkpoints):
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._queue: asyncio.Queue[tuple[str, Write] | None] = asyncio.Queue()
+        self._queue: asyncio.Queue[tuple[str, Write] | asyncio.Future[None] | None] = (
+            asyncio.Queue()
+        )
         self._writer: asyncio.Task[None] | None = None
 
     @property
@@ -101,6 +110,19 @@ class DatabaseCheckpoints(Checkpoints):
     async def flush(self) -> None:
         """Wait until every write queued so far has been applied (or has failed)."""
         await self._queue.join()
+
+    async def caught_up(self) -> None:
+        """Wait (bounded) until the writes queued before this call have been applied; later
+        ones are not waited for, so a busy process does not hold the caller up for long."""
+        if self._writer is None or self._writer.done():
+            return
+        marker: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.put_nowait(marker)
+        try:
+            async with asyncio.timeout(CAUGHT_UP_SECONDS):
+                await asyncio.shield(marker)
+        except TimeoutError:
+            logger.warning("checkpoints: still %d writes behind", self._queue.qsize())
 
     async def close(self) -> None:
         """Apply what is queued (bounded), then stop the writer."""
@@ -125,6 +147,10 @@ class DatabaseCheckpoints(Checkpoints):
             try:
                 if item is None:
                     return
+                if isinstance(item, asyncio.Future):
+                    if not item.done():
+                        item.set_result(None)
+                    continue
                 what, write = item
                 try:
                     async with self._db.session() as session:
@@ -201,9 +227,14 @@ class DatabaseCheckpoints(Checkpoints):
             "error_message": job.error.message if job.error else None,
             "cost_usd": job.cost.total_usd,
         }
+        owner, spent = job.owner, job.cost.total_usd
 
         async def write(session: AsyncSession) -> None:
+            await spend_repo.lock_user(session, owner)  # first, as every spend change does
             await repo.change(session, job.job_id, **columns)
+            # A resumed job's ledger holds only what it spent since; its steps hold the rest.
+            cost = max(spent, await spend_repo.steps_cost(session, job.job_id))
+            await spend_repo.settle_job(session, job.job_id, owner, cost, utcnow())
 
         self._put(f"job {job.job_id} finished", write)
 

@@ -200,3 +200,37 @@ def test_0005_gives_each_ad_its_captions_and_keeps_the_ads(tmp_path: Path) -> No
     assert rows == [("v-1", None)]
     downgrade(url, "0004")
     assert "captions_url" not in _columns(file, "videos")
+
+
+def test_0006_keeps_the_spend_in_the_database_and_the_jobs_with_it(tmp_path: Path) -> None:
+    """A job made at 0005 is still there; the spend table comes, holds a job's cost, and goes
+    with the downgrade, the jobs staying."""
+    url, file = _url(tmp_path), tmp_path / DATABASE_FILE
+    upgrade(url, "0005")
+    job = (
+        "INSERT INTO jobs (id, kind, status, progress, request, cost_usd, created_at,"
+        " updated_at, user_id) VALUES (?, 'clips', 'complete', 100, '{}', 0.5,"
+        " '2026-01-01 00:00:00', '2026-01-01 00:00:00', ?)"
+    )
+    with sqlite3.connect(file) as connection:
+        connection.execute(job, ("job-1", LOCAL_USER_ID))
+    assert "spend" not in _names(file, "table")
+
+    upgrade(url)
+
+    assert _revision(file) == head()
+    assert "ix_spend_user_id_settled_at" in _names(file, "index")
+    with sqlite3.connect(file) as connection:
+        connection.execute(
+            "INSERT INTO spend (id, user_id, job_id, estimate_usd, cost_usd, reserved_at,"
+            " settled_at) VALUES ('s-1', ?, 'job-1', 0.75, 0.5, '2026-01-01 00:00:00',"
+            " '2026-01-01 00:01:00')",
+            (LOCAL_USER_ID,),
+        )
+        assert connection.execute("SELECT id, status FROM jobs").fetchall() == [
+            ("job-1", "complete")
+        ]
+    downgrade(url, "0005")
+    assert "spend" not in _names(file, "table")
+    with sqlite3.connect(file) as connection:
+        assert connection.execute("SELECT id, cost_usd FROM jobs").fetchall() == [("job-1", 0.5)]
