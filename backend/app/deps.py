@@ -12,7 +12,7 @@ from app.config import Settings
 from app.db.engine import Database
 from app.db.models import LOCAL_USER_ID
 from app.providers.registry import Providers
-from app.rate_limits import RateLimiter
+from app.rate_limits import Limiter
 from app.runtime import Runtime
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
@@ -104,8 +104,8 @@ CurrentUserId = Annotated[str, Depends(current_user_id)]
 
 async def rate_limited(request: Request, user_id: CurrentUserId) -> None:
     """Spend one of the user's requests per minute (`app.rate_limits`), or answer 429."""
-    limiter: RateLimiter = request.app.state.rate_limiter
-    limiter.take(user_id)
+    limiter: Limiter = request.app.state.rate_limiter
+    await limiter.acquire(user_id)
 
 
 RateLimit = Depends(rate_limited)

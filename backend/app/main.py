@@ -17,7 +17,8 @@ from app.db.engine import open_database
 from app.deps import current_user_id
 from app.error_handlers import install_error_handlers
 from app.providers.registry import Providers
-from app.rate_limits import RateLimiter
+from app.rate_limits import Limiter, RateLimiter
+from app.rate_limits_redis import RedisRateLimiter, connect
 from app.request_limits import BodyLimits
 from app.routers import (
     assets,
@@ -67,7 +68,10 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
             await resume_unfinished(
                 db, runtime.clip_job_deps(), runtime.compose_job_deps(), runtime.background
             )
-            yield
+            try:
+                yield
+            finally:
+                await app.state.rate_limiter.aclose()
 
     links = _media_links(settings)
 
@@ -79,11 +83,7 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         responses=SERVER,
     )
     app.state.media_links = links
-    app.state.rate_limiter = RateLimiter(
-        settings.rate_limits.per_minute
-        if settings.auth.enabled
-        else settings.rate_limits.local_per_minute
-    )
+    app.state.rate_limiter = _rate_limiter(settings)
     if links is not None:
         app.add_middleware(MediaLinkRefresh)
     app.add_middleware(BodyLimits)
@@ -113,6 +113,15 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         app.include_router(module.router, dependencies=signed_in, responses=SIGNED_IN)
     install_error_handlers(app)
     return app
+
+
+def _rate_limiter(settings: Settings) -> Limiter:
+    """Buckets in Redis when there is one (shared by every API process), else in this one."""
+    limits = settings.rate_limits
+    per_minute = limits.per_minute if settings.auth.enabled else limits.local_per_minute
+    if limits.redis_url is None or per_minute <= 0:
+        return RateLimiter(per_minute)
+    return RedisRateLimiter(per_minute, connect(limits.redis_url.get_secret_value()))
 
 
 def _signer(links: MediaLinks) -> Callable[[str, str], str]:
