@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
@@ -40,6 +40,7 @@ from app.routers.responses import SERVER, SIGNED_IN
 from app.runtime import open_runtime
 from app.services.checkpoints import open_checkpoints
 from app.services.durable_jobs import resume_unfinished
+from app.services.job_leases import open_leases
 from app.utils.spend import DailySpend
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         database = settings.database
         async with (
             open_database(database.url, database.data_dir, settings.media.root) as db,
-            open_checkpoints(db) as checkpoints,
+            open_leases(db) as leases,
+            open_checkpoints(db, leases.columns) as checkpoints,
             open_runtime(settings, providers, checkpoints) as runtime,
         ):
             app.state.db = db
@@ -65,12 +67,22 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
                 runtime.store.signer = _signer(links)
                 runtime.store.guard = _guard(links)
             logger.info("providers: %s", runtime.providers.names())
-            await resume_unfinished(
-                db, runtime.clip_job_deps(), runtime.compose_job_deps(), runtime.background
-            )
+
+            def resume() -> Awaitable[int]:
+                return resume_unfinished(
+                    db,
+                    runtime.clip_job_deps(),
+                    runtime.compose_job_deps(),
+                    runtime.background,
+                    leases,
+                )
+
+            await resume()
+            leases.keep(resume)  # and the jobs of a process that dies meanwhile
             try:
                 yield
             finally:
+                await leases.stop()  # before the runtime stops its jobs
                 await app.state.rate_limiter.aclose()
 
     links = _media_links(settings)

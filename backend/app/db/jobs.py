@@ -28,7 +28,9 @@ async def add(
     request: dict[str, Any],
     project_id: str | None,
     user_id: str | None = None,
+    lease: dict[str, Any] | None = None,
 ) -> None:
+    """`lease`: the process running the job (`app.services.job_leases`), if it says."""
     session.add(
         Job(
             id=job_id,
@@ -37,6 +39,7 @@ async def add(
             request=request,
             project_id=project_id,
             user_id=user_id,
+            **(lease or {}),
         )
     )
     await session.flush()

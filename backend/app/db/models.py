@@ -148,6 +148,10 @@ class Job(Base):
     cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    lease_owner: Mapped[str | None] = mapped_column(String(120))
+    """The API process running the job (`app.services.job_leases`); None: nobody yet."""
+    lease_expires_at: Mapped[datetime | None] = mapped_column()
+    """Renewed while the job runs; once past, another process may take the job up."""
 
     steps: Mapped[list[JobStep]] = relationship(
         back_populates="job", cascade="all, delete-orphan", passive_deletes=True

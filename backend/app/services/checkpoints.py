@@ -41,6 +41,7 @@ from app.utils.job_tracker import Job
 logger = logging.getLogger(__name__)
 
 Write = Callable[[AsyncSession], Awaitable[None]]
+Lease = Callable[[], dict[str, Any]]
 
 DRAIN_SECONDS = 10.0
 """How long a shutdown waits for the queued writes to land."""
@@ -93,8 +94,10 @@ def job_result(job: Job) -> dict[str, Any]:
 
 
 class DatabaseCheckpoints(Checkpoints):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lease: Lease | None = None) -> None:
         self._db = db
+        self._lease = lease
+        """A new job's lease columns, when several processes share the jobs."""
         self._queue: asyncio.Queue[tuple[str, Write] | asyncio.Future[None] | None] = (
             asyncio.Queue()
         )
@@ -164,9 +167,10 @@ class DatabaseCheckpoints(Checkpoints):
 
     def job_created(self, job: Job, request: dict[str, Any], project_id: str | None = None) -> None:
         kind, owner = job.kind.value, job.owner
+        lease = self._lease() if self._lease is not None else None
 
         async def write(session: AsyncSession) -> None:
-            await repo.add(session, job.job_id, kind, request, project_id, owner)
+            await repo.add(session, job.job_id, kind, request, project_id, owner, lease)
 
         self._put(f"job {job.job_id} created", write)
 
@@ -245,8 +249,10 @@ async def _step(session: AsyncSession, job_id: str, name: str) -> JobStep | None
 
 
 @asynccontextmanager
-async def open_checkpoints(db: Database) -> AsyncIterator[DatabaseCheckpoints]:
-    checkpoints = DatabaseCheckpoints(db)
+async def open_checkpoints(
+    db: Database, lease: Lease | None = None
+) -> AsyncIterator[DatabaseCheckpoints]:
+    checkpoints = DatabaseCheckpoints(db, lease)
     checkpoints.start()
     try:
         yield checkpoints

@@ -1,5 +1,7 @@
-"""The daily budget in the database: each paid job's reservation and then its real cost, so
-that every API process and worker counts the same spend, and a restart forgets none of it.
+"""Work shared by several processes: the daily budget in the database (each paid job's
+reservation, then its real cost, so that every API process and worker counts the same spend
+and a restart forgets none of it), and each job's lease (which API process runs it, until
+when), so that two processes never both resume one job.
 
 Revision ID: 0006
 Revises: 0005
@@ -40,8 +42,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("job_id", name=op.f("uq_spend_job_id")),
     )
     op.create_index(op.f("ix_spend_user_id_settled_at"), "spend", ["user_id", "settled_at"])
+    with op.batch_alter_table("jobs") as jobs:
+        jobs.add_column(sa.Column("lease_owner", sa.String(length=120), nullable=True))
+        jobs.add_column(sa.Column("lease_expires_at", _time(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("jobs") as jobs:
+        jobs.drop_column("lease_expires_at")
+        jobs.drop_column("lease_owner")
     op.drop_index(op.f("ix_spend_user_id_settled_at"), table_name="spend")
     op.drop_table("spend")
