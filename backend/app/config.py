@@ -341,6 +341,12 @@ class RateLimitSettings(BaseSettings):
     local_per_minute: int = Field(default=0, ge=0)
     """The same for the one local user when accounts are off; 0 (the default): none, since a
     studio on your own machine spends your own keys."""
+    redis_url: OptionalSecret = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "redis_url")
+    )
+    """`redis://host:6379/0`: the buckets live there, shared by every API process (and a
+    restart keeps them); unset, each process keeps its own. Celery's broker too, with
+    `JOB_BACKEND=celery`."""
 
 
 JobBackend = Literal["inprocess", "celery"]

@@ -12,7 +12,7 @@ from app.config import Settings
 from app.db.engine import Database
 from app.db.models import LOCAL_USER_ID
 from app.providers.registry import Providers
-from app.rate_limits import RateLimiter
+from app.rate_limits import Limiter
 from app.runtime import Runtime
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
@@ -59,8 +59,9 @@ def get_background(runtime: RuntimeDep) -> BackgroundTasks:
     return runtime.background
 
 
-def get_spend(runtime: RuntimeDep) -> DailySpend:
-    return runtime.spend
+def get_spend(request: Request) -> DailySpend:
+    spend: DailySpend = request.app.state.spend
+    return spend
 
 
 def get_runner(runtime: RuntimeDep) -> JobRunner:
@@ -110,8 +111,8 @@ CurrentUserId = Annotated[str, Depends(current_user_id)]
 
 async def rate_limited(request: Request, user_id: CurrentUserId) -> None:
     """Spend one of the user's requests per minute (`app.rate_limits`), or answer 429."""
-    limiter: RateLimiter = request.app.state.rate_limiter
-    limiter.take(user_id)
+    limiter: Limiter = request.app.state.rate_limiter
+    await limiter.acquire(user_id)
 
 
 RateLimit = Depends(rate_limited)

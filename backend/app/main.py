@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
@@ -16,7 +16,8 @@ from app.db.engine import open_database
 from app.deps import current_user_id
 from app.error_handlers import install_error_handlers
 from app.providers.registry import Providers
-from app.rate_limits import RateLimiter
+from app.rate_limits import Limiter, RateLimiter
+from app.rate_limits_redis import RedisRateLimiter, connect
 from app.request_limits import BodyLimits
 from app.routers import (
     assets,
@@ -38,6 +39,8 @@ from app.routers.responses import SERVER, SIGNED_IN
 from app.runtime import open_runner, open_runtime
 from app.services.checkpoints import open_checkpoints
 from app.services.durable_jobs import resume_unfinished
+from app.services.job_leases import open_leases
+from app.utils.spend import DailySpend
 
 logger = logging.getLogger(__name__)
 
@@ -50,20 +53,37 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         database = settings.database
         async with (
             open_database(database.url, database.data_dir, settings.media.root) as db,
-            open_checkpoints(db) as checkpoints,
+            open_leases(db) as leases,
+            open_checkpoints(db, leases.columns) as checkpoints,
             open_runtime(settings, providers, checkpoints) as runtime,
             open_runner(runtime, db, checkpoints) as runner,
         ):
             app.state.db = db
             app.state.runtime = runtime
+            app.state.spend = DailySpend(
+                db, settings.budget.daily_usd, caught_up=checkpoints.caught_up
+            )
             if links is not None:
                 bind_store(runtime.store, links)
             logger.info("providers: %s", runtime.providers.names())
-            if runner.resumes_at_start:  # with workers, Redis hands their steps out again
-                await resume_unfinished(
-                    db, runtime.clip_job_deps(), runtime.compose_job_deps(), runtime.background
+
+            def resume() -> Awaitable[int]:
+                return resume_unfinished(
+                    db,
+                    runtime.clip_job_deps(),
+                    runtime.compose_job_deps(),
+                    runtime.background,
+                    leases,
                 )
-            yield
+
+            if runner.resumes_at_start:  # with workers, Redis hands their steps out again
+                await resume()
+                leases.keep(resume)  # and the jobs of a process that dies meanwhile
+            try:
+                yield
+            finally:
+                await leases.stop()  # before the runtime stops its jobs
+                await app.state.rate_limiter.aclose()
 
     links = links_for(settings.auth)
 
@@ -75,11 +95,7 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         responses=SERVER,
     )
     app.state.media_links = links
-    app.state.rate_limiter = RateLimiter(
-        settings.rate_limits.per_minute
-        if settings.auth.enabled
-        else settings.rate_limits.local_per_minute
-    )
+    app.state.rate_limiter = _rate_limiter(settings)
     if links is not None:
         app.add_middleware(MediaLinkRefresh)
     app.add_middleware(BodyLimits)
@@ -109,6 +125,15 @@ def create_app(settings: Settings | None = None, providers: Providers | None = N
         app.include_router(module.router, dependencies=signed_in, responses=SIGNED_IN)
     install_error_handlers(app)
     return app
+
+
+def _rate_limiter(settings: Settings) -> Limiter:
+    """Buckets in Redis when there is one (shared by every API process), else in this one."""
+    limits = settings.rate_limits
+    per_minute = limits.per_minute if settings.auth.enabled else limits.local_per_minute
+    if limits.redis_url is None or per_minute <= 0:
+        return RateLimiter(per_minute)
+    return RedisRateLimiter(per_minute, connect(limits.redis_url.get_secret_value()))
 
 
 app = create_app()

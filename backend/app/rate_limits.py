@@ -4,8 +4,9 @@ One token bucket per user, shared by every such endpoint: it holds `per_minute` 
 refills evenly, one every `60 / per_minute` seconds, so a user may burst a minute's worth and
 then goes at the steady rate. A refusal is a 429 saying how long to wait (`Retry-After`).
 
-In-process: each API process counts on its own. The scale-out topology moves the buckets to
-Redis behind the same `take`.
+Here the buckets live in this process: each API process counts on its own. With `REDIS_URL`
+set they live in Redis instead (`app.rate_limits_redis`), shared by every API process; both
+answer to `Limiter`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,21 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.errors import RateLimited
 
 MAX_USERS = 10_000
 """Buckets kept; the least recently used is dropped first (a full bucket, most likely)."""
+
+
+class Limiter(Protocol):
+    per_minute: int
+
+    async def acquire(self, user_id: str) -> None:
+        """Spend one request of `user_id`'s allowance, or raise `RateLimited`."""
+
+    async def aclose(self) -> None: ...
 
 
 @dataclass
@@ -56,3 +67,9 @@ class RateLimiter:
         if bucket.tokens < 1.0:
             raise RateLimited(retry_after=max(1, math.ceil((1.0 - bucket.tokens) / rate)))
         bucket.tokens -= 1.0
+
+    async def acquire(self, user_id: str) -> None:
+        self.take(user_id)
+
+    async def aclose(self) -> None:
+        return None

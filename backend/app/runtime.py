@@ -23,7 +23,6 @@ from app.storage.media_store import MediaStore
 from app.storage.partials import sweep
 from app.utils.background import BackgroundTasks
 from app.utils.job_tracker import JobTracker
-from app.utils.spend import DailySpend
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +38,6 @@ class Runtime:
     """The one outbound-fetch policy: client links and model outputs alike."""
     checkpoints: Checkpoints
     """Where jobs are recorded step by step (the API: its database; the CLI: nowhere)."""
-    spend: DailySpend
-    """Each user's provider spend today, against the daily budget (in memory)."""
     streams: StreamSlots
     """Progress-event streams open now, at most `EVENTS_MAX_STREAMS`."""
     runner: JobRunner | None = None
@@ -103,7 +100,6 @@ async def open_runtime(
         providers=providers or build_providers(settings, fetcher),
         fetcher=fetcher,
         checkpoints=checkpoints or Checkpoints(),
-        spend=DailySpend(settings.budget.daily_usd),
         streams=StreamSlots(settings.events.max_streams),
     )
     try:

@@ -14,8 +14,9 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.db import spend
 from app.db.base import utcnow
-from app.db.models import Job, JobStep
+from app.db.models import LOCAL_USER_ID, Job, JobStep
 
 PROCESSING = "processing"
 
@@ -27,7 +28,9 @@ async def add(
     request: dict[str, Any],
     project_id: str | None,
     user_id: str | None = None,
+    lease: dict[str, Any] | None = None,
 ) -> None:
+    """`lease`: the process running the job (`app.services.job_leases`), if it says."""
     session.add(
         Job(
             id=job_id,
@@ -36,6 +39,7 @@ async def add(
             request=request,
             project_id=project_id,
             user_id=user_id,
+            **(lease or {}),
         )
     )
     await session.flush()
@@ -66,6 +70,13 @@ async def step(session: AsyncSession, job_id: str, name: str, **columns: Any) ->
 async def get(session: AsyncSession, job_id: str) -> Job | None:
     query = select(Job).where(Job.id == job_id).options(selectinload(Job.steps))
     return (await session.scalars(query)).one_or_none()
+
+
+async def owner_of(session: AsyncSession, job_id: str) -> str | None:
+    """Whose job it is (the local user's when no one signed in), None if there is no such job."""
+    row = await session.execute(select(Job.user_id).where(Job.id == job_id))
+    found = row.first()
+    return None if found is None else (found[0] or LOCAL_USER_ID)
 
 
 async def lock(session: AsyncSession, job_id: str) -> Job | None:
@@ -99,6 +110,12 @@ async def of_project(session: AsyncSession, project_id: str) -> Sequence[Job]:
 
 
 async def delete(session: AsyncSession, jobs: Sequence[Job]) -> None:
+    """Delete the jobs (their project is going). One stopped while running never reaches its
+    end checkpoint: its spend is settled here, at what its steps had cost."""
     for job in jobs:
+        if job.status == PROCESSING and job.user_id is not None:
+            await spend.lock_user(session, job.user_id)
+            cost = await spend.steps_cost(session, job.id)
+            await spend.settle_job(session, job.id, job.user_id, cost, utcnow())
         await session.delete(job)
     await session.flush()

@@ -148,6 +148,10 @@ class Job(Base):
     cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    lease_owner: Mapped[str | None] = mapped_column(String(120))
+    """The API process running the job (`app.services.job_leases`); None: nobody yet."""
+    lease_expires_at: Mapped[datetime | None] = mapped_column()
+    """Renewed while the job runs; once past, another process may take the job up."""
 
     steps: Mapped[list[JobStep]] = relationship(
         back_populates="job", cascade="all, delete-orphan", passive_deletes=True
@@ -179,3 +183,24 @@ class JobStep(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     job: Mapped[Job] = relationship(back_populates="steps")
+
+
+class Spend(Base):
+    """One paid job's share of its owner's daily budget: its estimate, held while it runs, then
+    what it really cost. Kept apart from `jobs` (no foreign key to it): money spent stays spent
+    when a job's project is deleted with its jobs."""
+
+    __tablename__ = "spend"
+    __table_args__ = (Index(None, "user_id", "settled_at"),)
+    """A user's day: what settled since midnight, and what is still held."""
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ID, ForeignKey("users.id", ondelete="CASCADE"))
+    job_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """None for the moment between the reservation and the job's start."""
+    estimate_usd: Mapped[float] = mapped_column(Float, default=0.0)
+    cost_usd: Mapped[float | None] = mapped_column(Float)
+    """What the job really cost, once it has ended; None while it runs."""
+    reserved_at: Mapped[datetime] = mapped_column(default=utcnow)
+    settled_at: Mapped[datetime | None] = mapped_column()
+    """When the job ended: the day its cost counts against."""

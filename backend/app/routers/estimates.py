@@ -35,7 +35,7 @@ async def estimate_cost(
             compose_deps.default_voice,
         ),
     ]
-    return _estimate(lines, spend, user_id)
+    return await _estimate(lines, spend, user_id)
 
 
 @router.post("/compose/estimate")
@@ -43,14 +43,14 @@ async def estimate_compose(
     request: ComposeRequest, deps: ComposeJobDepsDep, spend: SpendDep, user_id: CurrentUserId
 ) -> CostEstimate:
     """What composing this request would cost (music, and the voice when it speaks)."""
-    return _estimate(cost_estimate.compose_request_cost(deps, request), spend, user_id)
+    return await _estimate(cost_estimate.compose_request_cost(deps, request), spend, user_id)
 
 
-def _estimate(lines: list[CostLine], spend: DailySpend, user_id: str) -> CostEstimate:
+async def _estimate(lines: list[CostLine], spend: DailySpend, user_id: str) -> CostEstimate:
     return CostEstimate(
         clips_usd=cost_estimate.total(lines, cost_estimate.CLIPS),
         compose_usd=cost_estimate.total(lines, cost_estimate.COMPOSE),
         total_usd=cost_estimate.total(lines),
         items=lines,
-        budget=spend.status(user_id),
+        budget=await spend.status(user_id),
     )

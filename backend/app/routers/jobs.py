@@ -58,11 +58,13 @@ async def job_events(
     job_id: Annotated[str, Depends(_known_job)],
     jobs: JobsDep,
     settings: SettingsDep,
+    db: DbDep,
     _slot: Annotated[None, Depends(_stream_slot)],
 ) -> AsyncIterator[JobStatusResponse]:
     """Any job's status (as `GET /api/status/{job_id}` answers it) whenever it changes, a few
     times a second at most, ending with the finished job; a comment every 15 s keeps proxies
     from closing a quiet stream."""
     interval = settings.events.min_interval_seconds
-    async for status in job_changes(jobs, job_id, interval):
-        yield status
+    async with durable_jobs.following(db, jobs, job_id):  # run by another process: its row
+        async for status in job_changes(jobs, job_id, interval):
+            yield status

@@ -92,7 +92,6 @@ async def generate_video(
         user_id,
         usd,
         lambda: runner.start_clips(deps, request.scenes, project_id),
-        deps.jobs.on_finish,
     )
     return _clips_response(job)
 
@@ -120,7 +119,6 @@ async def retry_clips(
         user_id,
         usd,
         lambda: runner.retry_clips(deps, job_id, request.scene_numbers, project_id),
-        deps.jobs.on_finish,
     )
     return _clips_response(job)
 
@@ -164,7 +162,6 @@ async def compose_video(
         user_id,
         usd,
         lambda: runner.start_compose(deps, request, project_id),
-        deps.jobs.on_finish,
     )
     return ComposeResponse.model_validate(job.fields())
 

@@ -5,7 +5,9 @@ it starts and as it ends, so that a restarted process can answer for it and resu
     step starts ─▶ job_steps row `clip-3` / `music` / `compose`: processing, attempts + 1
     prediction  ─▶ its Replicate id, as soon as the create answers (to re-attach to)
     step ends   ─▶ complete with its output's storage key and cost, or failed with the error
-    job ends    ─▶ status, progress, the whole status answer (`result`), error, cost
+    job ends    ─▶ status, progress, the whole status answer (`result`), error, cost; and
+                   the job's spend settled at that cost (`app.utils.spend`), in the same
+                   transaction, wherever the job ends
 
 The job services call these synchronously and never wait: each write is queued and one writer
 task applies them in order, each in its own transaction. A write that fails (the database
@@ -29,6 +31,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import jobs as repo
+from app.db import spend as spend_repo
+from app.db.base import utcnow
 from app.db.engine import Database
 from app.db.models import JobStep
 from app.models.video import ErrorInfo, JobStatusResponse
@@ -37,9 +41,13 @@ from app.utils.job_tracker import Job
 logger = logging.getLogger(__name__)
 
 Write = Callable[[AsyncSession], Awaitable[None]]
+Lease = Callable[[], dict[str, Any]]
 
 DRAIN_SECONDS = 10.0
 """How long a shutdown waits for the queued writes to land."""
+
+CAUGHT_UP_SECONDS = 5.0
+"""How long a budget check waits for this process's earlier writes (a job's end) to land."""
 
 
 class Checkpoints:
@@ -98,9 +106,13 @@ def finished_columns(job: Job) -> dict[str, Any]:
 
 
 class DatabaseCheckpoints(Checkpoints):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lease: Lease | None = None) -> None:
         self._db = db
-        self._queue: asyncio.Queue[tuple[str, Write] | None] = asyncio.Queue()
+        self._lease = lease
+        """A new job's lease columns, when several processes share the jobs."""
+        self._queue: asyncio.Queue[tuple[str, Write] | asyncio.Future[None] | None] = (
+            asyncio.Queue()
+        )
         self._writer: asyncio.Task[None] | None = None
 
     @property
@@ -113,6 +125,19 @@ class DatabaseCheckpoints(Checkpoints):
     async def flush(self) -> None:
         """Wait until every write queued so far has been applied (or has failed)."""
         await self._queue.join()
+
+    async def caught_up(self) -> None:
+        """Wait (bounded) until the writes queued before this call have been applied; later
+        ones are not waited for, so a busy process does not hold the caller up for long."""
+        if self._writer is None or self._writer.done():
+            return
+        marker: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.put_nowait(marker)
+        try:
+            async with asyncio.timeout(CAUGHT_UP_SECONDS):
+                await asyncio.shield(marker)
+        except TimeoutError:
+            logger.warning("checkpoints: still %d writes behind", self._queue.qsize())
 
     async def close(self) -> None:
         """Apply what is queued (bounded), then stop the writer."""
@@ -137,6 +162,10 @@ class DatabaseCheckpoints(Checkpoints):
             try:
                 if item is None:
                     return
+                if isinstance(item, asyncio.Future):
+                    if not item.done():
+                        item.set_result(None)
+                    continue
                 what, write = item
                 try:
                     async with self._db.session() as session:
@@ -150,9 +179,10 @@ class DatabaseCheckpoints(Checkpoints):
 
     def job_created(self, job: Job, request: dict[str, Any], project_id: str | None = None) -> None:
         kind, owner = job.kind.value, job.owner
+        lease = self._lease() if self._lease is not None else None
 
         async def write(session: AsyncSession) -> None:
-            await repo.add(session, job.job_id, kind, request, project_id, owner)
+            await repo.add(session, job.job_id, kind, request, project_id, owner, lease)
 
         self._put(f"job {job.job_id} created", write)
 
@@ -205,12 +235,25 @@ class DatabaseCheckpoints(Checkpoints):
         self._put(f"{name} of job {job_id} finished", write)
 
     def job_finished(self, job: Job) -> None:
-        columns = finished_columns(job)
+        job_id, owner, columns = job.job_id, job.owner, finished_columns(job)
 
         async def write(session: AsyncSession) -> None:
-            await repo.change(session, job.job_id, **columns)
+            await spend_repo.lock_user(session, owner)  # first, as every spend change does
+            await write_end(session, job_id, owner, columns)
 
         self._put(f"job {job.job_id} finished", write)
+
+
+async def write_end(
+    session: AsyncSession, job_id: str, owner: str, columns: dict[str, Any]
+) -> None:
+    """A finished job's row (`finished_columns`), and its owner's spend settled at its real
+    cost, wherever it ended (the API, or the worker that concluded it). The caller has taken
+    the owner's spend lock first, as every spend change does."""
+    await repo.change(session, job_id, **columns)
+    # A resumed job's ledger holds only what it spent since; its steps hold the rest.
+    cost = max(float(columns["cost_usd"]), await spend_repo.steps_cost(session, job_id))
+    await spend_repo.settle_job(session, job_id, owner, cost, utcnow())
 
 
 async def _step(session: AsyncSession, job_id: str, name: str) -> JobStep | None:
@@ -219,8 +262,10 @@ async def _step(session: AsyncSession, job_id: str, name: str) -> JobStep | None
 
 
 @asynccontextmanager
-async def open_checkpoints(db: Database) -> AsyncIterator[DatabaseCheckpoints]:
-    checkpoints = DatabaseCheckpoints(db)
+async def open_checkpoints(
+    db: Database, lease: Lease | None = None
+) -> AsyncIterator[DatabaseCheckpoints]:
+    checkpoints = DatabaseCheckpoints(db, lease)
     checkpoints.start()
     try:
         yield checkpoints

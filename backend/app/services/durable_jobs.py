@@ -21,10 +21,14 @@ from its checkpoint, the whole status answer written when it ended.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from app.auth.owner import working_for
 from app.db import jobs as repo
@@ -45,6 +49,7 @@ from app.services import clip_service, composition_service, project_recording
 from app.services.checkpoints import Checkpoints, DatabaseCheckpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
+from app.services.job_leases import Leases
 from app.services.script_service import WordsOptions
 from app.storage.media_store import MediaStore
 from app.utils.background import BackgroundTasks
@@ -59,18 +64,86 @@ NOT_RESUMABLE = ErrorInfo(
 )
 
 
+MIRROR_REFRESH_SECONDS = 2.0
+"""How often an open event stream of a job another process runs reads its row again."""
+
+_mirrors: WeakKeyDictionary[JobTracker, set[str]] = WeakKeyDictionary()
+"""Per tracker: the jobs it holds as read from their row while another process runs them."""
+
+
+def _mirrored(jobs: JobTracker) -> set[str]:
+    return _mirrors.setdefault(jobs, set())
+
+
 async def load(db: Database, jobs: JobTracker, job_id: str, owner: str | None = None) -> Job:
     """The job, as held in memory, else as its checkpoint says (held from then on). Given an
-    `owner`, another user's job is as unknown as a missing one."""
+    `owner`, another user's job is as unknown as a missing one.
+
+    A job another process runs is held as its row says, and read again on every load until it
+    has ended there: its end reaches this process's status answers and event streams."""
     if not jobs.holds(job_id):
         async with db.session() as session:
             row = await repo.get(session, job_id)
             if row is None:
                 raise JobNotFound(job_id)
             adopted = jobs.adopt(_from_row(row))
+            if row.result is None and jobs.refresher is None:
+                _mirrored(jobs).add(job_id)  # another API process runs it: read its row again
         if jobs.refresher is not None and not adopted.finished:
             await jobs.refresher(job_id)  # run by a worker: caught up with where it has got
+    elif job_id in _mirrored(jobs):
+        await _refresh(db, jobs, job_id)
     return jobs.get(job_id) if owner is None else jobs.get_owned(job_id, owner)
+
+
+async def _refresh(db: Database, jobs: JobTracker, job_id: str) -> None:
+    async with db.session() as session:
+        row = await repo.get(session, job_id)
+        if row is None or row.result is None:
+            return
+        ended = _from_row(row)
+    _mirrored(jobs).discard(job_id)
+    held = jobs.get(job_id)
+    if held.finished:
+        return
+    held.clips, held.cost, held.scenes = ended.clips, ended.cost, ended.scenes
+    if ended.status is JobStatus.FAILED:
+        jobs.fail(job_id, ended.error or NOT_RESUMABLE.model_copy())
+    else:
+        jobs.complete(
+            job_id,
+            final_video_url=ended.final_video_url,
+            duration=ended.duration,
+            audio_url=ended.audio_url,
+            final_videos=ended.final_videos,
+            captions_url=ended.captions_url,
+            captions_srt_url=ended.captions_srt_url,
+        )
+
+
+@asynccontextmanager
+async def following(db: Database, jobs: JobTracker, job_id: str) -> AsyncIterator[None]:
+    """While an event stream is open on a job another process runs, read its row every
+    `MIRROR_REFRESH_SECONDS`, so that the stream ends when the job does."""
+    if job_id not in _mirrored(jobs):
+        yield
+        return
+
+    async def refresh() -> None:
+        while job_id in _mirrored(jobs):
+            await asyncio.sleep(MIRROR_REFRESH_SECONDS)
+            try:
+                await _refresh(db, jobs, job_id)
+            except Exception:
+                logger.exception("job %s not read again", job_id)
+
+    task = asyncio.create_task(refresh(), name=f"follow-{job_id}")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def _from_row(row: JobRow) -> Job:
@@ -130,13 +203,21 @@ async def resume_unfinished(
     clip_deps: ClipJobDeps,
     compose_deps: ComposeJobDeps,
     background: BackgroundTasks,
+    leases: Leases | None = None,
 ) -> int:
-    """Take up every job a stopped process left unfinished; how many."""
+    """Take up every job a stopped process left unfinished; how many. With `leases` (several
+    processes on one database), only the jobs whose lease this process could take: a job
+    another live process runs is left to it."""
     started = time.perf_counter()
     async with db.session() as session:
         rows = await repo.unfinished(session)
         unfinished = [_snapshot(row) for row in rows]
+    if leases is not None:
+        unfinished = [job for job in unfinished if await leases.claim(job.job_id)]
     for job in unfinished:
+        if clip_deps.jobs.holds(job.job_id):  # held as its row said: from now on, run here
+            clip_deps.jobs.forget(job.job_id)
+            _mirrored(clip_deps.jobs).discard(job.job_id)
         try:
             with working_for(job.owner):  # the tasks spawned here carry the owner with them
                 if job.kind == JobKind.CLIPS:

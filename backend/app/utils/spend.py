@@ -1,28 +1,37 @@
 """Each user's provider spend today, against the daily budget (`DAILY_BUDGET_USD`).
 
-Kept in memory, per process: a restart forgets the day's spend, and two API processes each
-count their own. Durable, shared spend belongs with the jobs table once jobs are persisted (it
-would need a migration of its own); until then the budget is a guard against runaway spend in
-one process, not an accounting record.
+Kept in the database (`spend`, one row per paid job), so that every API process and every
+worker counts the same money, and a restart forgets none of it. A user's spend today is what
+their jobs that ended today really cost, plus the estimate of their jobs still running:
 
-Paid work reserves its estimate before it starts, so two jobs started together cannot both
-slip under the budget; when the job finishes, its reservation is replaced by what its ledger
-says it really cost.
+    reserve   the request's process, before the job starts: under the user's lock, today's
+              spend is summed and the estimate either fits (a row holds it) or is refused (402)
+    attach    the job has started: the row learns its job id, before the answer is sent
+    settle    wherever the job ends (this process, another after a restart, a worker): the
+              job's end checkpoint replaces the estimate with what it really cost
+              (`DatabaseCheckpoints.job_finished`), in the same transaction
+
+Two requests at once cannot both slip under a budget only one fits: the second to take the
+user's lock sees the first one's reservation. Free work (local providers) is never refused
+and writes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
+from app.db import spend as repo
+from app.db.engine import Database
 from app.errors import BudgetExceeded
 from app.models.cost import BudgetStatus
 from app.utils.job_tracker import Job
 
 Clock = Callable[[], datetime]
-OnFinish = Callable[[str, Callable[[Job], None]], None]
-"""`JobTracker.on_finish`."""
+CaughtUp = Callable[[], Awaitable[None]]
+"""Waits until this process's own checkpoints have landed (a job that ended here a moment ago
+is settled in the database by then)."""
 
 _CENT = 0.005
 
@@ -31,29 +40,36 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass
-class _Day:
-    day: date
-    spent: float = 0.0
-    reserved: float = 0.0
+async def _nothing_to_wait_for() -> None:
+    return None
 
 
 @dataclass(frozen=True)
 class Reservation:
     user_id: str
     usd: float
+    id: str | None
+    """The row holding it; None for free work, which holds nothing."""
 
 
 class DailySpend:
-    def __init__(self, daily_usd: float, now: Clock = _utc_now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        daily_usd: float,
+        now: Clock = _utc_now,
+        caught_up: CaughtUp = _nothing_to_wait_for,
+    ) -> None:
         self.daily_usd = daily_usd
         """0: unlimited; spend is still counted, so the studio can show it."""
+        self._db = db
         self._now = now
-        self._days: dict[str, _Day] = {}
+        self._caught_up = caught_up
 
-    def status(self, user_id: str) -> BudgetStatus:
-        today = self._today(user_id)
-        used = today.spent + today.reserved
+    async def status(self, user_id: str) -> BudgetStatus:
+        await self._caught_up()
+        async with self._db.session() as session:
+            used = await repo.used(session, user_id, self._day_start(), self._now())
         return BudgetStatus(
             daily_usd=self.daily_usd,
             spent_usd=round(used, 6),
@@ -61,48 +77,58 @@ class DailySpend:
             resets_at=self._midnight(),
         )
 
-    def reserve(self, user_id: str, usd: float) -> Reservation:
+    async def reserve(self, user_id: str, usd: float) -> Reservation:
         """Hold `usd` of today's budget for work about to start, or refuse it (402) when it
         would go past the budget. Free work (local providers) is never refused."""
-        today = self._today(user_id)
-        used = today.spent + today.reserved
-        if self.daily_usd and usd > 0 and used + usd > self.daily_usd + 1e-9:
-            raise BudgetExceeded(self._refusal(used, usd))
-        today.reserved += usd
-        return Reservation(user_id, usd)
+        if usd <= 0:
+            return Reservation(user_id, 0.0, None)
+        await self._caught_up()
+        now = self._now()
+        async with self._db.session() as session:
+            await repo.lock_user(session, user_id)
+            used = await repo.used(session, user_id, self._day_start(), now)
+            if self.daily_usd and used + usd > self.daily_usd + 1e-9:
+                raise BudgetExceeded(self._refusal(used, usd))
+            reservation_id = await repo.reserve(session, user_id, usd, now)
+        return Reservation(user_id, usd, reservation_id)
 
-    def settle(self, reservation: Reservation, actual_usd: float) -> None:
-        """The work is over: its reservation gives way to what it really cost."""
-        today = self._today(reservation.user_id)
-        today.reserved = max(0.0, today.reserved - reservation.usd)
-        today.spent += actual_usd
+    async def settle(self, reservation: Reservation, actual_usd: float) -> None:
+        """The work is over: its reservation gives way to what it really cost. (A job settles
+        through its end checkpoint instead; this is for work that is not a job.)"""
+        if reservation.id is None:
+            return
+        async with self._db.session() as session:
+            await repo.lock_user(session, reservation.user_id)
+            await repo.settle_reservation(session, reservation.id, actual_usd, self._now())
 
-    async def pay_for(
-        self, user_id: str, usd: float, start: Callable[[], Awaitable[Job]], on_finish: OnFinish
-    ) -> Job:
+    async def pay_for(self, user_id: str, usd: float, start: Callable[[], Awaitable[Job]]) -> Job:
         """Start a job whose estimate is `usd` if the budget allows it (else 402, and `start`
-        is never called); the job's real cost is counted when it finishes."""
-        reservation = self.reserve(user_id, usd)
+        is never called). The reservation is the job's from then on, settled at its real cost
+        by the checkpoint of its end, in whichever process it ends."""
+        reservation = await self.reserve(user_id, usd)
         try:
             job = await start()
         except BaseException:
-            self.settle(reservation, 0.0)
+            await self._release(reservation)
             raise
-        on_finish(job.job_id, lambda done: self.settle(reservation, done.cost.total_usd))
+        if reservation.id is not None:
+            async with self._db.session() as session:
+                await repo.lock_user(session, user_id)
+                await repo.attach(session, reservation.id, job.job_id)
         return job
 
-    def _today(self, user_id: str) -> _Day:
-        today = self._now().astimezone(UTC).date()
-        record = self._days.get(user_id)
-        if record is None or record.day != today:
-            # Work reserved yesterday and still running is still owed.
-            carried = record.reserved if record is not None else 0.0
-            record = self._days[user_id] = _Day(today, reserved=carried)
-        return record
+    async def _release(self, reservation: Reservation) -> None:
+        if reservation.id is None:
+            return
+        async with self._db.session() as session:
+            await repo.lock_user(session, reservation.user_id)
+            await repo.release(session, reservation.id)
+
+    def _day_start(self) -> datetime:
+        return datetime.combine(self._now().astimezone(UTC).date(), time(), tzinfo=UTC)
 
     def _midnight(self) -> datetime:
-        tomorrow = self._now().astimezone(UTC).date() + timedelta(days=1)
-        return datetime.combine(tomorrow, time(), tzinfo=UTC)
+        return self._day_start() + timedelta(days=1)
 
     def _refusal(self, used: float, usd: float) -> str:
         left = max(0.0, self.daily_usd - used)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from app.db import jobs as repo
+from app.db import spend as spend_repo
 from app.db.engine import Database
 from app.db.models import LOCAL_USER_ID, JobStep
 from app.db.models import Job as JobRow
@@ -19,7 +20,7 @@ from app.models.cost import ProviderCall
 from app.models.scene import SceneWithSeed
 from app.models.video import Clip, JobKind, JobStatus
 from app.services import clip_service, project_recording
-from app.services.checkpoints import finished_columns
+from app.services.checkpoints import finished_columns, write_end
 from app.services.durable_jobs import stored_error
 from app.utils.costs import CostLedger
 from app.utils.job_tracker import ClipState, Job, JobTracker
@@ -78,6 +79,12 @@ async def conclude_clips(
     """End the clip job if every clip has finished and nobody has ended it yet: the ended job,
     else None. `calls`: what its clips cost (each step reported its own)."""
     async with db.session() as session:
+        owner = await repo.owner_of(session, job_id)
+        if owner is None:
+            return None
+        # The owner's spend lock before the job's row: the order every end and spend change
+        # takes, so two of them never wait on each other.
+        await spend_repo.lock_user(session, owner)
         row = await repo.lock(session, job_id)
         if row is None or row.status != repo.PROCESSING:
             return None
@@ -88,7 +95,7 @@ async def conclude_clips(
         tracker = JobTracker()
         tracker.adopt(job)
         clip_service.conclude(tracker, job)
-        await repo.change(session, job_id, **finished_columns(job))
+        await write_end(session, job_id, owner, finished_columns(job))
         if row.project_id is not None:
             await project_recording.record_clips_in(session, row.project_id, job)
     return job

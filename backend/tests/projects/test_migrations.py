@@ -200,3 +200,39 @@ def test_0005_gives_each_ad_its_captions_and_keeps_the_ads(tmp_path: Path) -> No
     assert rows == [("v-1", None)]
     downgrade(url, "0004")
     assert "captions_url" not in _columns(file, "videos")
+
+
+def test_0006_adds_the_spend_and_the_job_leases_and_keeps_the_jobs(tmp_path: Path) -> None:
+    """A job made at 0005 is still there, with no lease; the spend table and the lease
+    columns come, and go with the downgrade, the jobs staying."""
+    url, file = _url(tmp_path), tmp_path / DATABASE_FILE
+    upgrade(url, "0005")
+    job = (
+        "INSERT INTO jobs (id, kind, status, progress, request, cost_usd, created_at,"
+        " updated_at, user_id) VALUES (?, 'clips', 'complete', 100, '{}', 0.5,"
+        " '2026-01-01 00:00:00', '2026-01-01 00:00:00', ?)"
+    )
+    with sqlite3.connect(file) as connection:
+        connection.execute(job, ("job-1", LOCAL_USER_ID))
+    assert "spend" not in _names(file, "table")
+
+    upgrade(url)
+
+    assert _revision(file) == head()
+    assert "ix_spend_user_id_settled_at" in _names(file, "index")
+    assert {"lease_owner", "lease_expires_at"} <= _columns(file, "jobs")
+    with sqlite3.connect(file) as connection:
+        connection.execute(
+            "INSERT INTO spend (id, user_id, job_id, estimate_usd, cost_usd, reserved_at,"
+            " settled_at) VALUES ('s-1', ?, 'job-1', 0.75, 0.5, '2026-01-01 00:00:00',"
+            " '2026-01-01 00:01:00')",
+            (LOCAL_USER_ID,),
+        )
+        assert connection.execute("SELECT id, status, lease_owner FROM jobs").fetchall() == [
+            ("job-1", "complete", None)
+        ]
+    downgrade(url, "0005")
+    assert "spend" not in _names(file, "table")
+    assert "lease_owner" not in _columns(file, "jobs")
+    with sqlite3.connect(file) as connection:
+        assert connection.execute("SELECT id, cost_usd FROM jobs").fetchall() == [("job-1", 0.5)]
