@@ -103,7 +103,14 @@ async def clip_step(settings: Settings, job_id: str, scene_number: int) -> None:
                 return
             if job.clip(scene_number).status is JobStatus.PROCESSING:
                 step = next((s for s in row.steps if s.name == f"clip-{scene_number}"), None)
-                await _render(worker, job, scene_number, step.prediction_id if step else None)
+                prediction_id = step.prediction_id if step else None
+                logger.info(
+                    "clip job %s: scene %d %s",
+                    job_id,
+                    scene_number,
+                    "re-attaching to its prediction" if prediction_id else "rendering",
+                )
+                await _render(worker, job, scene_number, prediction_id)
             await worker.checkpoints.flush()
             await worker.publisher.flush()
             calls = progress.clip_calls(await progress.read(worker.redis, job_id))
