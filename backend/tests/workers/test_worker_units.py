@@ -4,6 +4,9 @@ redelivery, applying a worker's reports, and the one rule that ends a clip job."
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,8 @@ from app.workers.celery_app import (
     transport_options,
 )
 from app.workers.conclusion import conclude_clips
+from tests.unit.test_layering import _imports, _modules_of, _within
+from tests.utils.api_process import BACKEND
 from tests.utils.factories import scenes
 
 REDIS = "redis://127.0.0.1:6390/0"
@@ -149,3 +154,27 @@ async def test_the_last_clip_to_finish_ends_the_job_once_and_records_it(tmp_path
         ]
         assert recorded is not None and recorded.clip_job_id == "job-1"
         assert [c["status"] for c in recorded.clips] == ["complete", "complete", "failed"]
+
+
+def test_workers_stand_beside_the_services_never_above_the_api() -> None:
+    """Workers build what a step uses from settings, as the API does, but never the API itself;
+    the job services never know whether a worker runs them."""
+    api = ("app.runtime", "app.deps", "app.routers", "app.main", "fastapi", "starlette")
+    found = [
+        f"{path.name} imports {name}"
+        for package, forbidden in (("app.workers", api), ("app.services", ("app.workers",)))
+        for path in _modules_of(package)
+        for name in _imports(path)
+        if any(_within(name, bad) for bad in forbidden)
+    ]
+    assert found == []
+
+
+def test_a_studio_running_its_own_jobs_never_loads_celery() -> None:
+    code = "import sys, app.main; print(sorted({'celery', 'kombu'} & set(sys.modules)))"
+    env = {"PATH": os.environ.get("PATH", ""), "JOB_BACKEND": "inprocess"}
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], cwd=BACKEND, env=env, capture_output=True, text=True
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "[]"
