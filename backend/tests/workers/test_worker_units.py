@@ -33,6 +33,7 @@ from app.workers.conclusion import conclude_clips
 from tests.unit.test_layering import _imports, _modules_of, _within
 from tests.utils.api_process import BACKEND
 from tests.utils.factories import scenes
+from tests.workers.conclusion_race import both_conclude_at_once
 
 REDIS = "redis://127.0.0.1:6390/0"
 
@@ -178,3 +179,9 @@ def test_a_studio_running_its_own_jobs_never_loads_celery() -> None:
     )
     assert loaded.returncode == 0, loaded.stderr
     assert loaded.stdout.strip() == "[]"
+
+
+@pytest.mark.anyio
+async def test_workers_finishing_the_last_clips_together_end_the_job_once(tmp_path: Path) -> None:
+    async with open_database(None, tmp_path / "data", tmp_path / "media") as db:
+        await both_conclude_at_once(db)
