@@ -40,8 +40,9 @@ class WorkerProcess:
             self._process = None
 
     def stop(self) -> None:
+        """SIGTERM to the worker alone (its warm shutdown stops its pool children itself)."""
         if self._process is not None and self._process.poll() is None:
-            os.killpg(self._process.pid, signal.SIGTERM)
+            self._process.send_signal(signal.SIGTERM)
             try:
                 self._process.wait(timeout=60)
             except subprocess.TimeoutExpired:

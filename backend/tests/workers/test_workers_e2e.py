@@ -148,7 +148,18 @@ def test_a_worker_renders_while_the_api_is_down_and_its_work_is_in_the_project(
 HELD = {3, 4, 5}
 VISIBILITY_SECONDS = 15
 """Longer than any step of this test once the held predictions are released (a few seconds),
-so only the dead worker's steps are handed out again."""
+so only the dead worker's steps are handed out again.
+
+How they come back: a delivered message waits in Redis's `unacked` hash (indexed by delivery
+time in `unacked_index`) until it is acknowledged. Nobody acknowledges a SIGKILLed worker's;
+the live worker's event loop calls `QoS.restore_visible` every `unacked_restore_interval`
+seconds (kombu 5.7, `kombu/transport/redis.py`, scheduled in
+`Transport.register_with_event_loop`), which pushes back onto the queue every message
+delivered more than `visibility_timeout` ago. `app.workers.celery_app.transport_options` sets
+that interval to a quarter of the timeout (here 3 s) and scans on every call, so the dead
+worker's clips return 15-18 s after it took them. Were a live worker's step slower than the
+timeout it would be handed out twice: harmless here (the second re-attaches to the same
+prediction), which is why the timeout is kept above the longest step."""
 
 
 @pytest.fixture
