@@ -56,12 +56,24 @@ class Worker:
     publisher: progress.Publisher
 
 
+_stores: dict[int, MediaStore] = {}
+
+
+def _store(settings: Settings) -> MediaStore:
+    """The process's media store, kept from one step to the next (it holds no connection or
+    loop): with a bucket, its local cache is counted, and trimmed, as one."""
+    store = _stores.get(id(settings))
+    if store is None:
+        store = _stores[id(settings)] = build_store(settings)
+        links = links_for(settings.auth)
+        if links is not None:
+            bind_store(store, links)
+    return store
+
+
 @asynccontextmanager
 async def open_worker(settings: Settings) -> AsyncIterator[Worker]:
-    store = build_store(settings)
-    links = links_for(settings.auth)
-    if links is not None:
-        bind_store(store, links)
+    store = _store(settings)
     fetcher = build_fetcher(settings)
     providers = build_providers(settings, fetcher)
     database = settings.database
