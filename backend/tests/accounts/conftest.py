@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 
@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from app.config import AuthSettings, RateLimitSettings, Settings
 from app.providers.registry import Providers
 from tests.conftest import BASE_URL
+from tests.utils.redis_server import RedisServer
 
 SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 PASSWORD = "correct horse battery"
@@ -63,10 +64,7 @@ async def sign_up(client: httpx.AsyncClient, email: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Redis on loopback, started once per session when first asked."""
-    from tests.utils.redis_server import redis_server
-
-    with redis_server(tmp_path_factory.mktemp("redis")) as url:
-        yield url
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """A database of its own on the session's real Redis (`tests/conftest.py`)."""
+    return redis_server.url()

@@ -1,69 +1,27 @@
-"""A throwaway Redis (Debian's `redis-server`) on 127.0.0.1 at a free port: nothing saved to
-disk, stopped when done. Never the default port, so a developer's own Redis is left alone."""
+"""The suite's Redis: the project's own throwaway server (`scripts/redis.py`, Debian's
+`redis-server` on a free loopback port, a fresh password, nothing saved), started once per
+session; each test that asks gets a database of its own, so their keys never meet."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from tests.utils.api_process import free_port
+from tests.utils.scripts import load_script
 
-READY_SECONDS = 20.0
-
-
-def redis_binary() -> str:
-    found = shutil.which("redis-server") or (
-        "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None
-    )
-    if found is None:
-        raise RuntimeError(
-            "Debian's redis-server is needed for the scale tests (apt-get install redis-server)"
-        )
-    return found
+DATABASES = 16
+"""What `redis-server` offers by default; database 0 is left to whoever starts the server."""
 
 
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as connection:
-            connection.sendall(b"PING\r\n")
-            return connection.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
+class RedisServer:
+    def __init__(self, folder: Path) -> None:
+        self._server = load_script("redis").start(folder)
+        self._databases: Iterator[int] = iter(range(1, DATABASES))
 
+    def url(self) -> str:
+        """`redis://:password@127.0.0.1:PORT/N`, a database no other test has been given."""
+        base = self._server.url.rsplit("/", 1)[0]
+        return f"{base}/{next(self._databases)}"
 
-@contextmanager
-def redis_server(folder: Path) -> Iterator[str]:
-    """`redis://127.0.0.1:PORT/0` of a fresh server, running in `folder`."""
-    port = free_port()
-    argv = [
-        redis_binary(),
-        "--port", str(port),
-        "--bind", "127.0.0.1",
-        "--save", "",
-        "--appendonly", "no",
-        "--dir", str(folder),
-    ]  # fmt: skip
-    log = (folder / "redis.log").open("wb")
-    process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + READY_SECONDS
-        while not _answers(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"redis-server did not start: {(folder / 'redis.log').read_text()}"
-                )
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+    def stop(self) -> None:
+        self._server.stop()
