@@ -19,9 +19,11 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
-from app.errors import ErrorCode, ReelsmithError
+from app.errors import DatabaseUnavailable, ErrorCode, ReelsmithError
 from app.redact import redact
 from app.request_limits import RequestRefused
 
@@ -53,6 +55,9 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ReelsmithError, _domain_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    # The database's own trouble (locked, gone, no free connection), not a bug of ours: a 503.
+    app.add_exception_handler(OperationalError, _database_error)
+    app.add_exception_handler(PoolTimeout, _database_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
 
@@ -88,6 +93,11 @@ async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
     return JSONResponse(
         status_code=exc.status_code, content=_body(code, detail), headers=exc.headers
     )
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    logger.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return await _domain_error(request, DatabaseUnavailable())
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:

@@ -15,6 +15,7 @@
     ├── PreviewUnavailable         400 preview_unavailable (a sized preview of no readable image)
     ├── StorageFull                507 storage_full      (disk full, quota reached, read-only)
     ├── StorageUnavailable         503 storage_unavailable (the media bucket cannot be reached)
+    ├── DatabaseUnavailable        503 database_unavailable (busy past its wait, or unreachable)
     ├── BudgetExceeded             402 budget_exceeded   (paid work past the user's daily budget)
     ├── TooManyStreams             503 too_many_streams  (every progress-event stream is taken)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
@@ -73,6 +74,7 @@ class ErrorCode(StrEnum):
     PREVIEW_UNAVAILABLE = "preview_unavailable"
     STORAGE_FULL = "storage_full"
     STORAGE_UNAVAILABLE = "storage_unavailable"
+    DATABASE_UNAVAILABLE = "database_unavailable"
     INVALID_REQUEST = "invalid_request"
     BUDGET_EXCEEDED = "budget_exceeded"
     TOO_MANY_STREAMS = "too_many_streams"
@@ -252,6 +254,27 @@ class StorageUnavailable(ReelsmithError):
         "the operator to check it.",
     ) -> None:
         super().__init__(message)
+
+
+class DatabaseUnavailable(ReelsmithError):
+    """The database did not answer in time: SQLite's file locked past its busy wait by other
+    writers under load, or PostgreSQL unreachable. A moment later usually works; the cause goes
+    to the log (`app.error_handlers`), never to the client."""
+
+    status_code = 503
+    code = ErrorCode.DATABASE_UNAVAILABLE
+    RETRY_AFTER_SECONDS = 2
+
+    def __init__(
+        self,
+        message: str = "The server's database is busy or could not be reached; try again in a "
+        "moment.",
+    ) -> None:
+        super().__init__(message)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.RETRY_AFTER_SECONDS)}
 
 
 class BudgetExceeded(ReelsmithError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from app.config import Settings
+from app.db.urls import data_dir_for, database_url
 from app.errors import ProviderError
 from app.main import create_app
 from app.models.creative_brief import CreativeBrief
@@ -223,3 +225,34 @@ async def test_a_job_error_never_quotes_a_url_or_a_path(api: ClientFactory) -> N
     for clip in done["clips"]:
         assert clip["error"]["message"] == "The motion model could not read a file from a URL."
     assert "/" not in done["error"]["message"]
+
+
+async def test_a_database_locked_past_its_wait_is_a_503_to_try_again(
+    api: ClientFactory,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # SQLite under load: other writers hold the file past the busy wait. A real lock, held by
+    # a second connection as the CLI beside the server would.
+    monkeypatch.setattr("app.db.engine.SQLITE_BUSY_MS", 100)
+    async with api() as client:
+        data_dir = data_dir_for(settings.database.data_dir, settings.media.root)
+        database = database_url(settings.database.url, data_dir).database
+        assert database is not None
+        holder = sqlite3.connect(database, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            response = await client.get("/api/projects")
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        after = await client.get("/api/projects")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "2"
+    assert response.json() == error_body(
+        "database_unavailable",
+        "The server's database is busy or could not be reached; try again in a moment.",
+    )
+    assert "database is locked" in caplog.text  # the operator sees the cause
+    assert after.status_code == 200  # and the next request, the lock gone, is served
