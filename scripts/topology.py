@@ -5,7 +5,8 @@ the API and N Celery workers, each a process of its own on 127.0.0.1.
 
 starts them (and the studio, with `--studio-port`), prints where each is and runs until Ctrl-C
 or SIGTERM, then stops them all. `make dev-scale` runs it; the `scale` tests and the load bench
-call `start()` and `Topology.stop()`.
+call `start()` (`with start(folder) as topology:` stops it at the end, as `stop()` does) and
+find the API at `topology.api_url`.
 
 The API and the workers share one environment: the caller's (or only `PATH` with
 `inherit_env=False`), the services' settings over it, and the `env` given over those, so
@@ -207,6 +208,12 @@ class Topology:
     apis: list[Service] = field(default_factory=list)
     workers: list[Service] = field(default_factory=list)
     studio: Service | None = None
+
+    def __enter__(self) -> Topology:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
 
     @property
     def api(self) -> Service:
@@ -429,8 +436,10 @@ def main() -> int:
         print(f"Reelsmith, scaled out on loopback (up in {took:.0f} s; Ctrl-C stops all):")
         print("\n".join(topology.describe()))
         print(f"The API's and workers' settings are in {settings}; one more worker:")
-        worker = f".venv/bin/python -m app.workers --hostname w{args.workers + 1}"
-        print(f"  cd backend && env $(cat {settings}) {worker}")
+        name = f"w{args.workers + 1}"
+        own = f"MEDIA_ROOT={folder / name / 'media'} DATA_DIR={folder / name / 'data'}"
+        print(f"  cd backend && env $(cat {settings}) {own} \\")
+        print(f"    .venv/bin/python -m app.workers --hostname {name}")
         _watch(topology)
         return 1
     except KeyboardInterrupt:

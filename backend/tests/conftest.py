@@ -38,6 +38,17 @@ def seaweedfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A real Redis on a free loopback port, started once per session when first asked; each
+    test takes a database of its own with `redis_server.url()`."""
+    from tests.utils.redis_server import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def media_backend() -> str:
     """The store `settings` use; a module runs under both with `params=["local", "s3"]`."""

@@ -35,7 +35,8 @@ RECONNECT_SECONDS = 1.0
 
 class JobMirror:
     def __init__(self, redis_url: str, db: Database, jobs: JobTracker) -> None:
-        self._redis = Redis.from_url(redis_url)
+        # Pings on a quiet subscription, so a connection dropped silently is noticed.
+        self._redis = Redis.from_url(redis_url, health_check_interval=30)
         self._db = db
         self._jobs = jobs
         self._task: asyncio.Task[None] | None = None
@@ -64,17 +65,22 @@ class JobMirror:
                             await self._apply(message["data"])
             except (RedisError, OSError):
                 logger.warning("lost Redis; following the workers again in a moment")
-                await asyncio.sleep(RECONNECT_SECONDS)
+            except Exception:
+                logger.exception("following the workers failed; again in a moment")
+            await asyncio.sleep(RECONNECT_SECONDS)
 
     async def _apply(self, data: str | bytes) -> None:
         change = progress.parse(data)
         if change is None:
             return
         job_id, field, value = change
-        if field == progress.END:
-            await self._ended(job_id)
-        else:
-            progress.apply(self._jobs, job_id, field, value)
+        try:
+            if field == progress.END:
+                await self._ended(job_id)
+            else:
+                progress.apply(self._jobs, job_id, field, value)
+        except Exception:  # one bad report (or the database away) must not stop the mirror
+            logger.exception("job %s: a worker's report could not be applied", job_id)
 
     async def refresh(self, job_id: str) -> None:
         """Catch the held job up with its hash, then with its row if it has ended."""

@@ -56,12 +56,24 @@ class Worker:
     publisher: progress.Publisher
 
 
+_stores: dict[int, MediaStore] = {}
+
+
+def _store(settings: Settings) -> MediaStore:
+    """The process's media store, kept from one step to the next (it holds no connection or
+    loop): with a bucket, its local cache is counted, and trimmed, as one."""
+    store = _stores.get(id(settings))
+    if store is None:
+        store = _stores[id(settings)] = build_store(settings)
+        links = links_for(settings.auth)
+        if links is not None:
+            bind_store(store, links)
+    return store
+
+
 @asynccontextmanager
 async def open_worker(settings: Settings) -> AsyncIterator[Worker]:
-    store = build_store(settings)
-    links = links_for(settings.auth)
-    if links is not None:
-        bind_store(store, links)
+    store = _store(settings)
     fetcher = build_fetcher(settings)
     providers = build_providers(settings, fetcher)
     database = settings.database
@@ -103,7 +115,14 @@ async def clip_step(settings: Settings, job_id: str, scene_number: int) -> None:
                 return
             if job.clip(scene_number).status is JobStatus.PROCESSING:
                 step = next((s for s in row.steps if s.name == f"clip-{scene_number}"), None)
-                await _render(worker, job, scene_number, step.prediction_id if step else None)
+                prediction_id = step.prediction_id if step else None
+                logger.info(
+                    "clip job %s: scene %d %s",
+                    job_id,
+                    scene_number,
+                    "re-attaching to its prediction" if prediction_id else "rendering",
+                )
+                await _render(worker, job, scene_number, prediction_id)
             await worker.checkpoints.flush()
             await worker.publisher.flush()
             calls = progress.clip_calls(await progress.read(worker.redis, job_id))
