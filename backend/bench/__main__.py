@@ -50,6 +50,8 @@ def _print_load(result: LoadResult, options: LoadOptions) -> None:
         print(f"  {name:<32} {shown} {unit}")
     for code, count in sorted(result.failures.items()):
         print(f"  failed: {code:<40} {count}")
+    for code, count in sorted(result.status_errors.items()):
+        print(f"  status call answered: {code:<26} {count}")
     for step, count in sorted(result.unfinished.items()):
         print(f"  unfinished at the deadline, at {step:<18} {count}")
     before, after = result.load_before, result.load_after

@@ -54,6 +54,8 @@ class LoadResult:
     """Failed ads by error code and step."""
     unfinished: Counter[str]
     """Ads the deadline cut, by the step each had reached."""
+    status_errors: Counter[str]
+    """Status calls that did not answer 200, by code."""
     service: str
     load_before: tuple[float, float, float]
     load_after: tuple[float, float, float]
@@ -111,6 +113,7 @@ def run_load_bench(workdir: Path, options: LoadOptions) -> LoadResult:
         summarise(record, seconds, ads),
         failure_codes(record.outcomes),
         unfinished_steps(record.outcomes),
+        record.status_errors,
         service.description,
         load_before,
         os.getloadavg(),
