@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -236,3 +238,19 @@ def test_0006_adds_the_spend_and_the_job_leases_and_keeps_the_jobs(tmp_path: Pat
     assert "lease_owner" not in _columns(file, "jobs")
     with sqlite3.connect(file) as connection:
         assert connection.execute("SELECT id, cost_usd FROM jobs").fetchall() == [("job-1", 0.5)]
+
+
+STARTS = 6
+
+
+def test_processes_starting_together_migrate_one_at_a_time(tmp_path: Path) -> None:
+    # The API and its workers start at once and each brings the schema up: without the lock
+    # the second creates what the first just made ("index ix_jobs_status already exists").
+    url = database_url(None, tmp_path)
+    code = f"from app.db.migrate import upgrade; from sqlalchemy.engine import make_url; upgrade(make_url({str(url)!r}))"
+    starts = [
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(STARTS)
+    ]
+    errors = [process.communicate(timeout=120)[1].decode() for process in starts]
+    assert [process.returncode for process in starts] == [0] * STARTS, errors
+    assert _revision(tmp_path / DATABASE_FILE) == head()
