@@ -61,3 +61,8 @@ async def sign_up(client: httpx.AsyncClient, email: str) -> dict[str, str]:
     response = await client.post("/api/auth/register", json={"email": email, "password": PASSWORD})
     assert response.status_code == 201, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def two_users(client: httpx.AsyncClient) -> tuple[dict[str, str], dict[str, str]]:
+    """Ada and Bob, signed up on one server: the headers each one's requests carry."""
+    return await sign_up(client, "ada@example.com"), await sign_up(client, "bob@example.com")
