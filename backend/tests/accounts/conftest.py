@@ -68,3 +68,8 @@ async def sign_up(client: httpx.AsyncClient, email: str) -> dict[str, str]:
 def redis_url(redis_server: RedisServer) -> str:
     """A database of its own on the session's real Redis (`tests/conftest.py`)."""
     return redis_server.url()
+
+
+async def two_users(client: httpx.AsyncClient) -> tuple[dict[str, str], dict[str, str]]:
+    """Ada and Bob, signed up on one server: the headers each one's requests carry."""
+    return await sign_up(client, "ada@example.com"), await sign_up(client, "bob@example.com")

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from app.auth.tokens import issue_access_token
 from app.config import AuthSettings
-from tests.accounts.conftest import PASSWORD, SECRET, ServerFactory, sign_up
+from tests.accounts.conftest import PASSWORD, SECRET, ServerFactory, sign_up, two_users
 from tests.conftest import ClientFactory
 
 pytestmark = pytest.mark.anyio
@@ -146,8 +146,7 @@ async def test_api_tokens_are_shown_once_work_and_can_be_revoked(server: ServerF
 
 async def test_another_users_api_token_cannot_be_revoked(server: ServerFactory) -> None:
     async with server() as s:
-        ada = await sign_up(s.client, "ada@example.com")
-        bob = await sign_up(s.client, "bob@example.com")
+        ada, bob = await two_users(s.client)
         made = (await s.client.post("/api/auth/tokens", json={}, headers=ada)).json()
         response = await s.client.delete(f"/api/auth/tokens/{made['token_id']}", headers=bob)
         still = await s.client.get(

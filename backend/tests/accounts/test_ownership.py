@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from app.auth.media_links import MediaLinks
-from tests.accounts.conftest import SECRET, ServerFactory, sign_up
+from tests.accounts.conftest import SECRET, ServerFactory, sign_up, two_users
 from tests.conftest import BASE_URL
 from tests.utils.factories import brief, fake_providers, mood, poll, scenes
 from tests.utils.photos import encoded, product_photo
@@ -45,8 +45,7 @@ async def _upload(client: httpx.AsyncClient, headers: dict[str, str]) -> str:
 
 async def test_users_cannot_see_each_others_projects(server: ServerFactory) -> None:
     async with server() as s:
-        ada = await sign_up(s.client, "ada@example.com")
-        bob = await sign_up(s.client, "bob@example.com")
+        ada, bob = await two_users(s.client)
         created = await s.client.post("/api/projects", json={"name": "Serum"}, headers=ada)
         project = created.json()["project_id"]
 
@@ -74,8 +73,7 @@ async def test_users_cannot_see_each_others_projects(server: ServerFactory) -> N
 
 async def test_users_cannot_see_each_others_jobs(server: ServerFactory) -> None:
     async with server(fake_providers()) as s:
-        ada = await sign_up(s.client, "ada@example.com")
-        bob = await sign_up(s.client, "bob@example.com")
+        ada, bob = await two_users(s.client)
         photo = await _upload(s.client, ada)
         started = await s.client.post(
             "/api/video/generate",
@@ -116,8 +114,7 @@ async def test_media_is_served_only_through_a_link_signed_for_its_owner(
     server: ServerFactory,
 ) -> None:
     async with server() as s:
-        ada = await sign_up(s.client, "ada@example.com")
-        bob = await sign_up(s.client, "bob@example.com")
+        ada, bob = await two_users(s.client)
         url = await _upload(s.client, ada)
         key = urlsplit(url).path.removeprefix("/media/")
         bob_id = (await _me(s.client, bob))["user_id"]
@@ -171,8 +168,7 @@ async def test_another_users_link_pasted_into_a_project_does_not_become_yours(
     server: ServerFactory,
 ) -> None:
     async with server() as s:
-        ada = await sign_up(s.client, "ada@example.com")
-        bob = await sign_up(s.client, "bob@example.com")
+        ada, bob = await two_users(s.client)
         adas = await _upload(s.client, ada)
         key = urlsplit(adas).path.removeprefix("/media/")
         ada_id = (await _me(s.client, ada))["user_id"]
@@ -192,8 +188,7 @@ async def test_your_own_signed_upload_goes_in_a_brief_and_another_users_does_not
     server: ServerFactory,
 ) -> None:
     async with server(fake_providers()) as s:
-        ada = await sign_up(s.client, "ada@example.com")
-        bob = await sign_up(s.client, "bob@example.com")
+        ada, bob = await two_users(s.client)
         photo = await _upload(s.client, ada)
         body = {"creative_brief": brief(product_images=[photo])}
         own = await s.client.post("/api/moods/generate", json=body, headers=ada)

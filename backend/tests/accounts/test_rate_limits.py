@@ -7,7 +7,7 @@ import pytest
 from app.config import RateLimitSettings, Settings
 from app.errors import RateLimited
 from app.rate_limits import RateLimiter
-from tests.accounts.conftest import ServerFactory, sign_up
+from tests.accounts.conftest import ServerFactory, two_users
 from tests.conftest import ClientFactory
 
 pytestmark = pytest.mark.anyio
@@ -58,8 +58,7 @@ async def test_past_the_limit_a_user_gets_429_with_retry_after_and_others_do_not
 ) -> None:
     settings = accounts_settings.model_copy(update={"rate_limits": RateLimitSettings(per_minute=2)})
     async with server(settings=settings) as s:
-        ada = await sign_up(s.client, "ada@example.com")
-        bob = await sign_up(s.client, "bob@example.com")
+        ada, bob = await two_users(s.client)
         answers = [
             await s.client.post("/api/director/brief", json={}, headers=ada) for _ in range(3)
         ]

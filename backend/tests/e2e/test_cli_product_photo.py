@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import av
 import pytest
 
-from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
+from tests.utils.assertions import EXAMPLES
+from tests.utils.cli import assert_rendered, embedded_env, render
 from tests.utils.matching import best_match
 from tests.utils.photos import encoded, pattern, product_photo
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MEDIA_ROOT": str(tmp_path / "media"), "FFMPEG_PRESET": "ultrafast"}
-    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
-        env[name] = "local"
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "coffee.json"), *args],
-        cwd=BACKEND,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    env = embedded_env(tmp_path / "media", FFMPEG_PRESET="ultrafast")
+    return render(EXAMPLES / "coffee.json", *args, env=env)
 
 
 def test_a_photo_that_is_not_an_image_is_refused_before_anything_renders(tmp_path: Path) -> None:
@@ -46,8 +36,7 @@ def test_the_product_photo_is_in_the_frames_of_the_final_ad(tmp_path: Path) -> N
     logo.write_bytes(encoded(product_photo(200), "WEBP"))
     out = tmp_path / "ad.mp4"
     result = _run(tmp_path, "--product-photo", str(photo), "--logo", str(logo), "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    assert_is_the_final_ad(out)
+    assert_rendered(result, out)
     # One frame in the middle of each second's worth of scenes: the product shows in most of
     # them (camera moves may push it partly out of frame; crossfades halve it).
     inner = pattern().crop((35, 40, 77, 120))

@@ -111,6 +111,19 @@ def _file(api: ApiProcess, url: str) -> Path:
     return api.media / urlsplit(url).path.removeprefix("/media/")
 
 
+def _restarted_until_done(api: ApiProcess, status_url: str, what: str) -> dict[str, Any]:
+    """Start the killed server again on the same data; the job's status once it has ended."""
+    seconds_to_start = api.start()
+    resumed_at = time.monotonic()
+    with api.client() as client:
+        done = finished(client, status_url)
+    print(
+        f"after SIGKILL: answering {seconds_to_start:.2f} s after start; {what} done "
+        f"{time.monotonic() - resumed_at:.2f} s later"
+    )
+    return done
+
+
 def test_clip_and_compose_jobs_survive_a_killed_server(
     api: ApiProcess, replicate: FakeReplicate
 ) -> None:
@@ -138,14 +151,7 @@ def test_clip_and_compose_jobs_survive_a_killed_server(
     assert replicate.running() and replicate.running()[0].id == held_prediction
     replicate.held = False
 
-    seconds_to_start = api.start()
-    resumed_at = time.monotonic()
-    with api.client() as client:
-        clips = finished(client, f"/api/video/status/{clip_job}")
-    print(
-        f"after SIGKILL: answering {seconds_to_start:.2f} s after start; the clip job done "
-        f"{time.monotonic() - resumed_at:.2f} s later"
-    )
+    clips = _restarted_until_done(api, f"/api/video/status/{clip_job}", "the clip job")
 
     assert clips["status"] == "complete", clips
     assert all(clip["status"] == "complete" for clip in clips["clips"])
@@ -183,14 +189,7 @@ def test_clip_and_compose_jobs_survive_a_killed_server(
     api.kill()
     assert _job_status(api, compose_job) == "processing", "killed mid-compose"
 
-    seconds_to_start = api.start()
-    resumed_at = time.monotonic()
-    with api.client() as client:
-        ad = finished(client, f"/api/video/compose/status/{compose_job}")
-    print(
-        f"compose after SIGKILL: answering {seconds_to_start:.2f} s after start; the ad done "
-        f"{time.monotonic() - resumed_at:.2f} s later"
-    )
+    ad = _restarted_until_done(api, f"/api/video/compose/status/{compose_job}", "the ad")
 
     assert ad["status"] == "complete", ad
     with av.open(str(_file(api, ad["final_video_url"]))) as container:

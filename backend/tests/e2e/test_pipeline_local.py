@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import av
 import pytest
 
 from tests.conftest import BASE_URL, ClientFactory
-from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
+from tests.utils.assertions import EXAMPLES, assert_is_the_final_ad
+from tests.utils.cli import assert_rendered, embedded_env, render
 from tests.utils.walkthrough import make_an_ad
 
 
@@ -31,23 +30,14 @@ async def test_every_endpoint_in_order_makes_a_real_ad(
 @pytest.mark.slow
 def test_the_cli_renders_an_example_brief(tmp_path: Path) -> None:
     out = tmp_path / "ad.mp4"
-    env = {**os.environ, "MEDIA_ROOT": str(tmp_path / "media")}
-    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
-        env[name] = "local"
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "energy-drink.json"), "-o", str(out), "--format", "9:16", "--format", "4:5"],
-        cwd=BACKEND,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    formats = ("--format", "9:16", "--format", "4:5")
+    env = embedded_env(tmp_path / "media")
+    result = render(EXAMPLES / "energy-drink.json", "-o", str(out), *formats, env=env)
+    assert_rendered(result, out)
     assert result.stdout.strip() == str(out.resolve())
     # Without a terminal the progress bar prints its final state, then a one-line summary.
     assert "100%" in result.stderr
     assert "scenes · 30.0 s" in result.stderr
-    assert_is_the_final_ad(out)
     with av.open(str(tmp_path / "ad-4x5.mp4")) as portrait:
         video = portrait.streams.video[0]
         assert (video.width, video.height, video.frames) == (1080, 1350, 900)
@@ -57,13 +47,7 @@ def test_the_cli_renders_an_example_brief(tmp_path: Path) -> None:
 def test_the_cli_explains_a_bad_brief(tmp_path: Path) -> None:
     bad = tmp_path / "brief.json"
     bad.write_text('{"target_audience": "nobody"}')
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "render", str(bad)],
-        cwd=BACKEND,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = render(bad, env=os.environ, timeout=60)
     assert result.returncode == 2
     assert "product_name" in result.stderr
 
@@ -82,20 +66,8 @@ def test_the_cli_lays_the_words_over_each_clip_as_it_renders_it(tmp_path: Path) 
     """9:16 alone: the lines are spoken before the clips, each clip carries its words from
     the pass that renders it, and the composer copies them (nothing is burned twice)."""
     out = tmp_path / "ad.mp4"
-    env = {**os.environ, "MEDIA_ROOT": str(tmp_path / "media")}
-    for name in ("DIRECTOR_PROVIDER", "IMAGE_PROVIDER", "MOTION_PROVIDER", "MUSIC_PROVIDER"):
-        env[name] = "local"
-    env.update(VOICE_PROVIDER="local", VOICE_NAME="espeak")
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "serum.json"), "-o", str(out)],
-        cwd=BACKEND,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    assert_is_the_final_ad(out)
+    env = embedded_env(tmp_path / "media", VOICE_PROVIDER="local", VOICE_NAME="espeak")
+    assert_rendered(render(EXAMPLES / "serum.json", "-o", str(out), env=env), out)
     forms = [json.loads(path.read_text()) for path in (tmp_path / "media").rglob("*.form.json")]
     assert len(forms) == 6 and all(form["words"] for form in forms), "every clip carries words"
     assert not [p for p in (tmp_path / "media").iterdir() if p.name.startswith(".pipeline")]

@@ -249,7 +249,8 @@ def test_processes_starting_together_migrate_one_at_a_time(tmp_path: Path) -> No
     url = database_url(None, tmp_path)
     code = f"from app.db.migrate import upgrade; from sqlalchemy.engine import make_url; upgrade(make_url({str(url)!r}))"
     starts = [
-        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(STARTS)
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE)
+        for _ in range(STARTS)
     ]
     errors = [process.communicate(timeout=120)[1].decode() for process in starts]
     assert [process.returncode for process in starts] == [0] * STARTS, errors

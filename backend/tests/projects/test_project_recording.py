@@ -245,7 +245,11 @@ def _counting_providers() -> tuple[Providers, FakeImages, FakeMotion]:
     )
 
 
-@pytest.mark.parametrize("project_id", [str(uuid.uuid4()), "not-a-uuid", "' OR 1=1 --"])
+# A named id for the random one: every pytest-xdist worker must collect the same test ids.
+@pytest.mark.parametrize(
+    "project_id",
+    [pytest.param(str(uuid.uuid4()), id="unknown-uuid"), "not-a-uuid", "' OR 1=1 --"],
+)
 async def test_an_unknown_project_is_a_404_and_no_work_is_done(
     api: ClientFactory, project_id: str
 ) -> None:

@@ -118,7 +118,11 @@ async def test_a_bad_project_body_is_422_on_its_field(
 
 @pytest.mark.parametrize(
     "project_id",
-    [str(uuid.uuid4()), "not-a-uuid", "1", "etc passwd", "%00", "x" * 300, "' OR 1=1 --"],
+    [
+        # Named: every pytest-xdist worker must collect the same test ids.
+        pytest.param(str(uuid.uuid4()), id="unknown-uuid"),
+        *["not-a-uuid", "1", "etc passwd", "%00", "x" * 300, "' OR 1=1 --"],
+    ],
 )
 async def test_an_unknown_or_malformed_project_id_is_404_everywhere(
     api: ClientFactory, project_id: str

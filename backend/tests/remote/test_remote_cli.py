@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.fakes.openai_api import API_KEY, LINES, FakeOpenAI
 from tests.fakes.replicate_api import TOKEN, FakeReplicate
-from tests.utils.assertions import BACKEND, EXAMPLES, assert_is_the_final_ad
+from tests.utils.assertions import EXAMPLES
+from tests.utils.cli import assert_rendered, render
 
 CAPABILITIES = (
     "DIRECTOR_PROVIDER",
@@ -38,16 +37,8 @@ def test_the_cli_renders_an_ad_with_the_sdk_clients_own_variables(
         FETCH_ALLOWED_HOSTS="127.0.0.1",  # the fake serves its outputs on loopback
         FFMPEG_PRESET="ultrafast",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "render", str(EXAMPLES / "serum.json"), "-o", str(out)],
-        cwd=BACKEND,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    assert_is_the_final_ad(out)
+    result = render(EXAMPLES / "serum.json", "-o", str(out), env=env)
+    assert_rendered(result, out)
     # 12 mood images + 6 seeds + 6 clips + 1 track on Replicate, and moods + plan + the six
     # scenes' voiceover lines on OpenAI.
     assert "33 provider calls" in result.stderr
