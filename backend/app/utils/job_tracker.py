@@ -1,7 +1,8 @@
 """In-memory job status tracking, as the seed plans for the MVP.
 
-One process owns its jobs; the scale-out path replaces this class with one backed by Redis or
-PostgreSQL behind the same methods. Progress never goes down: every write is `max(old, new)`,
+Each process holds the jobs it answers for. With `JOB_BACKEND=celery` the steps run in workers,
+and the API's mirror (`app.workers.mirror`) applies their reports from Redis here, so status,
+events and listeners read one place either way. Progress never goes down: every write is `max(old, new)`,
 so a poller never sees a bar move backwards, whatever order updates arrive in.
 """
 
