@@ -2,8 +2,8 @@
 
 Each process holds the jobs it answers for. With `JOB_BACKEND=celery` the steps run in workers,
 and the API's mirror (`app.workers.mirror`) applies their reports from Redis here, so status,
-events and listeners read one place either way. Progress never goes down: every write is `max(old, new)`,
-so a poller never sees a bar move backwards, whatever order updates arrive in.
+events and listeners read one place either way. Progress never goes down: every write is
+`max(old, new)`, so a poller never sees a bar move backwards, whatever order updates arrive in.
 """
 
 from __future__ import annotations
