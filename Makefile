@@ -18,7 +18,7 @@ NODE_STAMP := $(FRONTEND)/node_modules/.installed
 NODE_OK := $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=9)?0:1)' 2>/dev/null && echo yes)
 
 .PHONY: help setup backend-setup frontend-setup browser scale-setup dev dev-scale test lint typecheck unit \
-	test-scale e2e contract check-contract backend-lint backend-typecheck backend-unit frontend-lint \
+	test-scale e2e contract check-contract backend-lint backend-typecheck backend-unit backend-all frontend-lint \
 	frontend-typecheck frontend-unit bench render db-upgrade test-postgres clean
 
 help:
@@ -72,7 +72,8 @@ lint: backend-lint frontend-lint
 typecheck: backend-typecheck frontend-typecheck
 unit: backend-unit frontend-unit
 # The backend's default run leaves out the `postgres` and `scale` tests; test-scale runs them.
-test: check-contract lint typecheck unit test-scale e2e
+# `make test` runs both in one pytest run (`backend-all`), spread over two processes.
+test: check-contract lint typecheck frontend-unit backend-all e2e
 
 # The studio's types and the storyboard rules' golden vectors, generated from the backend.
 contract: setup
@@ -106,6 +107,14 @@ frontend-unit: frontend-setup
 # The whole studio in Chromium against the real backend and a production build.
 e2e: setup browser
 	cd $(FRONTEND) && CHROMIUM_PATH=$$(../scripts/install-chromium.sh) node_modules/.bin/vitest run --config vitest.e2e.config.mts
+
+# Every backend test, the default suite and the scale-out one together (`-m ""` lifts the
+# default marker filter), in TEST_WORKERS pytest processes, each test module whole on one of
+# them: the scale-out tests wait on processes and timeouts that the other process fills with
+# work, which keeps `make test` within its 20 minutes on two cores.
+TEST_WORKERS ?= 2
+backend-all: backend-setup scale-setup
+	cd $(BACKEND) && .venv/bin/pytest -n $(TEST_WORKERS) --dist loadfile -m ""
 
 # The scale-out suite (the topology started once: Redis, PostgreSQL, SeaweedFS, the API and two
 # workers) and the database tests on a throwaway PostgreSQL cluster (`scripts/postgres.py`).
