@@ -72,8 +72,15 @@ lint: backend-lint frontend-lint
 typecheck: backend-typecheck frontend-typecheck
 unit: backend-unit frontend-unit
 # The backend's default run leaves out the `postgres` and `scale` tests; test-scale runs them.
-# `make test` runs both in one pytest run (`backend-all`), spread over two processes.
-test: check-contract lint typecheck frontend-unit backend-all e2e
+# `make test` runs both in one pytest run (`backend-all`), spread over two processes. The
+# installs, then the checks, run two at a time: each is mostly one core (pip, npm, mypy, eslint)
+# and together they take minutes. Each job's output is shown whole, as it ends.
+PAIRS := $(MAKE) --no-print-directory -j2 --output-sync=target
+test:
+	@$(PAIRS) backend-setup frontend-setup
+	@$(PAIRS) check-contract lint typecheck frontend-unit
+	@$(MAKE) --no-print-directory backend-all
+	@$(MAKE) --no-print-directory e2e
 
 # The studio's types and the storyboard rules' golden vectors, generated from the backend.
 contract: setup

@@ -17,6 +17,32 @@ pytest.register_assert_rewrite("tests.utils")
 
 BASE_URL = "http://testserver"
 
+HEAVY_MARKERS = ("slow", "scale")
+"""Tests that take seconds to a minute: spread over the processes first (tests/utils/scheduling)."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In an xdist process, the heaviest modules first; a plain run keeps the file order."""
+    if not hasattr(config, "workerinput"):
+        return
+    from tests.utils.scheduling import Planned, heaviest_first
+
+    tests = [
+        Planned(item.nodeid, any(item.get_closest_marker(name) for name in HEAVY_MARKERS))
+        for item in items
+    ]
+    items[:] = [items[i] for i in heaviest_first(tests)]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """`--dist loadfile` by this suite's units (tests/utils/scheduling); others as xdist has them."""
+    if config.getoption("dist", None) != "loadfile":
+        return None
+    from tests.utils.scheduling import unit_scheduler
+
+    return unit_scheduler(config, log)
+
 
 @pytest.fixture
 def anyio_backend() -> str:

@@ -71,6 +71,7 @@ async def test_users_cannot_see_each_others_projects(server: ServerFactory) -> N
     assert still.status_code == 200 and still.json()["name"] == "Serum"
 
 
+@pytest.mark.slow
 async def test_users_cannot_see_each_others_jobs(server: ServerFactory) -> None:
     async with server(fake_providers()) as s:
         ada, bob = await two_users(s.client)

@@ -28,6 +28,7 @@ async def _seeded(client: httpx.AsyncClient, **scene_overrides: Any) -> list[dic
     return seeded
 
 
+@pytest.mark.slow
 async def test_clip_job_reports_every_clip_and_never_goes_backwards(api: ClientFactory) -> None:
     motion = FakeMotion()
     async with api(fake_providers(motion)) as client:
@@ -50,6 +51,7 @@ async def test_clip_job_reports_every_clip_and_never_goes_backwards(api: ClientF
     assert anyjob["kind"] == "clips" and anyjob["status"] == "complete"
 
 
+@pytest.mark.slow
 async def test_a_failed_clip_has_a_reason_the_others_finish_and_a_retry_fixes_it(
     api: ClientFactory,
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -28,6 +27,7 @@ async def test_every_endpoint_in_order_makes_a_real_ad(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # a whole ad in two formats: a minute, several on a busy machine
 def test_the_cli_renders_an_example_brief(tmp_path: Path) -> None:
     out = tmp_path / "ad.mp4"
     formats = ("--format", "9:16", "--format", "4:5")
@@ -59,15 +59,3 @@ def test_every_example_brief_is_valid() -> None:
     assert len(examples) >= 3
     names = {load_brief(path).product_name for path in examples}
     assert len(names) == len(examples)
-
-
-@pytest.mark.slow
-def test_the_cli_lays_the_words_over_each_clip_as_it_renders_it(tmp_path: Path) -> None:
-    """9:16 alone: the lines are spoken before the clips, each clip carries its words from
-    the pass that renders it, and the composer copies them (nothing is burned twice)."""
-    out = tmp_path / "ad.mp4"
-    env = embedded_env(tmp_path / "media", VOICE_PROVIDER="local", VOICE_NAME="espeak")
-    assert_rendered(render(EXAMPLES / "serum.json", "-o", str(out), env=env), out)
-    forms = [json.loads(path.read_text()) for path in (tmp_path / "media").rglob("*.form.json")]
-    assert len(forms) == 6 and all(form["words"] for form in forms), "every clip carries words"
-    assert not [p for p in (tmp_path / "media").iterdir() if p.name.startswith(".pipeline")]

@@ -139,6 +139,7 @@ async def test_seeds_and_a_single_new_take_are_recorded(api: ClientFactory) -> N
     assert expected[2]["seed_image_url"] != seeded.json()["scenes_with_seeds"][2]["seed_image_url"]
 
 
+@pytest.mark.slow
 async def test_clips_are_recorded_when_the_job_ends_and_again_after_a_retry(
     api: ClientFactory,
 ) -> None:
@@ -298,6 +299,7 @@ def _media_files(root: Path, folder: str) -> list[str]:
     return sorted(p.name for p in (root / folder).rglob("*") if p.is_file())
 
 
+@pytest.mark.slow
 async def test_deleting_a_project_stops_its_running_job_and_removes_what_it_made(
     api: ClientFactory, media_root: Path
 ) -> None:

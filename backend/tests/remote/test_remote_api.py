@@ -179,6 +179,7 @@ async def test_the_chat_streams_gpt_4o_words_and_ends_with_the_brief(api: Client
     assert brief_part["data"]["creative_brief"]["product_name"] == "Luxury Skincare Serum"
 
 
+@pytest.mark.slow
 async def test_music_that_fails_fails_the_compose_job_and_the_clips_stay(
     api: ClientFactory, fake_replicate: FakeReplicate
 ) -> None:

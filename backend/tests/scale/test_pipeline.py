@@ -4,6 +4,7 @@ ad comes back whole through `/media`. A second user sees none of it."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -30,14 +31,25 @@ def adas_ad(topology: Topology) -> dict[str, Any]:
             ad = await make_an_ad(client, within=600)
         return {"ad": ad, "project_id": created.json()["project_id"]}
 
-    before = steps_run(topology, "clip_step"), steps_run(topology, "compose_step")
+    def counted() -> tuple[list[int], list[int]]:
+        return steps_run(topology, "clip_step"), steps_run(topology, "compose_step")
+
+    before = counted()
     made = anyio.run(make)
-    after = steps_run(topology, "clip_step"), steps_run(topology, "compose_step")
-    made["clip_steps"], made["compose_steps"] = (
-        [now - then for now, then in zip(a, b, strict=True)]
-        for a, b in zip(after, before, strict=True)
-    )
-    return made
+    # Celery logs a step's success once its task has returned, a moment after the job it ended
+    # has answered "complete": wait for the lines (a step that never ran never logs one).
+    clips = len(made["ad"].clips["clips"])
+    deadline = time.monotonic() + 30
+    while True:
+        after = counted()
+        made["clip_steps"], made["compose_steps"] = (
+            [now - then for now, then in zip(a, b, strict=True)]
+            for a, b in zip(after, before, strict=True)
+        )
+        logged = sum(made["clip_steps"]) >= clips and sum(made["compose_steps"]) >= 1
+        if logged or time.monotonic() > deadline:
+            return made
+        time.sleep(0.2)
 
 
 def _with_query(url: str, **changes: str) -> str:

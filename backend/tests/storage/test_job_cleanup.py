@@ -43,6 +43,7 @@ async def _clips(client: httpx.AsyncClient) -> list[dict[str, Any]]:
     return clips
 
 
+@pytest.mark.slow
 async def test_a_clip_that_fails_halfway_leaves_no_file(
     api: ClientFactory, media_root: Path
 ) -> None:
@@ -62,6 +63,7 @@ async def test_a_clip_that_fails_halfway_leaves_no_file(
     assert len([n for n in kept if n.endswith(".uses.json")]) == 4
 
 
+@pytest.mark.slow
 async def test_a_failed_compose_keeps_no_music_and_no_work_folder(
     api: ClientFactory, media_root: Path
 ) -> None:
@@ -79,6 +81,7 @@ async def test_a_failed_compose_keeps_no_music_and_no_work_folder(
     assert broken.exists(), "the user's own inputs are not ours to delete"
 
 
+@pytest.mark.slow
 async def test_a_compose_cancelled_midway_keeps_nothing(
     api: ClientFactory, media_root: Path
 ) -> None:

@@ -50,6 +50,7 @@ def _kill_mid_job(root: Path) -> None:
         worker.wait()
 
 
+@pytest.mark.slow
 async def test_a_restart_sweeps_what_a_killed_job_left(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

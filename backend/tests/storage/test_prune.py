@@ -147,6 +147,7 @@ def test_the_command_wants_a_positive_age(capsys: pytest.CaptureFixture[str]) ->
     assert "not a positive number of days" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.anyio
 async def test_an_ad_made_through_the_api_keeps_its_clips_seeds_and_music(
     api: ClientFactory, media_root: Path, capsys: pytest.CaptureFixture[str]

@@ -107,6 +107,7 @@ async def test_a_clip_whose_ffmpeg_finds_the_disk_full_fails_as_storage_full(
     assert _files(media_root, "clips") == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("read_only", [False, True], ids=["ENOSPC", "EROFS"])
 async def test_a_compose_on_a_full_disk_fails_as_storage_full_not_internal_error(
     api: ClientFactory, media_root: Path, read_only: bool
