@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import delete as delete_rows
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -107,6 +108,12 @@ async def unfinished(session: AsyncSession) -> Sequence[Job]:
 async def of_project(session: AsyncSession, project_id: str) -> Sequence[Job]:
     query = select(Job).where(Job.project_id == project_id).options(selectinload(Job.steps))
     return (await session.scalars(query)).all()
+
+
+async def withdraw(session: AsyncSession, job_id: str) -> None:
+    """Delete a job that never started (its steps could not be handed to the workers): nothing
+    of it ran, nothing was spent, so nothing of it is kept."""
+    await session.execute(delete_rows(Job).where(Job.id == job_id))
 
 
 async def delete(session: AsyncSession, jobs: Sequence[Job]) -> None:
