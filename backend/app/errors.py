@@ -48,6 +48,7 @@
 
     Job and clip errors (`ErrorInfo` in a status answer) use the codes above, and:
         clips_failed               (some of a job's clips failed; each clip says why)
+        job_cancelled              (stopped before it ended: its project was deleted)
 
 Every error carries a stable `code` (one of `ErrorCode`, which the OpenAPI publishes so the
 studio's union is generated from it) and a `message` written for people; HTTP bodies keep the
@@ -102,6 +103,7 @@ class ErrorCode(StrEnum):
     EMAIL_TAKEN = "email_taken"
     RATE_LIMITED = "rate_limited"
     CLIPS_FAILED = "clips_failed"
+    JOB_CANCELLED = "job_cancelled"
     BAD_REQUEST = "bad_request"
     BODY_TOO_DEEP = "body_too_deep"
     BODY_TOO_LARGE = "body_too_large"

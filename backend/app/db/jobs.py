@@ -52,6 +52,18 @@ async def change(session: AsyncSession, job_id: str, **columns: Any) -> None:
     )
 
 
+async def finish(session: AsyncSession, job_id: str, **columns: Any) -> bool:
+    """End a running job with these columns; whether it was running. A job ends once: the
+    first end to land wins (a worker's end arriving after its job was called off changes
+    nothing)."""
+    done = await session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.status == PROCESSING)
+        .values(**columns, updated_at=utcnow())
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
 async def step(session: AsyncSession, job_id: str, name: str, **columns: Any) -> None:
     """Write a step's columns, inserting the step if it is new (nothing if the job is gone)."""
     query = select(JobStep).where(JobStep.job_id == job_id, JobStep.name == name)

@@ -32,6 +32,7 @@ from weakref import WeakKeyDictionary
 
 from app.auth.owner import working_for
 from app.db import jobs as repo
+from app.db import spend as spend_repo
 from app.db.engine import Database
 from app.db.models import LOCAL_USER_ID, JobStep
 from app.db.models import Job as JobRow
@@ -46,7 +47,12 @@ from app.models.video import (
     JobStatusResponse,
 )
 from app.services import clip_service, composition_service, project_recording
-from app.services.checkpoints import Checkpoints, DatabaseCheckpoints
+from app.services.checkpoints import (
+    Checkpoints,
+    DatabaseCheckpoints,
+    finished_columns,
+    write_end,
+)
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
 from app.services.job_leases import Leases
@@ -345,6 +351,12 @@ async def _exists(store: MediaStore, key: str) -> bool:
     return await asyncio.to_thread(store.holds, key)
 
 
+PROJECT_DELETED = ErrorInfo(
+    code=ErrorCode.JOB_CANCELLED,
+    message="This job was stopped because its project was deleted.",
+)
+
+
 async def cancel_project_jobs(
     db: Database,
     jobs: JobTracker,
@@ -352,22 +364,49 @@ async def cancel_project_jobs(
     checkpoints: Checkpoints,
     project_id: str,
 ) -> int:
-    """Stop every job still running for the project (their partial files removed as they
-    stop) and forget them: the project's deletion then removes what they had made. How many."""
+    """Stop every job still running for the project and forget them: the project's deletion
+    then removes what they had made. How many were running.
+
+    Run here, a job's task is cancelled (its partial files removed as it stops). Run by a
+    worker (`JOB_BACKEND=celery`) it cannot be reached, so it is called off in its row: ended
+    failed (`job_cancelled`, with a sentence) in a transaction of its own, committed before the
+    project's deletion reads what the job made. A worker's step reads its row as it starts (an
+    ended job: nothing to do) and again once it has recorded its output; finding it called off,
+    it removes every file it committed and records nothing (`app.workers.steps`). Either the
+    deletion sees the step's output, or the step sees the job called off: nothing is left."""
     if isinstance(checkpoints, DatabaseCheckpoints):
         await checkpoints.flush()  # a job created a moment ago is in the database too
     async with db.session() as session:
-        ids = [(row.id, row.kind) for row in await repo.of_project(session, project_id)]
+        rows = [
+            (row.id, row.kind, row.status) for row in await repo.of_project(session, project_id)
+        ]
     stopped = 0
-    for job_id, kind in ids:
+    for job_id, kind, status in rows:
         name = (
             clip_service.task_name(job_id)
             if kind == JobKind.CLIPS
             else composition_service.task_name(job_id)
         )
-        if await background.cancel(name):
+        await background.cancel(name)
+        if status == repo.PROCESSING and await _call_off(db, job_id):
             stopped += 1
-        jobs.forget(job_id)
+        jobs.call_off(job_id, PROJECT_DELETED.model_copy())
     if stopped:
         logger.info("stopped %d jobs of a deleted project", stopped)
     return stopped
+
+
+async def _call_off(db: Database, job_id: str) -> bool:
+    """End the running job's row as called off (its spend settled at what its steps cost);
+    whether it was still running."""
+    async with db.session() as session:
+        owner = await repo.owner_of(session, job_id)
+        if owner is None:
+            return False
+        await spend_repo.lock_user(session, owner)  # first, as every spend change does
+        row = await repo.lock(session, job_id)
+        if row is None or row.status != repo.PROCESSING:
+            return False
+        job = _from_row(row)
+        job.status, job.error = JobStatus.FAILED, PROJECT_DELETED.model_copy()
+        return await write_end(session, job_id, owner, finished_columns(job))

@@ -196,6 +196,18 @@ class JobTracker:
         self._jobs.pop(job_id, None)
         self._listeners.pop(job_id, None)
 
+    def call_off(self, job_id: str, error: ErrorInfo) -> None:
+        """Drop a job whose work was stopped (its project was deleted): one still running ends
+        failed with `error` for whoever watches it (an open event stream ends with it), its
+        end-of-job listeners are never called (nothing of it is recorded), and it is
+        forgotten."""
+        job = self._jobs.get(job_id)
+        self._listeners.pop(job_id, None)
+        if job is not None and not job.finished:
+            job.error, job.status = error, JobStatus.FAILED
+            self._changed(job)
+        self.forget(job_id)
+
     def get(self, job_id: str) -> Job:
         job = self._jobs.get(job_id)
         if job is None:

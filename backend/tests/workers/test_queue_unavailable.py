@@ -109,6 +109,7 @@ async def test_redis_out_of_reach_is_a_503_and_leaves_nothing_behind(
         await _refused_and_nothing_left(app, client, media_root)
 
 
+@pytest.mark.scale
 async def test_redis_stopped_while_the_api_runs_is_a_503_too(
     settings: Settings, media_root: Path, tmp_path: Path
 ) -> None:
