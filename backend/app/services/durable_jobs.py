@@ -1,5 +1,5 @@
-"""Jobs that outlive their process: read back from the database, resumed at start-up, and
-cancelled with their project.
+"""Jobs that outlive their process: read back from the database, and resumed at start-up
+(cancelled with their project: `project_jobs`).
 
 Resuming, at start-up (after the media store's sweep has removed the partial files a killed
 process left, and before any request is served):
@@ -28,11 +28,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from app.auth.owner import working_for
 from app.db import jobs as repo
-from app.db import spend as spend_repo
 from app.db.engine import Database
 from app.db.models import LOCAL_USER_ID, JobStep
 from app.db.models import Job as JobRow
@@ -47,12 +45,7 @@ from app.models.video import (
     JobStatusResponse,
 )
 from app.services import clip_service, composition_service, project_recording
-from app.services.checkpoints import (
-    Checkpoints,
-    DatabaseCheckpoints,
-    finished_columns,
-    write_end,
-)
+from app.services.checkpoints import Checkpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
 from app.services.job_leases import Leases
@@ -73,13 +66,6 @@ NOT_RESUMABLE = ErrorInfo(
 MIRROR_REFRESH_SECONDS = 2.0
 """How often an open event stream of a job another process runs reads its row again."""
 
-_mirrors: WeakKeyDictionary[JobTracker, set[str]] = WeakKeyDictionary()
-"""Per tracker: the jobs it holds as read from their row while another process runs them."""
-
-
-def _mirrored(jobs: JobTracker) -> set[str]:
-    return _mirrors.setdefault(jobs, set())
-
 
 async def load(db: Database, jobs: JobTracker, job_id: str, owner: str | None = None) -> Job:
     """The job, as held in memory, else as its checkpoint says (held from then on). Given an
@@ -92,12 +78,12 @@ async def load(db: Database, jobs: JobTracker, job_id: str, owner: str | None = 
             row = await repo.get(session, job_id)
             if row is None:
                 raise JobNotFound(job_id)
-            adopted = jobs.adopt(_from_row(row))
+            adopted = jobs.adopt(job_from_row(row))
             if row.result is None and jobs.refresher is None:
-                _mirrored(jobs).add(job_id)  # another API process runs it: read its row again
+                jobs.mirrored.add(job_id)  # another API process runs it: read its row again
         if jobs.refresher is not None and not adopted.finished:
             await jobs.refresher(job_id)  # run by a worker: caught up with where it has got
-    elif job_id in _mirrored(jobs):
+    elif job_id in jobs.mirrored:
         await _refresh(db, jobs, job_id)
     return jobs.get(job_id) if owner is None else jobs.get_owned(job_id, owner)
 
@@ -107,36 +93,44 @@ async def _refresh(db: Database, jobs: JobTracker, job_id: str) -> None:
         row = await repo.get(session, job_id)
         if row is None or row.result is None:
             return
-        ended = _from_row(row)
-    _mirrored(jobs).discard(job_id)
-    held = jobs.get(job_id)
-    if held.finished:
+        answer = JobStatusResponse.model_validate(row.result)
+    jobs.mirrored.discard(job_id)
+    end_as_stored(jobs, job_id, answer)
+
+
+def end_as_stored(jobs: JobTracker, job_id: str, answer: JobStatusResponse) -> None:
+    """End the held job as the answer its row stores says, once another process has ended it
+    (another API process, or a worker: `app.workers.mirror`): its clips, its bill, its files
+    and its end. A job held as finished already is left as it is."""
+    job = jobs.get(job_id)
+    if job.finished:
         return
-    held.clips, held.cost, held.scenes = ended.clips, ended.cost, ended.scenes
-    if ended.status is JobStatus.FAILED:
-        jobs.fail(job_id, ended.error or NOT_RESUMABLE.model_copy())
-    else:
-        jobs.complete(
-            job_id,
-            final_video_url=ended.final_video_url,
-            duration=ended.duration,
-            audio_url=ended.audio_url,
-            final_videos=ended.final_videos,
-            captions_url=ended.captions_url,
-            captions_srt_url=ended.captions_srt_url,
-        )
+    job.clips = [_clip_state(clip) for clip in answer.clips]
+    job.cost = CostLedger(calls=list(answer.cost.items))
+    if answer.status is JobStatus.FAILED:
+        jobs.fail(job_id, answer.error or NOT_RESUMABLE.model_copy())
+        return
+    jobs.complete(
+        job_id,
+        final_video_url=answer.final_video_url,
+        final_videos=dict(answer.final_videos),
+        duration=answer.duration,
+        audio_url=answer.audio_url,
+        captions_url=answer.captions_url,
+        captions_srt_url=answer.captions_srt_url,
+    )
 
 
 @asynccontextmanager
 async def following(db: Database, jobs: JobTracker, job_id: str) -> AsyncIterator[None]:
     """While an event stream is open on a job another process runs, read its row every
     `MIRROR_REFRESH_SECONDS`, so that the stream ends when the job does."""
-    if job_id not in _mirrored(jobs):
+    if job_id not in jobs.mirrored:
         yield
         return
 
     async def refresh() -> None:
-        while job_id in _mirrored(jobs):
+        while job_id in jobs.mirrored:
             await asyncio.sleep(MIRROR_REFRESH_SECONDS)
             try:
                 await _refresh(db, jobs, job_id)
@@ -152,7 +146,8 @@ async def following(db: Database, jobs: JobTracker, job_id: str) -> AsyncIterato
             await task
 
 
-def _from_row(row: JobRow) -> Job:
+def job_from_row(row: JobRow) -> Job:
+    """The job as its row says: running (as far as its request tells), or ended (its answer)."""
     kind, owner = JobKind(row.kind), row.user_id or LOCAL_USER_ID
     scenes = [SceneWithSeed.model_validate(s) for s in row.request.get("scenes", [])]
     if row.result is None:  # still running, in another process: as far as it has got
@@ -223,7 +218,7 @@ async def resume_unfinished(
     for job in unfinished:
         if clip_deps.jobs.holds(job.job_id):  # held as its row said: from now on, run here
             clip_deps.jobs.forget(job.job_id)
-            _mirrored(clip_deps.jobs).discard(job.job_id)
+            clip_deps.jobs.mirrored.discard(job.job_id)
         try:
             with working_for(job.owner):  # the tasks spawned here carry the owner with them
                 if job.kind == JobKind.CLIPS:
@@ -349,64 +344,3 @@ async def _exists(store: MediaStore, key: str) -> bool:
     """Whether a checkpointed output is still in the store (blocking check, in a thread; with
     a bucket it asks the bucket rather than downloading the file)."""
     return await asyncio.to_thread(store.holds, key)
-
-
-PROJECT_DELETED = ErrorInfo(
-    code=ErrorCode.JOB_CANCELLED,
-    message="This job was stopped because its project was deleted.",
-)
-
-
-async def cancel_project_jobs(
-    db: Database,
-    jobs: JobTracker,
-    background: BackgroundTasks,
-    checkpoints: Checkpoints,
-    project_id: str,
-) -> int:
-    """Stop every job still running for the project and forget them: the project's deletion
-    then removes what they had made. How many were running.
-
-    Run here, a job's task is cancelled (its partial files removed as it stops). Run by a
-    worker (`JOB_BACKEND=celery`) it cannot be reached, so it is called off in its row: ended
-    failed (`job_cancelled`, with a sentence) in a transaction of its own, committed before the
-    project's deletion reads what the job made. A worker's step reads its row as it starts (an
-    ended job: nothing to do) and again once it has recorded its output; finding it called off,
-    it removes every file it committed and records nothing (`app.workers.steps`). Either the
-    deletion sees the step's output, or the step sees the job called off: nothing is left."""
-    if isinstance(checkpoints, DatabaseCheckpoints):
-        await checkpoints.flush()  # a job created a moment ago is in the database too
-    async with db.session() as session:
-        rows = [
-            (row.id, row.kind, row.status) for row in await repo.of_project(session, project_id)
-        ]
-    stopped = 0
-    for job_id, kind, status in rows:
-        name = (
-            clip_service.task_name(job_id)
-            if kind == JobKind.CLIPS
-            else composition_service.task_name(job_id)
-        )
-        await background.cancel(name)
-        if status == repo.PROCESSING and await _call_off(db, job_id):
-            stopped += 1
-        jobs.call_off(job_id, PROJECT_DELETED.model_copy())
-    if stopped:
-        logger.info("stopped %d jobs of a deleted project", stopped)
-    return stopped
-
-
-async def _call_off(db: Database, job_id: str) -> bool:
-    """End the running job's row as called off (its spend settled at what its steps cost);
-    whether it was still running."""
-    async with db.session() as session:
-        owner = await repo.owner_of(session, job_id)
-        if owner is None:
-            return False
-        await spend_repo.lock_user(session, owner)  # first, as every spend change does
-        row = await repo.lock(session, job_id)
-        if row is None or row.status != repo.PROCESSING:
-            return False
-        job = _from_row(row)
-        job.status, job.error = JobStatus.FAILED, PROJECT_DELETED.model_copy()
-        return await write_end(session, job_id, owner, finished_columns(job))

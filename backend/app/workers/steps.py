@@ -5,7 +5,7 @@ Idempotent by step id: a step handed out again (its worker died, or Redis redeli
 finds its checkpoint finished does nothing but conclude the job if that is still owed; one that
 finds a remote prediction recorded re-attaches to it rather than paying for a new one.
 
-Called off (its project deleted, `durable_jobs.cancel_project_jobs`): the API ends the job's
+Called off (its project deleted, `app.services.project_jobs`): the API ends the job's
 row as `job_cancelled`, then deletes the project with what its jobs recorded. A step reads the
 row as it starts (not running: nothing to do) and again once its own output is recorded (the
 checkpoints flushed); called off meanwhile, it removes every file it committed
