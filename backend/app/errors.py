@@ -18,6 +18,7 @@
     ├── DatabaseUnavailable        503 database_unavailable (busy past its wait, or unreachable)
     ├── BudgetExceeded             402 budget_exceeded   (paid work past the user's daily budget)
     ├── TooManyStreams             503 too_many_streams  (every progress-event stream is taken)
+    ├── QueueUnavailable           503 queue_unavailable (workers' queue out of reach; Retry-After)
     ├── InvalidRequest             422 invalid_request   (domain rules pydantic cannot see)
     │   ├── UnsupportedMedia       422 unsupported_media (not one plain video, image or audio file)
     │   ├── UnreadableImage        422 unreadable_image  (an upload that does not decode whole)
@@ -47,6 +48,7 @@
 
     Job and clip errors (`ErrorInfo` in a status answer) use the codes above, and:
         clips_failed               (some of a job's clips failed; each clip says why)
+        job_cancelled              (stopped before it ended: its project was deleted)
 
 Every error carries a stable `code` (one of `ErrorCode`, which the OpenAPI publishes so the
 studio's union is generated from it) and a `message` written for people; HTTP bodies keep the
@@ -78,6 +80,7 @@ class ErrorCode(StrEnum):
     INVALID_REQUEST = "invalid_request"
     BUDGET_EXCEEDED = "budget_exceeded"
     TOO_MANY_STREAMS = "too_many_streams"
+    QUEUE_UNAVAILABLE = "queue_unavailable"
     UNSUPPORTED_MEDIA = "unsupported_media"
     UNREADABLE_IMAGE = "unreadable_image"
     IMAGE_TOO_LARGE = "image_too_large"
@@ -100,6 +103,7 @@ class ErrorCode(StrEnum):
     EMAIL_TAKEN = "email_taken"
     RATE_LIMITED = "rate_limited"
     CLIPS_FAILED = "clips_failed"
+    JOB_CANCELLED = "job_cancelled"
     BAD_REQUEST = "bad_request"
     BODY_TOO_DEEP = "body_too_deep"
     BODY_TOO_LARGE = "body_too_large"
@@ -293,6 +297,27 @@ class TooManyStreams(ReelsmithError):
             "The server is sending progress to as many screens as it can; this one asks for "
             "progress every few seconds instead."
         )
+
+
+class QueueUnavailable(ReelsmithError):
+    """With `JOB_BACKEND=celery`, the job's steps could not be handed to the workers (Redis
+    refused or did not answer). The job was withdrawn before anyone saw it: no row, no spend
+    held, nothing in its project. The cause goes to the log, never to the client."""
+
+    status_code = 503
+    code = ErrorCode.QUEUE_UNAVAILABLE
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(
+        self,
+        message: str = "The server could not hand this work to its workers just now; nothing "
+        "was started and nothing was charged. Try again in a moment.",
+    ) -> None:
+        super().__init__(message)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.RETRY_AFTER_SECONDS)}
 
 
 class InvalidRequest(ReelsmithError):

@@ -129,7 +129,7 @@ async def open_runner(
     mirror = JobMirror(jobs.redis, db, runtime.jobs)
     mirror.start()
     try:
-        runtime.runner = CeleryRunner(jobs, checkpoints)
+        runtime.runner = CeleryRunner(jobs, db, checkpoints)
         yield runtime.runner
     finally:
         await mirror.close()

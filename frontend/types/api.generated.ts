@@ -1027,7 +1027,7 @@ export interface components {
          * @description Every code a client can see, in an HTTP body, a job's or clip's error, or the chat.
          * @enum {string}
          */
-        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "storage_unavailable" | "database_unavailable" | "invalid_request" | "budget_exceeded" | "too_many_streams" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "accounts_off" | "api_token_not_found" | "not_signed_in" | "sign_in_failed" | "email_taken" | "rate_limited" | "clips_failed" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
+        ErrorCode: "internal_error" | "not_found" | "job_not_found" | "media_not_found" | "project_not_found" | "media_path_refused" | "preview_unavailable" | "storage_full" | "storage_unavailable" | "database_unavailable" | "invalid_request" | "budget_exceeded" | "too_many_streams" | "queue_unavailable" | "unsupported_media" | "unreadable_image" | "image_too_large" | "unsupported_image_type" | "upload_too_large" | "fetch_failed" | "provider_error" | "provider_rate_limited" | "provider_timed_out" | "provider_bad_output" | "provider_refused" | "render_failed" | "render_timed_out" | "render_input_refused" | "pipeline_failed" | "accounts_off" | "api_token_not_found" | "not_signed_in" | "sign_in_failed" | "email_taken" | "rate_limited" | "clips_failed" | "job_cancelled" | "bad_request" | "body_too_deep" | "body_too_large" | "method_not_allowed" | "validation_error" | "url_refused" | "http_error";
         /**
          * ErrorInfo
          * @description A job's or a clip's failure: the same `code` and `message` as every error body.
@@ -3702,6 +3702,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description With `JOB_BACKEND=celery`, the workers' queue (Redis) could not be reached (`queue_unavailable`); nothing was started or charged. `Retry-After` says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The media store is full (`storage_full`); nothing was written. */
             507: {
                 headers: {
@@ -4006,6 +4015,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description With `JOB_BACKEND=celery`, the workers' queue (Redis) could not be reached (`queue_unavailable`); nothing was started or charged. `Retry-After` says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The media store is full (`storage_full`); nothing was written. */
             507: {
                 headers: {
@@ -4109,6 +4127,15 @@ export interface operations {
             };
             /** @description An unexpected fault (`internal_error`); the server logs the details. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description With `JOB_BACKEND=celery`, the workers' queue (Redis) could not be reached (`queue_unavailable`); nothing was started or charged. `Retry-After` says when to try again. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4588,7 +4615,7 @@ export const briefRulesRequired_fieldsValues: ReadonlyArray<FlattenedDeepRequire
 export const briefSynthesisMissing_fieldsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BriefSynthesis"]["missing_fields"]> = ["product_name", "target_audience", "emotional_tone", "visual_style_keywords", "key_messages"];
 export const cameraMoveValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CameraMove"]> = ["push_in", "pull_out", "pan_left", "pan_right", "rise", "descend"];
 export const composeRequestFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComposeRequest"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "storage_unavailable", "database_unavailable", "invalid_request", "budget_exceeded", "too_many_streams", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "accounts_off", "api_token_not_found", "not_signed_in", "sign_in_failed", "email_taken", "rate_limited", "clips_failed", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["internal_error", "not_found", "job_not_found", "media_not_found", "project_not_found", "media_path_refused", "preview_unavailable", "storage_full", "storage_unavailable", "database_unavailable", "invalid_request", "budget_exceeded", "too_many_streams", "queue_unavailable", "unsupported_media", "unreadable_image", "image_too_large", "unsupported_image_type", "upload_too_large", "fetch_failed", "provider_error", "provider_rate_limited", "provider_timed_out", "provider_bad_output", "provider_refused", "render_failed", "render_timed_out", "render_input_refused", "pipeline_failed", "accounts_off", "api_token_not_found", "not_signed_in", "sign_in_failed", "email_taken", "rate_limited", "clips_failed", "job_cancelled", "bad_request", "body_too_deep", "body_too_large", "method_not_allowed", "validation_error", "url_refused", "http_error"];
 export const jobKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobKind"]> = ["clips", "compose"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobStatus"]> = ["processing", "complete", "failed"];
 export const studioConfigFormatsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StudioConfig"]["formats"]> = ["9:16", "1:1", "4:5", "16:9"];

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import delete as delete_rows
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -49,6 +50,18 @@ async def change(session: AsyncSession, job_id: str, **columns: Any) -> None:
     await session.execute(
         update(Job).where(Job.id == job_id).values(**columns, updated_at=utcnow())
     )
+
+
+async def finish(session: AsyncSession, job_id: str, **columns: Any) -> bool:
+    """End a running job with these columns; whether it was running. A job ends once: the
+    first end to land wins (a worker's end arriving after its job was called off changes
+    nothing)."""
+    done = await session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.status == PROCESSING)
+        .values(**columns, updated_at=utcnow())
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
 
 
 async def step(session: AsyncSession, job_id: str, name: str, **columns: Any) -> None:
@@ -107,6 +120,12 @@ async def unfinished(session: AsyncSession) -> Sequence[Job]:
 async def of_project(session: AsyncSession, project_id: str) -> Sequence[Job]:
     query = select(Job).where(Job.project_id == project_id).options(selectinload(Job.steps))
     return (await session.scalars(query)).all()
+
+
+async def withdraw(session: AsyncSession, job_id: str) -> None:
+    """Delete a job that never started (its steps could not be handed to the workers): nothing
+    of it ran, nothing was spent, so nothing of it is kept."""
+    await session.execute(delete_rows(Job).where(Job.id == job_id))
 
 
 async def delete(session: AsyncSession, jobs: Sequence[Job]) -> None:

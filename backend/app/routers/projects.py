@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from app.deps import CurrentUserId, DbDep, RuntimeDep
 from app.models.project import Project, ProjectCreate, ProjectList, ProjectUpdate
 from app.routers.responses import BODY, PARAMETERS, PROJECT, merge
-from app.services import durable_jobs, project_service
+from app.services import project_jobs, project_service
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 
@@ -77,7 +77,7 @@ async def delete_project(
     """Delete the project and its media, except files another project also holds."""
     # Its jobs' outputs (clips, ads, music, captions) too; a job still running is stopped first.
     key = await project_service.require(db, project_id, user_id)
-    await durable_jobs.cancel_project_jobs(
+    await project_jobs.cancel_project_jobs(
         db, runtime.jobs, runtime.background, runtime.checkpoints, key
     )
     await project_service.delete(db, runtime.store, key, user_id)

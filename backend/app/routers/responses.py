@@ -144,6 +144,15 @@ BUDGET: Responses = {
 }
 """Routes that start paid provider work."""
 
+QUEUED: Responses = {
+    503: _error(
+        "With `JOB_BACKEND=celery`, the workers' queue (Redis) could not be reached "
+        "(`queue_unavailable`); nothing was started or charged. `Retry-After` says when to "
+        "try again."
+    )
+}
+"""Routes that start a clip or compose job (handed to the workers when they run it)."""
+
 SIGNED_IN: Responses = {
     401: _error(
         "Accounts are on and the request has no valid bearer token (`not_signed_in`): none, "

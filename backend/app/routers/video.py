@@ -38,6 +38,7 @@ from app.routers.responses import (
     LIMITED,
     PARAMETERS,
     PROJECT,
+    QUEUED,
     RULES,
     STORAGE,
     merge,
@@ -72,7 +73,7 @@ def _clips_response(job: Job) -> GenerateVideoResponse:
 @router.post(
     "/generate",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET, LIMITED),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET, LIMITED, QUEUED),
     dependencies=[RateLimit],
 )
 async def generate_video(
@@ -99,7 +100,7 @@ async def generate_video(
 @router.post(
     "/generate/{job_id}/retry",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE, BUDGET, LIMITED),
+    responses=merge(BODY, RULES, JOB_OR_PROJECT, STORAGE, BUDGET, LIMITED, QUEUED),
     dependencies=[RateLimit],
 )
 async def retry_clips(
@@ -135,7 +136,7 @@ async def video_status(
 @router.post(
     "/compose",
     status_code=status.HTTP_202_ACCEPTED,
-    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET, LIMITED),
+    responses=merge(BODY, RULES, STORAGE, PROJECT, BUDGET, LIMITED, QUEUED),
     dependencies=[RateLimit],
 )
 async def compose_video(

@@ -246,14 +246,17 @@ class DatabaseCheckpoints(Checkpoints):
 
 async def write_end(
     session: AsyncSession, job_id: str, owner: str, columns: dict[str, Any]
-) -> None:
+) -> bool:
     """A finished job's row (`finished_columns`), and its owner's spend settled at its real
-    cost, wherever it ended (the API, or the worker that concluded it). The caller has taken
-    the owner's spend lock first, as every spend change does."""
-    await repo.change(session, job_id, **columns)
+    cost, wherever it ended (the API, or the worker that concluded it); whether it ended here.
+    A job already ended (called off while a worker ran it) keeps its first end and its spend.
+    The caller has taken the owner's spend lock first, as every spend change does."""
+    if not await repo.finish(session, job_id, **columns):
+        return False
     # A resumed job's ledger holds only what it spent since; its steps hold the rest.
     cost = max(float(columns["cost_usd"]), await spend_repo.steps_cost(session, job_id))
     await spend_repo.settle_job(session, job_id, owner, cost, utcnow())
+    return True
 
 
 async def _step(session: AsyncSession, job_id: str, name: str) -> JobStep | None:

@@ -1,5 +1,5 @@
-"""Jobs that outlive their process: read back from the database, resumed at start-up, and
-cancelled with their project.
+"""Jobs that outlive their process: read back from the database, and resumed at start-up
+(cancelled with their project: `project_jobs`).
 
 Resuming, at start-up (after the media store's sweep has removed the partial files a killed
 process left, and before any request is served):
@@ -28,7 +28,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from app.auth.owner import working_for
 from app.db import jobs as repo
@@ -46,7 +45,7 @@ from app.models.video import (
     JobStatusResponse,
 )
 from app.services import clip_service, composition_service, project_recording
-from app.services.checkpoints import Checkpoints, DatabaseCheckpoints
+from app.services.checkpoints import Checkpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
 from app.services.job_leases import Leases
@@ -67,13 +66,6 @@ NOT_RESUMABLE = ErrorInfo(
 MIRROR_REFRESH_SECONDS = 2.0
 """How often an open event stream of a job another process runs reads its row again."""
 
-_mirrors: WeakKeyDictionary[JobTracker, set[str]] = WeakKeyDictionary()
-"""Per tracker: the jobs it holds as read from their row while another process runs them."""
-
-
-def _mirrored(jobs: JobTracker) -> set[str]:
-    return _mirrors.setdefault(jobs, set())
-
 
 async def load(db: Database, jobs: JobTracker, job_id: str, owner: str | None = None) -> Job:
     """The job, as held in memory, else as its checkpoint says (held from then on). Given an
@@ -86,12 +78,12 @@ async def load(db: Database, jobs: JobTracker, job_id: str, owner: str | None = 
             row = await repo.get(session, job_id)
             if row is None:
                 raise JobNotFound(job_id)
-            adopted = jobs.adopt(_from_row(row))
+            adopted = jobs.adopt(job_from_row(row))
             if row.result is None and jobs.refresher is None:
-                _mirrored(jobs).add(job_id)  # another API process runs it: read its row again
+                jobs.mirrored.add(job_id)  # another API process runs it: read its row again
         if jobs.refresher is not None and not adopted.finished:
             await jobs.refresher(job_id)  # run by a worker: caught up with where it has got
-    elif job_id in _mirrored(jobs):
+    elif job_id in jobs.mirrored:
         await _refresh(db, jobs, job_id)
     return jobs.get(job_id) if owner is None else jobs.get_owned(job_id, owner)
 
@@ -101,36 +93,44 @@ async def _refresh(db: Database, jobs: JobTracker, job_id: str) -> None:
         row = await repo.get(session, job_id)
         if row is None or row.result is None:
             return
-        ended = _from_row(row)
-    _mirrored(jobs).discard(job_id)
-    held = jobs.get(job_id)
-    if held.finished:
+        answer = JobStatusResponse.model_validate(row.result)
+    jobs.mirrored.discard(job_id)
+    end_as_stored(jobs, job_id, answer)
+
+
+def end_as_stored(jobs: JobTracker, job_id: str, answer: JobStatusResponse) -> None:
+    """End the held job as the answer its row stores says, once another process has ended it
+    (another API process, or a worker: `app.workers.mirror`): its clips, its bill, its files
+    and its end. A job held as finished already is left as it is."""
+    job = jobs.get(job_id)
+    if job.finished:
         return
-    held.clips, held.cost, held.scenes = ended.clips, ended.cost, ended.scenes
-    if ended.status is JobStatus.FAILED:
-        jobs.fail(job_id, ended.error or NOT_RESUMABLE.model_copy())
-    else:
-        jobs.complete(
-            job_id,
-            final_video_url=ended.final_video_url,
-            duration=ended.duration,
-            audio_url=ended.audio_url,
-            final_videos=ended.final_videos,
-            captions_url=ended.captions_url,
-            captions_srt_url=ended.captions_srt_url,
-        )
+    job.clips = [_clip_state(clip) for clip in answer.clips]
+    job.cost = CostLedger(calls=list(answer.cost.items))
+    if answer.status is JobStatus.FAILED:
+        jobs.fail(job_id, answer.error or NOT_RESUMABLE.model_copy())
+        return
+    jobs.complete(
+        job_id,
+        final_video_url=answer.final_video_url,
+        final_videos=dict(answer.final_videos),
+        duration=answer.duration,
+        audio_url=answer.audio_url,
+        captions_url=answer.captions_url,
+        captions_srt_url=answer.captions_srt_url,
+    )
 
 
 @asynccontextmanager
 async def following(db: Database, jobs: JobTracker, job_id: str) -> AsyncIterator[None]:
     """While an event stream is open on a job another process runs, read its row every
     `MIRROR_REFRESH_SECONDS`, so that the stream ends when the job does."""
-    if job_id not in _mirrored(jobs):
+    if job_id not in jobs.mirrored:
         yield
         return
 
     async def refresh() -> None:
-        while job_id in _mirrored(jobs):
+        while job_id in jobs.mirrored:
             await asyncio.sleep(MIRROR_REFRESH_SECONDS)
             try:
                 await _refresh(db, jobs, job_id)
@@ -146,7 +146,8 @@ async def following(db: Database, jobs: JobTracker, job_id: str) -> AsyncIterato
             await task
 
 
-def _from_row(row: JobRow) -> Job:
+def job_from_row(row: JobRow) -> Job:
+    """The job as its row says: running (as far as its request tells), or ended (its answer)."""
     kind, owner = JobKind(row.kind), row.user_id or LOCAL_USER_ID
     scenes = [SceneWithSeed.model_validate(s) for s in row.request.get("scenes", [])]
     if row.result is None:  # still running, in another process: as far as it has got
@@ -217,7 +218,7 @@ async def resume_unfinished(
     for job in unfinished:
         if clip_deps.jobs.holds(job.job_id):  # held as its row said: from now on, run here
             clip_deps.jobs.forget(job.job_id)
-            _mirrored(clip_deps.jobs).discard(job.job_id)
+            clip_deps.jobs.mirrored.discard(job.job_id)
         try:
             with working_for(job.owner):  # the tasks spawned here carry the owner with them
                 if job.kind == JobKind.CLIPS:
@@ -343,31 +344,3 @@ async def _exists(store: MediaStore, key: str) -> bool:
     """Whether a checkpointed output is still in the store (blocking check, in a thread; with
     a bucket it asks the bucket rather than downloading the file)."""
     return await asyncio.to_thread(store.holds, key)
-
-
-async def cancel_project_jobs(
-    db: Database,
-    jobs: JobTracker,
-    background: BackgroundTasks,
-    checkpoints: Checkpoints,
-    project_id: str,
-) -> int:
-    """Stop every job still running for the project (their partial files removed as they
-    stop) and forget them: the project's deletion then removes what they had made. How many."""
-    if isinstance(checkpoints, DatabaseCheckpoints):
-        await checkpoints.flush()  # a job created a moment ago is in the database too
-    async with db.session() as session:
-        ids = [(row.id, row.kind) for row in await repo.of_project(session, project_id)]
-    stopped = 0
-    for job_id, kind in ids:
-        name = (
-            clip_service.task_name(job_id)
-            if kind == JobKind.CLIPS
-            else composition_service.task_name(job_id)
-        )
-        if await background.cancel(name):
-            stopped += 1
-        jobs.forget(job_id)
-    if stopped:
-        logger.info("stopped %d jobs of a deleted project", stopped)
-    return stopped

@@ -64,9 +64,12 @@ async def job_changes(
     stop = jobs.watch(job_id, _waker(changed))
     try:
         last: JobStatusResponse | None = None
+        job: Job | None = None
         while True:
             changed.clear()  # before reading, so a change made after the read is not missed
-            job = jobs.get(job_id)
+            # A job called off (`JobTracker.call_off`) is forgotten once it has ended: its
+            # last state is still what this stream ends with.
+            job = jobs.get(job_id) if job is None or jobs.holds(job_id) else job
             status = JobStatusResponse.model_validate(job.fields())
             if status != last:
                 yield status

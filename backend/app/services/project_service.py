@@ -109,7 +109,7 @@ async def duplicate(db: Database, project_id: str, user_id: str) -> Project:
 async def delete(db: Database, store: MediaStore, project_id: str, user_id: str) -> int:
     """Delete the project, its jobs, and the media no other project holds: what its work names
     and what its jobs made (clips, music, ads, captions), whether or not it was recorded in the
-    project yet. The bytes freed. Stop its running jobs first (`durable_jobs`)."""
+    project yet. The bytes freed. Stop its running jobs first (`project_jobs`)."""
     async with db.session() as session:
         row = await _get(session, project_id, user_id)
         jobs = await jobs_repo.of_project(session, row.id)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,3 +66,26 @@ class Batch:
         """A file already in the store that this batch's work brought in (a fetched input):
         removed with the batch if it fails, kept if it succeeds."""
         self.adopted.append(path)
+
+
+_committed: ContextVar[list[str] | None] = ContextVar("committed", default=None)
+
+
+@contextmanager
+def noting_commits() -> Iterator[list[str]]:
+    """The keys every batch commits within the block (and in the tasks it starts), with the
+    inputs they brought in: what one worker step made, to remove should its job be called off
+    while it ran (`app.workers.steps`)."""
+    keys: list[str] = []
+    token = _committed.set(keys)
+    try:
+        yield keys
+    finally:
+        _committed.reset(token)
+
+
+def note_commit(keys: Iterable[str]) -> None:
+    """A batch committed these keys (`MediaStore.batch`): noted if someone is noting."""
+    noting = _committed.get()
+    if noting is not None:
+        noting.extend(keys)

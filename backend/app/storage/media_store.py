@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 
 from app.errors import QUOTA_REACHED, MediaNotFound, MediaPathRefused, StorageFull
 from app.storage import provenance
-from app.storage.batch import Batch, NewFile
+from app.storage.batch import Batch, NewFile, note_commit
 from app.storage.bucket_cache import BucketCache
 from app.storage.faults import storage_faults
 from app.storage.partials import is_work_in_progress, partial_path
@@ -130,6 +130,8 @@ class MediaStore:
             with storage_faults():
                 yield batch
                 await asyncio.to_thread(self._commit, batch.files)
+                note_commit([file.key for file in batch.files])
+                note_commit(self.key_for_path(path) for path in batch.adopted)
         except BaseException:
             # Shielded: a job cancelled while it cleans up still finishes cleaning.
             await asyncio.shield(asyncio.to_thread(self._abandon, batch))

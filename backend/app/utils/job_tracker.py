@@ -113,6 +113,9 @@ class JobTracker:
         self.refresher: Callable[[str], Awaitable[None]] | None = None
         """Catches a job adopted from the database up with where its work has got, when that
         work runs elsewhere (`JOB_BACKEND=celery`: `app.workers.mirror`)."""
+        self.mirrored: set[str] = set()
+        """The jobs held as read from their row while another API process runs them: read
+        again until their row says they have ended (`app.services.durable_jobs`)."""
 
     def watch(self, job_id: str, watcher: Callable[[Job], None]) -> Callable[[], None]:
         """Call `watcher` with the job after every change a status answer would show (progress,
@@ -195,6 +198,19 @@ class JobTracker:
         """Drop a job (its project was deleted); its listeners are never called."""
         self._jobs.pop(job_id, None)
         self._listeners.pop(job_id, None)
+        self.mirrored.discard(job_id)
+
+    def call_off(self, job_id: str, error: ErrorInfo) -> None:
+        """Drop a job whose work was stopped (its project was deleted): one still running ends
+        failed with `error` for whoever watches it (an open event stream ends with it), its
+        end-of-job listeners are never called (nothing of it is recorded), and it is
+        forgotten."""
+        job = self._jobs.get(job_id)
+        self._listeners.pop(job_id, None)
+        if job is not None and not job.finished:
+            job.error, job.status = error, JobStatus.FAILED
+            self._changed(job)
+        self.forget(job_id)
 
     def get(self, job_id: str) -> Job:
         job = self._jobs.get(job_id)

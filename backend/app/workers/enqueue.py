@@ -1,5 +1,11 @@
 """The API's side of `JOB_BACKEND=celery`: a job is created (its row committed) and its steps
-sent to Redis; nothing of it runs here."""
+sent to Redis; nothing of it runs here.
+
+Redis out of reach as the steps are sent: the job is withdrawn as if it had never been asked
+for (its row deleted, the tracker forgets it) and the request answers 503 `queue_unavailable`,
+so the day's budget gives back what it held for it (`DailySpend.pay_for` releases a
+reservation whose start raised) and the project shows no job that will never run. A step sent
+before Redis went away finds no row and does nothing (`steps._running`)."""
 
 from __future__ import annotations
 
@@ -7,9 +13,11 @@ import asyncio
 import logging
 
 from app.config import JobSettings
-from app.errors import ErrorCode
+from app.db import jobs as repo
+from app.db.engine import Database
+from app.errors import QueueUnavailable
 from app.models.scene import SceneWithSeed
-from app.models.video import ComposeRequest, ErrorInfo
+from app.models.video import ComposeRequest
 from app.services import clip_service, composition_service
 from app.services.checkpoints import DatabaseCheckpoints
 from app.services.clip_service import ClipJobDeps
@@ -19,17 +27,13 @@ from app.workers.celery_app import Step, build_celery, clip_steps, compose_step
 
 logger = logging.getLogger(__name__)
 
-NOT_QUEUED = ErrorInfo(
-    code=ErrorCode.INTERNAL_ERROR,
-    message="The job could not be handed to the workers; try again in a moment.",
-)
-
 
 class CeleryRunner:
     resumes_at_start = False
 
-    def __init__(self, jobs: JobSettings, checkpoints: DatabaseCheckpoints) -> None:
+    def __init__(self, jobs: JobSettings, db: Database, checkpoints: DatabaseCheckpoints) -> None:
         self._celery = build_celery(jobs)
+        self._db = db
         self._checkpoints = checkpoints
 
     async def start_clips(
@@ -61,8 +65,10 @@ class CeleryRunner:
             await asyncio.to_thread(self._send_now, steps)
         except Exception:
             logger.exception("job %s: its steps could not be sent to Redis", job.job_id)
-            jobs.fail(job.job_id, NOT_QUEUED.model_copy())
-            self._checkpoints.job_finished(job)
+            jobs.forget(job.job_id)
+            async with self._db.session() as session:
+                await repo.withdraw(session, job.job_id)
+            raise QueueUnavailable() from None
 
     def _send_now(self, steps: list[Step]) -> None:
         """Blocking: kombu publishes over a synchronous Redis connection from its pool."""

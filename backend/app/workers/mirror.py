@@ -22,9 +22,8 @@ from redis.exceptions import RedisError
 
 from app.db import jobs as repo
 from app.db.engine import Database
-from app.errors import ErrorCode
-from app.models.video import ErrorInfo, JobStatus, JobStatusResponse
-from app.utils.costs import CostLedger
+from app.models.video import JobStatusResponse
+from app.services.durable_jobs import end_as_stored
 from app.utils.job_tracker import JobTracker
 from app.workers import progress
 
@@ -105,27 +104,4 @@ class JobMirror:
             result = row.result if row is not None else None
         if result is None:
             return
-        finish(self._jobs, job_id, JobStatusResponse.model_validate(result))
-
-
-def finish(jobs: JobTracker, job_id: str, answer: JobStatusResponse) -> None:
-    """End the tracker's job with a worker's answer: its clips, bill, files and end."""
-    job = jobs.get(job_id)
-    for clip in answer.clips:
-        if any(held.scene_number == clip.scene_number for held in job.clips):
-            state = job.clip(clip.scene_number)
-            state.status, state.video_url, state.error = clip.status, clip.video_url, clip.error
-            state.fraction = 1.0
-    job.cost = CostLedger(calls=list(answer.cost.items))
-    if answer.status is JobStatus.FAILED:
-        jobs.fail(job_id, answer.error or ErrorInfo(code=ErrorCode.INTERNAL_ERROR, message=""))
-        return
-    jobs.complete(
-        job_id,
-        final_video_url=answer.final_video_url,
-        final_videos=dict(answer.final_videos),
-        duration=answer.duration,
-        audio_url=answer.audio_url,
-        captions_url=answer.captions_url,
-        captions_srt_url=answer.captions_srt_url,
-    )
+        end_as_stored(self._jobs, job_id, JobStatusResponse.model_validate(result))

@@ -4,10 +4,19 @@ function the API runs in process, reports to Redis, and closes what it opened.
 Idempotent by step id: a step handed out again (its worker died, or Redis redelivered it) that
 finds its checkpoint finished does nothing but conclude the job if that is still owed; one that
 finds a remote prediction recorded re-attaches to it rather than paying for a new one.
+
+Called off (its project deleted, `app.services.project_jobs`): the API ends the job's
+row as `job_cancelled`, then deletes the project with what its jobs recorded. A step reads the
+row as it starts (not running: nothing to do) and again once its own output is recorded (the
+checkpoints flushed); called off meanwhile, it removes every file it committed
+(`storage.batch.noting_commits`) and records nothing in the project. Checking after recording
+is what leaves nothing behind: a deletion that read the job before the step's output was
+recorded had called the job off first, so the step sees it and cleans up itself.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +33,7 @@ from app.db.engine import Database, build_engine
 from app.db.models import LOCAL_USER_ID
 from app.db.models import Job as JobRow
 from app.db.urls import data_dir_for, database_url
+from app.errors import ErrorCode
 from app.fetching import Fetcher, build_fetcher
 from app.models.video import ComposeRequest, JobKind, JobStatus
 from app.providers.registry import Providers, build_providers
@@ -32,6 +42,7 @@ from app.services.checkpoints import DatabaseCheckpoints, open_checkpoints
 from app.services.clip_service import ClipJobDeps
 from app.services.composition_service import ComposeJobDeps
 from app.services.script_service import WordsOptions
+from app.storage.batch import noting_commits
 from app.storage.build import build_store
 from app.storage.media_store import MediaStore
 from app.utils.costs import charged_to
@@ -104,6 +115,19 @@ async def _running(db: Database, job_id: str, kind: JobKind) -> JobRow | None:
     return row
 
 
+async def _called_off(worker: Worker, job_id: str, made: list[str]) -> bool:
+    """Whether the job was called off while this step ran (its row gone, or ended as
+    cancelled); if so, the files the step committed are removed. Asked once the step's own
+    output is recorded (the checkpoints flushed)."""
+    async with worker.db.session() as session:
+        row = await repo.get(session, job_id)
+    if row is not None and row.error_code != ErrorCode.JOB_CANCELLED.value:
+        return False
+    logger.info("job %s was called off: removing the %d files its step made", job_id, len(made))
+    await asyncio.to_thread(worker.store.remove, made)
+    return True
+
+
 async def clip_step(settings: Settings, job_id: str, scene_number: int) -> None:
     async with open_worker(settings) as worker:
         row = await _running(worker.db, job_id, JobKind.CLIPS)
@@ -111,6 +135,7 @@ async def clip_step(settings: Settings, job_id: str, scene_number: int) -> None:
             return
         with working_for(row.user_id or LOCAL_USER_ID):
             job = clip_job(row, worker.store.url_for)
+            made: list[str] = []
             if not any(clip.scene_number == scene_number for clip in job.clips):
                 return
             if job.clip(scene_number).status is JobStatus.PROCESSING:
@@ -122,8 +147,11 @@ async def clip_step(settings: Settings, job_id: str, scene_number: int) -> None:
                     scene_number,
                     "re-attaching to its prediction" if prediction_id else "rendering",
                 )
-                await _render(worker, job, scene_number, prediction_id)
+                with noting_commits() as made:
+                    await _render(worker, job, scene_number, prediction_id)
             await worker.checkpoints.flush()
+            if made and await _called_off(worker, job_id, made):
+                return
             await worker.publisher.flush()
             calls = progress.clip_calls(await progress.read(worker.redis, job_id))
             ended = await conclude_clips(worker.db, job_id, worker.store.url_for, calls)
@@ -184,17 +212,20 @@ async def compose_step(settings: Settings, job_id: str) -> None:
                 checkpoints=worker.checkpoints,
             )
             music = next((step for step in row.steps if step.name == "music"), None)
-            job = await composition_service.run_compose_job(
-                deps,
-                job_id,
-                request.clips,
-                request.mood,
-                request.creative_brief,
-                request.formats,
-                script=WordsOptions(request.voice, request.captions, request.call_to_action),
-                music_prediction=music.prediction_id if music else None,
-            )
+            with noting_commits() as made:
+                job = await composition_service.run_compose_job(
+                    deps,
+                    job_id,
+                    request.clips,
+                    request.mood,
+                    request.creative_brief,
+                    request.formats,
+                    script=WordsOptions(request.voice, request.captions, request.call_to_action),
+                    music_prediction=music.prediction_id if music else None,
+                )
             await worker.checkpoints.flush()
+            if await _called_off(worker, job_id, made):
+                return
             if row.project_id is not None:
                 await project_recording.record_ad(
                     worker.db, worker.store, row.project_id, job, request.clips

@@ -62,10 +62,13 @@ ERRORS: dict[str, set[str]] = {
     | {"507"}
     | SIGNED_IN
     | LIMITED,
-    "POST /api/video/generate": BODY | PROJECT | {"402", "507"} | SIGNED_IN | LIMITED,
-    "POST /api/video/generate/{job_id}/retry": BODY | {"402", "404", "507"} | SIGNED_IN | LIMITED,
+    "POST /api/video/generate": BODY | PROJECT | {"402", "503", "507"} | SIGNED_IN | LIMITED,
+    "POST /api/video/generate/{job_id}/retry": BODY
+    | {"402", "404", "503", "507"}
+    | SIGNED_IN
+    | LIMITED,
     "GET /api/video/status/{job_id}": {"404", "422"} | SIGNED_IN,
-    "POST /api/video/compose": BODY | PROJECT | {"402", "507"} | SIGNED_IN | LIMITED,
+    "POST /api/video/compose": BODY | PROJECT | {"402", "503", "507"} | SIGNED_IN | LIMITED,
     "POST /api/video/estimate": BODY | SIGNED_IN,
     "POST /api/video/compose/estimate": BODY | SIGNED_IN,
     "GET /api/jobs/{job_id}/events": {"404", "422", "503"} | SIGNED_IN,
