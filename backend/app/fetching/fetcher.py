@@ -28,6 +28,7 @@ from app.fetching.resolver import Resolver, system_resolver
 from app.fetching.transport import TransportFactory, pinned_request, pinned_transports
 from app.ffmpeg.sniff import sniff_file
 from app.storage.partials import partial_path
+from app.utils.threads import open_to_write, run_to_end
 
 logger = logging.getLogger(__name__)
 
@@ -156,12 +157,15 @@ class Fetcher:
 
     async def _write(self, response: httpx.Response, partial: Path) -> None:
         received = 0
-        async with await anyio.open_file(partial, "wb") as sink:
+        sink = await open_to_write(partial)
+        try:
             async for chunk in response.aiter_raw():
                 received += len(chunk)
                 if received > self.max_bytes:
                     raise FetchError(Reason.TOO_LARGE, f"over {self.max_bytes} bytes")
-                await sink.write(chunk)
+                await run_to_end(sink.write, chunk)
+        finally:
+            await run_to_end(sink.close)  # closed before any cancellation goes on
 
     async def _write_data_url(self, url: str, partial: Path, kind: MediaKind) -> None:
         header, comma, payload = url.partition(",")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from pathlib import Path
+from typing import BinaryIO, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -32,4 +33,22 @@ async def run_to_end(func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs)
                 continue
         if not work.cancelled():
             work.exception()  # observed, so asyncio does not log it as never retrieved
+        raise
+
+
+async def open_to_write(path: Path) -> BinaryIO:
+    """`open(path, "wb")` in a thread. Cancelled meanwhile, the file the thread opened is
+    closed before the cancellation goes on: a plain `to_thread(open, ...)` drops it open, its
+    descriptor held (and its partial file's space with it) until the garbage collector runs."""
+    opened: list[BinaryIO] = []
+
+    def opening() -> BinaryIO:
+        opened.append(open(path, "wb"))  # noqa: SIM115 (closed by the caller, or below)
+        return opened[-1]
+
+    try:
+        return await run_to_end(opening)
+    except asyncio.CancelledError:
+        for file in opened:
+            file.close()
         raise

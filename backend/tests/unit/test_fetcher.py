@@ -225,3 +225,38 @@ async def test_redirects_are_checked_hop_by_hop_and_counted(tmp_path: Path) -> N
     assert looped.value.reason is Reason.REDIRECTS
     assert len(paths) == 4
     assert await listing(tmp_path) == []
+
+
+def _open_under(folder: Path) -> list[str]:
+    """The files under `folder` this process holds open (its descriptors, as the kernel lists)."""
+    held = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = fd.readlink()
+        except OSError:
+            continue
+        if target.is_relative_to(folder):
+            held.append(target.name)
+    return held
+
+
+async def test_a_download_cancelled_at_any_moment_closes_its_file_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    """An app shutting down cancels its jobs wherever they are: between the file's opening in
+    a thread and the first byte too. Each moment from the start to the end of the download."""
+    clip = media.mp4(1)
+    get = fetcher(CDN, serving(clip))
+    for steps in range(60):
+        folder = tmp_path / f"at-{steps}"
+        folder.mkdir()
+        task = asyncio.ensure_future(get.fetch("https://cdn.example.com/x", folder / "a", VIDEO))
+        for _ in range(steps):
+            await asyncio.sleep(0)
+        if not task.cancel():
+            assert (await task).name == "a.mp4"  # done already: every later moment is too
+            break
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert _open_under(folder) == [], f"a file left open, cancelled after {steps} steps"
+        assert await listing(folder) in ([], ["a.mp4"]), steps
