@@ -21,15 +21,33 @@ export function canReadStreams(): boolean {
   );
 }
 
+/** The stream sent nothing, not even a keep-alive comment, for longer than it promised to. */
+export class StreamWentQuiet extends Error {
+  constructor() {
+    super("The event stream went quiet.");
+    this.name = "StreamWentQuiet";
+  }
+}
+
+export interface ReadOptions {
+  /** Stops the reading: the promise resolves and nothing more is handed on. */
+  signal?: AbortSignal;
+  /**
+   * How long the stream may send nothing at all before it is taken for dropped (rejects with
+   * `StreamWentQuiet`): a connection a proxy or a sleeping laptop cut without closing it.
+   */
+  silenceMs?: number;
+}
+
 /**
  * Hand on each event of `body` until it ends (resolves), fails (rejects with the read's error)
- * or `signal` aborts (resolves, nothing more handed on). An `onEvent` that throws stops the
- * reading, and the error is the promise's.
+ * or is stopped (see `ReadOptions`). An `onEvent` that throws stops the reading, and the error
+ * is the promise's.
  */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: EventSourceMessage) => void,
-  signal?: AbortSignal,
+  { signal, silenceMs }: ReadOptions = {},
 ): Promise<void> {
   const reader = body.getReader();
   // The default decoder drops a leading byte-order mark, as the spec asks.
@@ -50,7 +68,18 @@ export async function readEventStream(
   const stop = () => void reader.cancel().catch(() => {});
   if (signal?.aborted) stop();
   signal?.addEventListener("abort", stop, { once: true });
+  let quiet = false;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const heard = () => {
+    clearTimeout(watchdog);
+    if (silenceMs === undefined) return;
+    watchdog = setTimeout(() => {
+      quiet = true;
+      stop(); // the read waiting ends at once
+    }, silenceMs);
+  };
   try {
+    heard();
     while (!refused.happened && !signal?.aborted) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -59,10 +88,12 @@ export async function readEventStream(
         if (signal?.aborted) return;
         throw error;
       }
+      if (quiet) throw new StreamWentQuiet();
       if (chunk.done) {
         parser.feed(decoder.decode());
         break;
       }
+      heard();
       parser.feed(decoder.decode(chunk.value, { stream: true }));
     }
     if (refused.happened) {
@@ -70,6 +101,7 @@ export async function readEventStream(
       throw refused.error;
     }
   } finally {
+    clearTimeout(watchdog);
     signal?.removeEventListener("abort", stop);
   }
 }

@@ -46,11 +46,18 @@ export function jobEventsUrl(jobId: string): string {
 }
 
 /**
+ * The backend sends a keep-alive comment every 15 s on a quiet stream: three missed in a row
+ * and the stream is taken for dropped (then the job is polled).
+ */
+export const EVENTS_SILENCE_MS = 45_000;
+
+/**
  * Follow a job's pushed progress: each `message` event's data (the job's status body, as JSON
  * text) handed to `onMessage`, until the stream ends (resolves) or `signal` aborts. Sent through
  * the studio's one `fetch`, so with accounts on it carries the signed-in user's token, which
  * `EventSource` cannot send. A refusal (401, 404, 503 when every stream slot is taken), a
- * network failure or an answer that is not an event stream rejects with an `ApiError`.
+ * network failure or an answer that is not an event stream rejects with an `ApiError`; a
+ * stream that drops or goes quiet for `EVENTS_SILENCE_MS` rejects too.
  */
 export async function jobEvents(
   jobId: string,
@@ -73,7 +80,7 @@ export async function jobEvents(
     (event) => {
       if (event.event === undefined || event.event === "message") onMessage(event.data);
     },
-    signal,
+    { signal, silenceMs: EVENTS_SILENCE_MS },
   );
 }
 

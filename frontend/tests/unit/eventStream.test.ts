@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 
-import { type EventSourceMessage, readEventStream } from "@/lib/eventStream";
+import { type EventSourceMessage, readEventStream, StreamWentQuiet } from "@/lib/eventStream";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -117,7 +117,7 @@ describe("reading an event stream", () => {
     });
     const controller = new AbortController();
     const handed: string[] = [];
-    const reading = readEventStream(open, (event) => handed.push(event.data), controller.signal);
+    const reading = readEventStream(open, (event) => handed.push(event.data), { signal: controller.signal });
     push("data: 1\n\n");
     await new Promise((resolve) => setTimeout(resolve, 0));
     push("data: 2\n\n"); // on its way as the studio stops listening
@@ -125,5 +125,36 @@ describe("reading an event stream", () => {
     await expect(reading).resolves.toBeUndefined();
     expect(handed).toEqual(["1"]);
     expect(state.cancelled).toBe(true);
+  });
+
+  test("a stream that sends nothing, not even a comment, for too long is taken for dropped", async () => {
+    vi.useFakeTimers();
+    let push!: (text: string) => void;
+    const state = { cancelled: false };
+    const open = new ReadableStream<Uint8Array>({
+      start(source) {
+        push = (text) => source.enqueue(bytes(text));
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    });
+    const handed: string[] = [];
+    const reading = readEventStream(open, (event) => handed.push(event.data), { silenceMs: 45_000 });
+    const outcome = reading.then(
+      () => "ended",
+      (error: unknown) => error,
+    );
+    push("data: 1\n\n");
+    for (let ping = 0; ping < 5; ping += 1) {
+      await vi.advanceTimersByTimeAsync(15_000);
+      push(": ping\n\n"); // each keep-alive comment restarts the wait
+    }
+    await vi.advanceTimersByTimeAsync(44_999);
+    expect(state.cancelled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toBeInstanceOf(StreamWentQuiet);
+    expect(state.cancelled).toBe(true);
+    expect(handed).toEqual(["1"]);
   });
 });

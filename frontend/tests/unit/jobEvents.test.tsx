@@ -6,7 +6,7 @@ import { CostEstimate } from "@/components/generation/CostEstimate";
 import { ClipGeneration } from "@/components/generation/ClipGeneration";
 import { POLL_INTERVAL_MS, useJobPolling } from "@/hooks/useJobPolling";
 import { useClipJobPolling } from "@/hooks/useVideoGeneration";
-import { jobEvents } from "@/lib/api/video";
+import { EVENTS_SILENCE_MS, jobEvents } from "@/lib/api/video";
 import { useAppStore } from "@/store/appStore";
 import { useSession } from "@/store/session";
 import type { JobStatus } from "@/types/shared.types";
@@ -213,6 +213,24 @@ describe("following a job through its event stream", () => {
     expect(fetchStatus).toHaveBeenCalledTimes(2);
     expect(opened).toHaveLength(1);
     expect(onStatus.mock.calls[0]![0].progress).toBe(30);
+  });
+
+  test("a stream gone quiet, without even its keep-alive comments, is given up for polling", async () => {
+    const opened = serveEvents();
+    const { fetchStatus } = follow();
+    await advance(0);
+    const [stream] = opened;
+    await stream!.send({ job_id: "job-1", status: "processing", progress: 30 });
+    for (let ping = 0; ping < 4; ping += 1) {
+      await advance(15_000);
+      await stream!.write(": ping\n\n");
+    }
+    expect(fetchStatus).not.toHaveBeenCalled();
+
+    await advance(EVENTS_SILENCE_MS);
+    expect(stream!.cancelled).toBe(true);
+    expect(fetchStatus).toHaveBeenCalledTimes(1);
+    expect(opened).toHaveLength(1);
   });
 
   test("a browser that cannot read a stream polls, as before", async () => {
