@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 
 import { ApiError, toErrorInfo } from "@/lib/errors";
+import { canReadStreams } from "@/lib/eventStream";
 import type { ErrorInfo, JobStatus } from "@/types/shared.types";
 
 /** The seed's rhythm: ask for a job's status every 3 seconds. */
@@ -24,11 +25,12 @@ interface PollOptions<T> {
   onTrouble?: (error: ErrorInfo | null) => void;
   intervalMs?: number;
   /**
-   * Where the job's progress is pushed as Server-Sent Events. Given, the job is followed
-   * through `EventSource` while the stream works, and polled once it fails (or where the
-   * browser has no `EventSource`); the store keeps progress from going backwards either way.
+   * Follow the job's pushed progress (`jobEvents`): each event's data to `onMessage` until the
+   * stream ends. Given, the job is followed through its event stream while the stream works,
+   * and polled once it fails (or where the browser cannot read a stream); the store keeps
+   * progress from going backwards either way.
    */
-  eventsUrl?: (jobId: string) => string;
+  streamEvents?: (jobId: string, onMessage: (data: string) => void, signal: AbortSignal) => Promise<void>;
 }
 
 /** How long to wait before the next poll after `failures` failures in a row. */
@@ -36,14 +38,10 @@ export function pollDelay(failures: number, intervalMs = POLL_INTERVAL_MS): numb
   return Math.min(MAX_POLL_INTERVAL_MS, intervalMs * 2 ** Math.max(0, failures - 1));
 }
 
-/** Whether this browser can listen to a job's events at all. */
-export function canStream(): boolean {
-  return typeof globalThis.EventSource === "function";
-}
-
 /**
  * Follow a background job while it is processing: through its event stream when there is one,
- * else (or once the stream fails) by polling, once at once, then every `intervalMs`.
+ * else (or once the stream fails) by polling, once at once, then every `intervalMs`. A stream
+ * that drops is not reopened: the job is polled to its end (its next job tries a stream again).
  */
 export function useJobPolling<T>({
   jobId,
@@ -53,41 +51,39 @@ export function useJobPolling<T>({
   onLost,
   onTrouble,
   intervalMs = POLL_INTERVAL_MS,
-  eventsUrl,
+  streamEvents,
 }: PollOptions<T>): void {
   // Callbacks change identity every render; the loop reads the latest without restarting.
-  const callbacks = useRef({ fetchStatus, onStatus, onLost, onTrouble, eventsUrl });
+  const callbacks = useRef({ fetchStatus, onStatus, onLost, onTrouble, streamEvents });
   useEffect(() => {
-    callbacks.current = { fetchStatus, onStatus, onLost, onTrouble, eventsUrl };
+    callbacks.current = { fetchStatus, onStatus, onLost, onTrouble, streamEvents };
   });
   // The job whose stream failed: it is polled from then on (a new job tries a stream again).
   const [streamFailed, setStreamFailed] = useState<string | null>(null);
-  const streaming = Boolean(eventsUrl) && canStream() && jobId !== null && streamFailed !== jobId;
+  const streaming = Boolean(streamEvents) && canReadStreams() && jobId !== null && streamFailed !== jobId;
 
   useEffect(() => {
-    const url = callbacks.current.eventsUrl;
-    if (!jobId || status !== "processing" || !streaming || !url) return;
-    const source = new EventSource(url(jobId));
-    const fallBack = () => {
-      source.close();
-      setStreamFailed(jobId);
-    };
-    source.onmessage = (event: MessageEvent<string>) => {
-      let report: T & { status?: unknown };
-      try {
-        report = JSON.parse(event.data) as T & { status?: unknown };
-      } catch {
-        fallBack();
-        return;
-      }
-      // The last event is the finished job: close before the browser tries to reconnect.
-      if (report.status !== "processing") source.close();
+    const stream = callbacks.current.streamEvents;
+    if (!jobId || status !== "processing" || !streaming || !stream) return;
+    const controller = new AbortController();
+    let ended = false;
+    const onMessage = (data: string) => {
+      // Not a status: the stream is not what the studio expects; the failure falls back.
+      const report = JSON.parse(data) as T & { status?: unknown };
+      if (typeof report !== "object" || report === null) throw new TypeError("not a job status");
+      // The last event is the finished job: nothing more to read.
+      if (report.status !== "processing") ended = true;
       callbacks.current.onStatus(report);
+      if (ended) controller.abort();
     };
-    // Refused (an unknown job, no free stream, no auth header to send) or dropped: poll instead.
-    // The poll says whether the job is still known, as it always has.
-    source.onerror = fallBack;
-    return () => source.close();
+    // Refused (an unknown job, a sign-in that expired, no free stream slot), dropped, or ended
+    // before the job did: poll instead, from now on for this job. The poll says whether the
+    // job is still known, and backs off while the server cannot be reached, as it always has.
+    const fallBack = () => {
+      if (!ended && !controller.signal.aborted) setStreamFailed(jobId);
+    };
+    stream(jobId, onMessage, controller.signal).then(fallBack, fallBack);
+    return () => controller.abort();
   }, [jobId, status, streaming]);
 
   useEffect(() => {

@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 
-import { composeStatus, composeVideo, jobEventsUrl } from "@/lib/api/video";
+import { composeStatus, composeVideo, jobEvents } from "@/lib/api/video";
 import { useAppStore } from "@/store/appStore";
 import { clipsKey, wordsKey } from "@/store/keys";
 import { tracked } from "@/store/requests";
@@ -72,7 +72,7 @@ export function useComposeJobPolling() {
     jobId,
     status,
     fetchStatus: composeStatus,
-    eventsUrl: jobEventsUrl,
+    streamEvents: jobEvents,
     onStatus: applyComposeStatus,
     onTrouble: (error) => setPollTrouble("compose", error),
     onLost: (lostJobId: string, error: ErrorInfo) =>

@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 
-import { clipStatus, generateClips, jobEventsUrl, retryClips } from "@/lib/api/video";
+import { clipStatus, generateClips, jobEvents, retryClips } from "@/lib/api/video";
 import { useAppStore } from "@/store/appStore";
 import { storyboardKey } from "@/store/keys";
 import { tracked } from "@/store/requests";
@@ -74,7 +74,7 @@ export function useClipJobPolling() {
     jobId,
     status,
     fetchStatus: clipStatus,
-    eventsUrl: jobEventsUrl,
+    streamEvents: jobEvents,
     onStatus: applyClipStatus,
     onTrouble: (error) => setPollTrouble("clips", error),
     onLost: (lostJobId: string, error: ErrorInfo) => {

@@ -3,12 +3,15 @@ ids that do not exist), and media links work only as signed for their owner."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 import pytest
 
 from app.auth.media_links import MediaLinks
+from app.models.video import JobKind
+from app.utils.job_tracker import JobTracker
 from tests.accounts.conftest import SECRET, ServerFactory, sign_up, two_users
 from tests.conftest import BASE_URL
 from tests.utils.factories import brief, fake_providers, mood, poll, scenes
@@ -202,3 +205,26 @@ async def test_your_own_signed_upload_goes_in_a_brief_and_another_users_does_not
     assert taken.json()["detail"][0]["loc"] == ["body", "creative_brief", "product_images", 0]
     assert seeds.status_code == 422
     assert {error["type"] for error in seeds.json()["detail"]} == {"url_refused"}
+
+
+async def test_a_jobs_event_stream_opens_with_its_owners_token_only(server: ServerFactory) -> None:
+    """The studio reads progress pushed with the same bearer token as every other request."""
+    async with server() as s:
+        ada, bob = await two_users(s.client)
+        jobs: JobTracker = s.app.state.runtime.jobs
+        job = jobs.create(JobKind.COMPOSE, owner=(await _me(s.client, ada))["user_id"])
+        jobs.complete(job.job_id, final_video_url=f"{BASE_URL}/media/ads/ad.mp4", duration=30.0)
+        path = f"/api/jobs/{job.job_id}/events"
+        accept = {"Accept": "text/event-stream"}
+
+        own = await s.client.get(path, headers={**ada, **accept})
+        as_bob = await s.client.get(path, headers={**bob, **accept})
+        anonymous = await s.client.get(path, headers=accept)
+        assert s.app.state.runtime.streams.open == 0
+
+    assert own.status_code == 200, own.text
+    assert own.headers["content-type"].startswith("text/event-stream")
+    [data] = [line for line in own.text.splitlines() if line.startswith("data: ")]
+    assert json.loads(data.removeprefix("data: "))["status"] == "complete"
+    assert as_bob.status_code == 404 and as_bob.json()["code"] == "job_not_found"
+    assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_signed_in"

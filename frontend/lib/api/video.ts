@@ -1,5 +1,7 @@
-import { apiRequest } from "@/lib/api/client";
+import { apiFetch, apiRequest } from "@/lib/api/client";
 import { env } from "@/lib/env";
+import { ApiError } from "@/lib/errors";
+import { readEventStream } from "@/lib/eventStream";
 import type { MoodStyle } from "@/types/mood.types";
 import type { SceneWithSeed, StoryboardScene } from "@/types/scene.types";
 import type {
@@ -38,9 +40,48 @@ export function estimateCost(scenes: SceneWithSeed[], signal?: AbortSignal): Pro
   return apiRequest("/api/video/estimate", { body: { scenes } satisfies EstimateRequest, signal });
 }
 
-/** Where a job's progress is pushed as Server-Sent Events (`EventSource`). */
+/** Where a job's progress is pushed as Server-Sent Events. */
 export function jobEventsUrl(jobId: string): string {
   return `${env.apiUrl}/api/jobs/${encodeURIComponent(jobId)}/events`;
+}
+
+/**
+ * The backend sends a keep-alive comment every 15 s on a quiet stream: three missed in a row
+ * and the stream is taken for dropped (then the job is polled).
+ */
+export const EVENTS_SILENCE_MS = 45_000;
+
+/**
+ * Follow a job's pushed progress: each `message` event's data (the job's status body, as JSON
+ * text) handed to `onMessage`, until the stream ends (resolves) or `signal` aborts. Sent through
+ * the studio's one `fetch`, so with accounts on it carries the signed-in user's token, which
+ * `EventSource` cannot send. A refusal (401, 404, 503 when every stream slot is taken), a
+ * network failure or an answer that is not an event stream rejects with an `ApiError`; a
+ * stream that drops or goes quiet for `EVENTS_SILENCE_MS` rejects too.
+ */
+export async function jobEvents(
+  jobId: string,
+  onMessage: (data: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const response = await apiFetch()(jobEventsUrl(jobId), {
+    headers: { Accept: "text/event-stream" },
+    cache: "no-store",
+    signal,
+  });
+  const type = response.headers.get("Content-Type")?.toLowerCase() ?? "";
+  if (!response.body || !type.startsWith("text/event-stream")) {
+    void response.body?.cancel().catch(() => {});
+    throw new ApiError("bad_response", "The Reelsmith server sent progress the studio could not read.");
+  }
+  await readEventStream(
+    response.body,
+    // The backend names no events: each is a `message`, as `EventSource.onmessage` hears them.
+    (event) => {
+      if (event.event === undefined || event.event === "message") onMessage(event.data);
+    },
+    { signal, silenceMs: EVENTS_SILENCE_MS },
+  );
 }
 
 /** What the ad says, from the storyboard and the composition step's choices. */

@@ -168,6 +168,9 @@ describe("useClipJobPolling", () => {
       { job_id: "job-1", status: "complete", progress: 100, clips: [1, 2, 3, 4, 5].map((n) => clip(n, "complete")), error: null },
     ];
     const calls = stubBackend({
+      // No stream slot free: the job is polled (streams: jobEvents.test.tsx).
+      "GET /api/jobs/job-1/events": () =>
+        jsonResponse({ detail: "Too many streams.", code: "too_many_streams" }, { status: 503 }),
       "GET /api/video/status/job-1": () => jsonResponse(answers.shift()),
     });
 
@@ -180,7 +183,11 @@ describe("useClipJobPolling", () => {
     expect(useAppStore.getState().clipJob.output.every((c) => c.video_url)).toBe(true);
 
     await advance(POLL_INTERVAL_MS * 5);
-    expect(calls).toHaveLength(2);
+    expect(calls.map((call) => call.url)).toEqual([
+      "/api/jobs/job-1/events",
+      "/api/video/status/job-1",
+      "/api/video/status/job-1",
+    ]);
   });
 
   test("a job the server lost is marked failed with job_not_found, keeping the clips", async () => {
