@@ -84,7 +84,10 @@ class Fetcher:
                         await self._download(self.policy.check(url), partial, kind)
             except TimeoutError as exc:
                 raise FetchError(Reason.DEADLINE) from exc
-            final = await asyncio.to_thread(self._verify, partial, dest, kind)
+            # The checks run to their end even when cancelled (their thread reads the partial);
+            # the rename follows with no await between: a cancelled fetch leaves no file.
+            final = await run_to_end(self._verify, partial, dest, kind)
+            partial.replace(final)  # one rename on the same disk, synchronous on purpose
         except BaseException as exc:
             if isinstance(exc, FetchError):
                 logger.warning("not fetched (%s)", exc)  # the log may name the host; no client does
@@ -184,7 +187,7 @@ class Fetcher:
 
     @staticmethod
     def _verify(partial: Path, dest: Path, kind: MediaKind) -> Path:
-        """Sniff, decode and rename into place (blocking)."""
+        """Sniff and decode (blocking); the name the file takes once checked."""
         if partial.stat().st_size == 0:
             raise FetchError(Reason.EMPTY)
         try:
@@ -192,6 +195,4 @@ class Fetcher:
         except ProviderBadOutput as exc:
             raise FetchError(Reason.NOT_MEDIA, exc.message) from exc
         container = sniff_file(partial)
-        final = dest if dest.suffix or container is None else dest.with_suffix(container.suffix)
-        partial.replace(final)
-        return final
+        return dest if dest.suffix or container is None else dest.with_suffix(container.suffix)
