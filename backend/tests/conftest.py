@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 
 from app.config import MediaSettings, ProviderChoice, ProviderSettings, S3Settings, Settings
 from app.providers.registry import Providers
+
+if TYPE_CHECKING:
+    from tests.fakes.openai_api import FakeOpenAI
+    from tests.fakes.replicate_api import FakeReplicate
 
 # Shared checks live in tests/utils; rewritten like test modules, their failures explain themselves.
 pytest.register_assert_rewrite("tests.utils")
@@ -75,6 +80,49 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def openai_server() -> Iterator[FakeOpenAI]:
+    """The fake OpenAI API on loopback, started once per session when first asked."""
+    from tests.fakes.live_server import LiveServer
+    from tests.fakes.openai_api import FakeOpenAI
+
+    fake = FakeOpenAI()
+    server = LiveServer(fake.app()).start()
+    fake.origin = server.origin
+    yield fake
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def replicate_server() -> Iterator[FakeReplicate]:
+    """The fake Replicate API on loopback, started once per session when first asked."""
+    from tests.fakes import media
+    from tests.fakes.live_server import LiveServer
+    from tests.fakes.replicate_api import FakeReplicate
+
+    # Rendered once up front, so no prediction's deadline pays for a first FFmpeg run.
+    for seconds in (5, 10):
+        media.mp4(seconds)
+    media.wav(30)
+    fake = FakeReplicate()
+    server = LiveServer(fake.app()).start()
+    fake.origin = server.origin
+    yield fake
+    server.stop()
+
+
+@pytest.fixture
+def fake_openai(openai_server: FakeOpenAI) -> FakeOpenAI:
+    openai_server.reset()
+    return openai_server
+
+
+@pytest.fixture
+def fake_replicate(replicate_server: FakeReplicate) -> FakeReplicate:
+    replicate_server.reset()
+    return replicate_server
+
+
 @pytest.fixture
 def media_backend() -> str:
     """The store `settings` use; a module runs under both with `params=["local", "s3"]`."""
@@ -114,12 +162,22 @@ def api(settings: Settings) -> ClientFactory:
 
     @asynccontextmanager
     async def open_client(providers: Providers | None = None) -> AsyncIterator[httpx.AsyncClient]:
-        from app.main import create_app  # here, so provider tests load without the whole app
-
-        app = create_app(settings, providers)
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
-                yield client
+        async with serving(settings, providers) as (_, client):
+            yield client
 
     return open_client
+
+
+@asynccontextmanager
+async def serving(
+    settings: Settings, providers: Providers | None = None
+) -> AsyncIterator[tuple[Any, httpx.AsyncClient]]:
+    """The app with its lifespan and a client of it over ASGI: for a test that also looks at
+    the app's state (its database, job tracker, spend)."""
+    from app.main import create_app  # here, so provider tests load without the whole app
+
+    app = create_app(settings, providers)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+            yield app, client

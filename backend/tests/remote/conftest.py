@@ -1,98 +1,21 @@
-"""The fake OpenAI and Replicate servers, and settings that point the real SDK clients at them.
-
-The servers run once per session on ephemeral ports and are reset before every test. Retry
-waits and poll intervals are tiny here, through settings only: the code under test is the code
-that runs against the real services.
-"""
+"""Every capability remote, against the fake OpenAI and Replicate servers (the session
+fixtures `fake_openai` / `fake_replicate` of `tests/conftest.py`, reset before every test),
+through the settings of `tests/utils/remote_fakes.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
 
-from app.config import (
-    FetchSettings,
-    FFmpegSettings,
-    MediaSettings,
-    OpenAISettings,
-    ProviderChoice,
-    ProviderSettings,
-    ReplicateSettings,
-    Settings,
-)
-from app.config_models import ImageModel, MotionModel, MusicModel
+from app.config import FFmpegSettings, MediaSettings, ProviderChoice, ProviderSettings, Settings
 from tests.conftest import BASE_URL
-from tests.fakes import media
-from tests.fakes.live_server import LiveServer
-from tests.fakes.openai_api import API_KEY, FakeOpenAI
-from tests.fakes.replicate_api import TOKEN, FakeReplicate
+from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.replicate_api import FakeReplicate
+from tests.utils.remote_fakes import FAKES_ALLOWED, fake_openai_settings, fake_replicate_settings
 
-FAKES_ALLOWED = FetchSettings(allowed_hosts=["127.0.0.1"])
-"""The fake Replicate serves its outputs from loopback, which the fetch policy refuses unless
-the host is allowed, as an operator would allow a private file server."""
-
-
-@pytest.fixture(scope="session")
-def openai_server() -> Iterator[FakeOpenAI]:
-    fake = FakeOpenAI()
-    server = LiveServer(fake.app()).start()
-    fake.origin = server.origin
-    yield fake
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def replicate_server() -> Iterator[FakeReplicate]:
-    # Rendered once up front, so no prediction's deadline pays for a first FFmpeg run.
-    for seconds in (5, 10):
-        media.mp4(seconds)
-    media.wav(30)
-    fake = FakeReplicate()
-    server = LiveServer(fake.app()).start()
-    fake.origin = server.origin
-    yield fake
-    server.stop()
-
-
-@pytest.fixture
-def fake_openai(openai_server: FakeOpenAI) -> FakeOpenAI:
-    openai_server.reset()
-    return openai_server
-
-
-@pytest.fixture
-def fake_replicate(replicate_server: FakeReplicate) -> FakeReplicate:
-    replicate_server.reset()
-    return replicate_server
-
-
-def fake_openai_settings(fake: FakeOpenAI, **overrides: object) -> OpenAISettings:
-    values: dict[str, object] = {
-        "api_key": SecretStr(API_KEY),
-        "base_url": f"{fake.origin}/v1",
-        "timeout_seconds": 20.0,
-        "max_retries": 2,
-        **overrides,
-    }
-    return OpenAISettings(**values)  # type: ignore[arg-type]
-
-
-def fake_replicate_settings(fake: FakeReplicate, **overrides: object) -> ReplicateSettings:
-    values: dict[str, object] = {
-        "api_token": SecretStr(TOKEN),
-        "base_url": fake.origin,
-        "poll_interval": 0.02,
-        "backoff_base_seconds": 0.01,
-        "backoff_max_seconds": 0.05,
-        "image": ImageModel(deadline_seconds=30),
-        "motion": MotionModel(deadline_seconds=30),
-        "music": MusicModel(deadline_seconds=30),
-        **overrides,
-    }
-    return ReplicateSettings(**values)  # type: ignore[arg-type]
+__all__ = ["FAKES_ALLOWED", "fake_openai_settings", "fake_replicate_settings"]
+"""Imported from here by the remote suite's modules."""
 
 
 @pytest.fixture

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from app.providers.local.director import LocalDirector
 from app.providers.registry import Providers
+from tests.fakes import media
 from tests.utils.fakes import FakeImages, FakeMotion, FakeMusic
 
 
@@ -32,6 +34,21 @@ def mood(**overrides: Any) -> dict[str, Any]:
         "color_palette": ["#FFFFFF", "#D4AF37"],
         **overrides,
     }
+
+
+def stored_scenes(media_root: Path) -> list[dict[str, Any]]:
+    """`scenes()` whose seed images are already in the media store under `media_root` (as the
+    scenes step leaves them), linked by the store's URLs."""
+    from tests.conftest import BASE_URL
+
+    seeds = media_root / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    board = scenes()
+    for scene in board:
+        number = scene["scene_number"]
+        (seeds / f"seed-{number}.png").write_bytes(media.png(90, 160, f"scene {number}"))
+        scene["seed_image_url"] = f"{BASE_URL}/media/seeds/seed-{number}.png"
+    return board
 
 
 def scenes(durations: list[float] | None = None, **overrides: Any) -> list[dict[str, Any]]:

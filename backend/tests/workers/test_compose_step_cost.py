@@ -9,22 +9,13 @@ a failed ad costs what it spent, and no 30-second ad is rendered for this test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
 from sqlalchemy import select
 
-from app.config import (
-    FetchSettings,
-    FFmpegSettings,
-    JobSettings,
-    OpenAISettings,
-    ProviderChoice,
-    ReplicateSettings,
-    Settings,
-)
+from app.config import FFmpegSettings, JobSettings, ProviderChoice, Settings
 from app.config_models import MusicModel
 from app.db import jobs as jobs_repo
 from app.db.engine import open_database
@@ -32,51 +23,34 @@ from app.db.models import LOCAL_USER_ID, Spend
 from app.models.video import JobStatusResponse
 from app.workers import steps
 from tests.conftest import BASE_URL
-from tests.fakes import media
-from tests.fakes.live_server import LiveServer
-from tests.fakes.openai_api import API_KEY, FakeOpenAI
-from tests.fakes.replicate_api import TOKEN, FakeReplicate
+from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.replicate_api import FakeReplicate
 from tests.utils.factories import brief, mood
 from tests.utils.redis_server import RedisServer
+from tests.utils.remote_fakes import FAKES_ALLOWED, fake_openai_settings, fake_replicate_settings
 
 pytestmark = [pytest.mark.anyio, pytest.mark.scale]
 
 LINE = "Gold, made gentle."
 
 
-@pytest.fixture(scope="module")
-def fakes() -> Iterator[tuple[FakeReplicate, FakeOpenAI]]:
-    media.wav(30)  # MusicGen's output, made once up front
-    replicate, openai = FakeReplicate(), FakeOpenAI()
-    servers = [LiveServer(replicate.app()).start(), LiveServer(openai.app()).start()]
-    replicate.origin, openai.origin = servers[0].origin, servers[1].origin
-    yield replicate, openai
-    for server in servers:
-        server.stop()
-
-
 @pytest.fixture
 def paid_settings(
-    settings: Settings, redis_server: RedisServer, fakes: tuple[FakeReplicate, FakeOpenAI]
+    settings: Settings,
+    redis_server: RedisServer,
+    fake_replicate: FakeReplicate,
+    fake_openai: FakeOpenAI,
 ) -> Settings:
-    replicate, openai = fakes
     remote = ProviderChoice.REMOTE
     return settings.model_copy(
         update={
             "jobs": JobSettings(backend="celery", redis_url=SecretStr(redis_server.url())),
-            "fetch": FetchSettings(allowed_hosts=["127.0.0.1"]),
+            "fetch": FAKES_ALLOWED,
             "ffmpeg": FFmpegSettings(preset="ultrafast"),
-            "replicate": ReplicateSettings(
-                api_token=SecretStr(TOKEN),
-                base_url=replicate.origin,
-                poll_interval=0.02,
-                backoff_base_seconds=0.01,
-                backoff_max_seconds=0.05,
-                music=MusicModel(deadline_seconds=60),
+            "replicate": fake_replicate_settings(
+                fake_replicate, music=MusicModel(deadline_seconds=60)
             ),
-            "openai": OpenAISettings(
-                api_key=SecretStr(API_KEY), base_url=f"{openai.origin}/v1", max_retries=0
-            ),
+            "openai": fake_openai_settings(fake_openai, max_retries=0),
             "providers": settings.providers.model_copy(update={"music": remote, "voice": remote}),
         }
     )

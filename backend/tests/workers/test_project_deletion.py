@@ -10,90 +10,47 @@ runs it), against the fake Replicate: its prediction is held until the project i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from pydantic import SecretStr
 
-from app.config import (
-    FetchSettings,
-    FFmpegSettings,
-    JobSettings,
-    ProviderChoice,
-    ReplicateSettings,
-    Settings,
-)
+from app.config import FFmpegSettings, JobSettings, ProviderChoice, Settings
 from app.config_models import MotionModel
 from app.errors import ErrorCode
-from app.main import create_app
 from app.models.video import JobStatus
 from app.utils.job_tracker import Job
 from app.workers import steps
-from tests.conftest import BASE_URL
-from tests.fakes import media
-from tests.fakes.live_server import LiveServer
-from tests.fakes.replicate_api import TOKEN, FakeReplicate
-from tests.utils.factories import scenes
+from tests.conftest import serving
+from tests.fakes.replicate_api import FakeReplicate
+from tests.utils.factories import stored_scenes
 from tests.utils.redis_server import RedisServer
+from tests.utils.remote_fakes import FAKES_ALLOWED, fake_replicate_settings
 
 pytestmark = [pytest.mark.anyio, pytest.mark.scale]
 
 
-@pytest.fixture(scope="module")
-def replicate() -> Iterator[FakeReplicate]:
-    media.mp4(5)  # rendered once up front, outside any prediction's deadline
-    fake = FakeReplicate()
-    server = LiveServer(fake.app()).start()
-    fake.origin = server.origin
-    yield fake
-    server.stop()
-
-
 @pytest.fixture
 def worker_settings(
-    settings: Settings, redis_server: RedisServer, replicate: FakeReplicate
+    settings: Settings, redis_server: RedisServer, fake_replicate: FakeReplicate
 ) -> Settings:
-    replicate.reset()
     return settings.model_copy(
         update={
             "jobs": JobSettings(backend="celery", redis_url=SecretStr(redis_server.url())),
-            "fetch": FetchSettings(allowed_hosts=["127.0.0.1"]),
+            "fetch": FAKES_ALLOWED,
             "ffmpeg": FFmpegSettings(preset="ultrafast"),
-            "replicate": ReplicateSettings(
-                api_token=SecretStr(TOKEN),
-                base_url=replicate.origin,
-                poll_interval=0.02,
-                backoff_base_seconds=0.01,
-                backoff_max_seconds=0.05,
-                motion=MotionModel(deadline_seconds=60),
+            "replicate": fake_replicate_settings(
+                fake_replicate, motion=MotionModel(deadline_seconds=60)
             ),
             "providers": settings.providers.model_copy(update={"motion": ProviderChoice.REMOTE}),
         }
     )
 
 
-@asynccontextmanager
-async def _api(settings: Settings) -> AsyncIterator[tuple[Any, httpx.AsyncClient]]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
-            yield app, client
-
-
 def _storyboard(media_root: Path) -> list[dict[str, Any]]:
     """Five scenes whose seeds are in the store; the first one's prediction is held."""
-    seeds = media_root / "seeds"
-    seeds.mkdir(parents=True, exist_ok=True)
-    board = scenes()
-    for scene in board:
-        number = scene["scene_number"]
-        (seeds / f"seed-{number}.png").write_bytes(media.png(90, 160, f"scene {number}"))
-        scene["seed_image_url"] = f"{BASE_URL}/media/seeds/seed-{number}.png"
+    board = stored_scenes(media_root)
     board[0]["description"] += " [held]"
     return board
 
@@ -116,10 +73,10 @@ def _made(media_root: Path) -> list[str]:
 
 
 async def test_deleting_a_project_stops_its_jobs_in_the_workers(
-    worker_settings: Settings, media_root: Path, replicate: FakeReplicate
+    worker_settings: Settings, media_root: Path, fake_replicate: FakeReplicate
 ) -> None:
-    replicate.held = True
-    async with _api(worker_settings) as (app, client):
+    fake_replicate.held = True
+    async with serving(worker_settings) as (app, client):
         project = (await client.post("/api/projects", json={"name": "Serum"})).json()
         params = {"project_id": project["project_id"]}
         started = await client.post(
@@ -131,18 +88,18 @@ async def test_deleting_a_project_stops_its_jobs_in_the_workers(
         app.state.runtime.jobs.watch(job_id, seen.append)  # as an open event stream does
 
         rendering = asyncio.create_task(steps.clip_step(worker_settings, job_id, 1))
-        await _until(lambda: len(replicate.created()) == 1, "the first clip's prediction")
+        await _until(lambda: len(fake_replicate.created()) == 1, "the first clip's prediction")
 
         deleted = await client.delete(f"/api/projects/{project['project_id']}")
         assert deleted.status_code == 204
-        replicate.held = False  # the prediction finishes after all: its clip comes back
+        fake_replicate.held = False  # the prediction finishes after all: its clip comes back
         await asyncio.wait_for(rendering, 60)
         await steps.clip_step(worker_settings, job_id, 2)  # handed out after the deletion
 
         status = await client.get(f"/api/video/status/{job_id}")
         gone = await client.get(f"/api/projects/{project['project_id']}")
 
-    assert len(replicate.created()) == 1, "a step not yet started never runs"
+    assert len(fake_replicate.created()) == 1, "a step not yet started never runs"
     assert _made(media_root) == [], "the stopped step kept no file"
     ended = seen[-1]
     assert ended.status is JobStatus.FAILED

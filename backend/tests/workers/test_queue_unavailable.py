@@ -18,12 +18,10 @@ from sqlalchemy import func, select
 from app.config import BudgetSettings, JobSettings, Settings
 from app.db.models import LOCAL_USER_ID, JobStep, Spend
 from app.db.models import Job as JobRow
-from app.main import create_app
 from app.providers.remote.pricing import Estimate
-from tests.conftest import BASE_URL
-from tests.fakes import media
+from tests.conftest import serving
 from tests.utils.api_process import free_port
-from tests.utils.factories import fake_providers, scenes
+from tests.utils.factories import fake_providers, stored_scenes
 from tests.utils.fakes import FakeMotion
 from tests.utils.scripts import load_script
 
@@ -47,22 +45,8 @@ async def _api(settings: Settings, redis_url: str) -> AsyncIterator[tuple[Any, h
             "budget": BudgetSettings(daily_usd=100.0),
         }
     )
-    app = create_app(settings, fake_providers(PaidMotion()))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
-            yield app, client
-
-
-def _storyboard(media_root: Path) -> list[dict[str, Any]]:
-    seeds = media_root / "seeds"
-    seeds.mkdir(parents=True, exist_ok=True)
-    board = scenes()
-    for scene in board:
-        number = scene["scene_number"]
-        (seeds / f"seed-{number}.png").write_bytes(media.png(90, 160, f"scene {number}"))
-        scene["seed_image_url"] = f"{BASE_URL}/media/seeds/seed-{number}.png"
-    return board
+    async with serving(settings, fake_providers(PaidMotion())) as served:
+        yield served
 
 
 async def _count(app: Any, table: Any) -> int:
@@ -83,7 +67,7 @@ async def _refused_and_nothing_left(app: Any, client: httpx.AsyncClient, root: P
     response = await client.post(
         "/api/video/generate",
         params={"project_id": project},
-        json={"scenes": _storyboard(root)},
+        json={"scenes": stored_scenes(root)},
     )
 
     assert response.status_code == 503, response.text
@@ -117,7 +101,7 @@ async def test_redis_stopped_while_the_api_runs_is_a_503_too(
     try:
         async with _api(settings, own.url) as (app, client):
             warm = await client.post(
-                "/api/video/generate", json={"scenes": _storyboard(media_root)}
+                "/api/video/generate", json={"scenes": stored_scenes(media_root)}
             )
             assert warm.status_code == 202, "queued (no worker runs it): the API's link is up"
             own.stop()
